@@ -1,0 +1,85 @@
+// The Simulation: one object that owns the clock, the pending events, the named
+// random streams, the horizon and the event budget. Models receive it by
+// reference; nothing here knows about AWS.
+//
+// Events are plain payloads interpreted by a dispatcher passed to run() as a
+// template argument, so the loop has no virtual call and no std::function.
+#pragma once
+
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+#include "acmsim/core/event_queue.hpp"
+#include "acmsim/core/random.hpp"
+#include "acmsim/core/time.hpp"
+
+namespace acmsim::core {
+
+/// Thrown when a run needs more events than its budget allows.
+class EventBudgetExceeded : public std::runtime_error {
+ public:
+  explicit EventBudgetExceeded(std::uint64_t budget)
+      : std::runtime_error("the run needed more than " + std::to_string(budget) +
+                           " events (the event budget); raise it with --max-events if the scenario really needs more"),
+        budget_(budget) {}
+  [[nodiscard]] std::uint64_t budget() const { return budget_; }
+
+ private:
+  std::uint64_t budget_;
+};
+
+class Simulation {
+ public:
+  Simulation(SimTime start, SimTime horizon, std::uint64_t seed) : now_(start), start_(start), horizon_(horizon), seed_(seed) {}
+
+  [[nodiscard]] SimTime now() const { return now_; }
+  [[nodiscard]] SimTime start() const { return start_; }
+  [[nodiscard]] SimTime horizon() const { return horizon_; }
+  [[nodiscard]] std::uint64_t seed() const { return seed_; }
+  [[nodiscard]] std::uint64_t events_processed() const { return processed_; }
+  [[nodiscard]] std::size_t pending() const { return queue_.size(); }
+
+  void set_event_budget(std::uint64_t budget) { budget_ = budget; }
+
+  /// Schedules at an absolute instant (not before now). Events past the horizon
+  /// would never run, so they are not stored and the returned id names nothing.
+  EventId schedule_at(SimTime t, Priority p, EventPayload e) {
+    if (t < now_) throw std::logic_error("event scheduled in the past");
+    if (t > horizon_) return EventId{};
+    return queue_.push(t, p, e);
+  }
+  EventId schedule_in(Duration d, Priority p, EventPayload e) { return schedule_at(now_ + d, p, e); }
+  bool cancel(EventId id) { return queue_.cancel(id); }
+
+  /// A fresh stream for one purpose, derived from the seed and the name.
+  [[nodiscard]] RandomStream stream(std::string_view name) const { return RandomStream(seed_, name); }
+
+  /// Runs until no event is left at or before the horizon; returns the number of
+  /// events processed. The dispatcher is called as `d(const ScheduledEvent&)`.
+  template <class Dispatcher>
+  std::uint64_t run(Dispatcher& d) {
+    const std::uint64_t before = processed_;
+    while (!queue_.empty()) {
+      if (processed_ >= budget_) throw EventBudgetExceeded(budget_);
+      const ScheduledEvent ev = queue_.pop();
+      now_ = ev.time;
+      ++processed_;
+      d(ev);
+    }
+    now_ = horizon_ > now_ ? horizon_ : now_;
+    return processed_ - before;
+  }
+
+ private:
+  EventQueue queue_;
+  SimTime now_;
+  SimTime start_;
+  SimTime horizon_;
+  std::uint64_t seed_;
+  std::uint64_t processed_ = 0;
+  std::uint64_t budget_ = UINT64_MAX;
+};
+
+}  // namespace acmsim::core

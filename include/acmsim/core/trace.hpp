@@ -1,0 +1,34 @@
+// The trace sink: timestamped JSON records emitted by the model and the runner.
+// Model code never prints; the report layer renders these records.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <vector>
+
+#include "acmsim/core/time.hpp"
+
+namespace acmsim::core {
+
+using Json = nlohmann::ordered_json;
+
+struct TraceRecord {
+  SimTime time;
+  Json body;  // {"type": ..., ...}; the writer adds the time
+};
+
+class Trace {
+ public:
+  explicit Trace(bool enabled = true) : enabled_(enabled) {}
+  /// Builders check this first so that a disabled trace costs nothing.
+  [[nodiscard]] bool enabled() const { return enabled_; }
+  void add(SimTime t, Json body) {
+    if (enabled_) records_.push_back(TraceRecord{t, std::move(body)});
+  }
+  [[nodiscard]] const std::vector<TraceRecord>& records() const { return records_; }
+
+ private:
+  bool enabled_;
+  std::vector<TraceRecord> records_;
+};
+
+}  // namespace acmsim::core

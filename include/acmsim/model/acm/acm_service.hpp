@@ -1,0 +1,151 @@
+// ACM, per region: requests, imports, exports and deletions, and the
+// certificate lifecycle as timed processes (validation, issuance, managed
+// renewal, expiry). The renewal logic is in renewal.cpp, validation and
+// issuance in lifecycle.cpp, the API operations in acm_service.cpp.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "acmsim/core/random.hpp"
+#include "acmsim/core/simulation.hpp"
+#include "acmsim/core/trace.hpp"
+#include "acmsim/model/acm/certificate.hpp"
+#include "acmsim/model/aws_error.hpp"
+#include "acmsim/model/model_events.hpp"
+#include "acmsim/model/route53/resolver.hpp"
+#include "acmsim/model/settings.hpp"
+
+namespace acmsim::model {
+
+struct RequestCertificateInput {
+  std::string domain_name;
+  std::vector<std::string> subject_alternative_names;
+  std::optional<std::string> validation_method;
+  std::optional<std::string> key_algorithm;
+  std::optional<std::string> idempotency_token;
+  std::vector<std::pair<std::string, std::string>> domain_validation_options;  // DomainName, ValidationDomain
+  std::optional<std::string> export_option;
+  std::optional<std::string> ct_logging;
+  std::optional<std::string> certificate_authority_arn;
+  std::vector<Tag> tags;
+};
+
+/// The fields ACM reads from an imported certificate's PEM (the scenario shorthand).
+struct ImportedCertificate {
+  std::string domain_name;
+  std::vector<std::string> subject_alternative_names;
+  SimTime not_before;
+  SimTime not_after;
+  std::string key_algorithm;
+  std::string issuer;
+};
+
+struct ImportCertificateInput {
+  std::optional<std::string> certificate_arn;
+  ImportedCertificate certificate;
+  std::vector<Tag> tags;
+};
+
+struct ListCertificatesInput {
+  std::vector<std::string> statuses;
+  std::vector<std::string> key_types;  // Includes.keyTypes
+  std::optional<std::string> export_option;
+  std::optional<bool> managed_by_any;
+};
+
+struct ExportedCertificate {
+  std::string certificate;
+  std::string chain;
+  std::string private_key;
+};
+
+class AcmService {
+ public:
+  AcmService(core::Simulation& sim, core::Trace& trace, const Settings& settings, std::string account, const PublicDns& dns);
+
+  void set_origin(std::int32_t step) { origin_ = step; }
+
+  // API operations (all take the region the call is made in).
+  Outcome<std::string> request_certificate(RegionId region, const RequestCertificateInput& in);
+  Outcome<std::string> import_certificate(RegionId region, const ImportCertificateInput& in);
+  Outcome<const Certificate*> describe_certificate(RegionId region, std::string_view arn) const;
+  [[nodiscard]] std::vector<const Certificate*> list_certificates(RegionId region, const ListCertificatesInput& in) const;
+  Outcome<bool> delete_certificate(RegionId region, std::string_view arn);
+  Outcome<ExportedCertificate> export_certificate(RegionId region, std::string_view arn, std::string_view passphrase);
+  Outcome<bool> renew_certificate(RegionId region, std::string_view arn);
+  Outcome<bool> revoke_certificate(RegionId region, std::string_view arn, std::string_view reason);
+  Outcome<bool> resend_validation_email(RegionId region, std::string_view arn, std::string_view domain);
+  Outcome<bool> add_tags(RegionId region, std::string_view arn, const std::vector<Tag>& tags);
+  Outcome<bool> remove_tags(RegionId region, std::string_view arn, const std::vector<Tag>& tags);
+  [[nodiscard]] std::optional<std::int64_t> days_before_expiry(RegionId region) const;
+  Outcome<bool> put_account_configuration(RegionId region, std::optional<std::int64_t> days, std::string_view token);
+
+  // Simulation actions.
+  Outcome<bool> approve_validation_email(std::string_view arn, std::string_view domain);
+  /// The certificate an ARN names, in whatever region (for sim: actions).
+  Outcome<const Certificate*> find_any(std::string_view arn) const;
+
+  // Used by the endpoint services: a resource starts or stops using a certificate.
+  Outcome<bool> attach(std::string_view arn, const std::string& user);
+  void detach(std::string_view arn, const std::string& user);
+
+  /// Days of the Approaching Expiration window for a certificate.
+  [[nodiscard]] std::int64_t expiry_window_days(const Certificate& c) const;
+  [[nodiscard]] RenewalEligibility eligibility(const Certificate& c) const;
+
+  /// ACM noticed a DNS change: re-check every pending DNS validation (after the notice delay).
+  void on_dns_changed();
+
+  /// The model's timed events for ACM.
+  void handle(std::uint32_t kind, std::uint32_t cert_id);
+
+  [[nodiscard]] const std::vector<Certificate>& all() const { return certs_; }
+  [[nodiscard]] const std::string& account() const { return account_; }
+
+ private:
+  // lifecycle.cpp
+  void schedule_dns_check(Certificate& c);
+  void dns_check(Certificate& c);
+  void issue(Certificate& c);
+  void validation_timeout(Certificate& c);
+  void expire(Certificate& c);
+  void grant(Certificate& c);
+  bool caa_blocks(const Certificate& c) const;
+  // renewal.cpp
+  void schedule_renewal(Certificate& c);
+  void renewal_start(Certificate& c);
+  void complete_renewal(Certificate& c);
+  void renewal_validation_check(Certificate& c);
+
+  Outcome<Certificate*> lookup(RegionId region, std::string_view arn);
+  Certificate* by_arn(std::string_view arn);
+  const Certificate* by_arn(std::string_view arn) const;
+  std::string new_arn(RegionId region);
+  std::string new_serial();
+  void set_status(Certificate& c, CertificateStatus s, std::string_view why);
+  void trace_state(const Certificate& c, std::string_view change, core::Json extra = core::Json::object());
+  core::EventId schedule(core::Duration d, ModelEvent kind, const Certificate& c);
+  Duration notice_delay();
+
+  core::Simulation& sim_;
+  core::Trace& trace_;
+  const Settings& settings_;
+  std::string account_;
+  const PublicDns& dns_;
+  core::RandomStream arn_ids_;
+  core::RandomStream serials_;
+  core::RandomStream notice_;
+  std::vector<Certificate> certs_;
+  std::map<std::string, std::uint32_t, std::less<>> by_arn_;
+  std::map<std::pair<RegionId, std::string>, std::pair<std::uint32_t, SimTime>> idempotency_;
+  std::map<RegionId, std::int64_t> days_before_expiry_;
+  std::set<std::uint32_t> awaiting_dns_;  // certificates whose DNS validation is pending
+  std::int32_t origin_ = -1;
+};
+
+}  // namespace acmsim::model

@@ -1,0 +1,102 @@
+// An ACM certificate as ACM keeps it: identity, names, validation state, the
+// validity window, renewal state, and who uses it.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "acmsim/core/event_queue.hpp"
+#include "acmsim/core/time.hpp"
+#include "acmsim/model/aws_names.hpp"
+#include "acmsim/model/regions.hpp"
+
+namespace acmsim::model {
+
+using core::Duration;
+using core::EventId;
+using core::SimTime;
+
+struct DomainValidation {
+  std::string domain_name;
+  std::string validation_domain;
+  DomainStatus status = DomainStatus::PendingValidation;
+  ValidationMethod method = ValidationMethod::Dns;
+  std::string record_name;   // DNS: "_<hex>.<domain>."
+  std::string record_value;  // DNS: "_<hex>.<letters>.acm-validations.aws."
+};
+
+struct RenewalSummary {
+  RenewalStatus status = RenewalStatus::PendingAutoRenewal;
+  std::optional<FailureReason> reason;
+  SimTime updated_at;
+  std::vector<DomainValidation> validations;
+};
+
+struct Tag {
+  std::string key;
+  std::string value;
+  bool operator==(const Tag&) const = default;
+};
+
+struct PendingDetach {
+  std::string user;
+  SimTime at;
+};
+
+struct Certificate {
+  std::uint32_t id = 0;
+  RegionId region = 0;
+  std::string arn;
+  std::string domain_name;
+  std::vector<std::string> sans;  // DomainName first, then the rest in request order
+  CertificateType type = CertificateType::AmazonIssued;
+  CertificateStatus status = CertificateStatus::PendingValidation;
+  std::optional<FailureReason> failure_reason;
+  ValidationMethod method = ValidationMethod::Dns;
+  KeyAlgorithm key_algorithm = KeyAlgorithm::Rsa2048;
+  ExportOption export_option = ExportOption::Disabled;
+  CtLoggingPreference ct_logging = CtLoggingPreference::Enabled;
+  std::vector<DomainValidation> validations;
+  std::string issuer = "Amazon";
+  std::string serial;
+  std::string certificate_authority_arn;
+  SimTime created_at;
+  std::optional<SimTime> issued_at;
+  std::optional<SimTime> imported_at;
+  std::optional<SimTime> not_before;
+  std::optional<SimTime> not_after;
+  std::optional<SimTime> revoked_at;
+  std::optional<SimTime> validation_started_at;  // request or renewal attempt
+  std::int64_t validity_days = 0;
+  std::int64_t renewal_lead_days = 0;
+  std::optional<RenewalSummary> renewal;
+  bool renewing = false;  // a renewal attempt is in progress
+  std::set<std::string> in_use_by;
+  std::vector<PendingDetach> detaching;
+  bool exported_since_issue = false;
+  bool ever_exported = false;
+  std::vector<Tag> tags;
+  std::int32_t origin = -1;  // scenario step that created or last changed it
+  bool deleted = false;
+
+  // Timed processes that a later change may make moot.
+  EventId timeout_event;
+  EventId issue_event;
+  EventId renewal_event;
+  EventId expiry_event;
+  bool dns_check_pending = false;
+
+  [[nodiscard]] bool in_use() const { return !in_use_by.empty(); }
+  [[nodiscard]] bool has_tag(std::string_view key, std::string_view value) const {
+    for (const auto& t : tags) {
+      if (t.key == key && t.value == value) return true;
+    }
+    return false;
+  }
+};
+
+}  // namespace acmsim::model

@@ -1,0 +1,65 @@
+// Route 53 hosted zones and resource record sets, as plain values.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "acmsim/core/time.hpp"
+#include "acmsim/model/aws_names.hpp"
+
+namespace acmsim::model {
+
+struct AliasTarget {
+  std::string hosted_zone_id;
+  std::string dns_name;  // normalized
+  bool evaluate_target_health = false;
+  bool operator==(const AliasTarget&) const = default;
+};
+
+struct RecordSet {
+  std::string name;  // normalized, absolute
+  RRType type = RRType::A;
+  std::optional<std::int64_t> ttl;
+  std::vector<std::string> values;  // ResourceRecords[].Value, as given
+  std::optional<AliasTarget> alias;
+  std::optional<std::string> set_identifier;
+  std::int32_t origin = -1;  // scenario step that last wrote it (for reports)
+  bool same_content(const RecordSet& o) const {
+    return name == o.name && type == o.type && ttl == o.ttl && values == o.values && alias == o.alias &&
+           set_identifier == o.set_identifier;
+  }
+};
+
+/// Key in Route 53's listing order: name with labels reversed, then type.
+struct RecordKey {
+  std::string sort_name;
+  std::string type;
+  std::string set_identifier;
+  auto operator<=>(const RecordKey&) const = default;
+};
+
+struct HostedZone {
+  std::string id;  // without the /hostedzone/ prefix
+  std::string name;  // normalized, absolute
+  std::string caller_reference;
+  std::string comment;
+  bool private_zone = false;
+  std::vector<std::pair<std::string, std::string>> vpcs;  // region, vpc id
+  std::vector<std::string> name_servers;
+  std::map<RecordKey, RecordSet> records;
+  core::SimTime created_at;
+  std::int32_t origin = -1;
+  bool deleted = false;
+};
+
+struct ChangeInfo {
+  std::string id;  // without the /change/ prefix
+  core::SimTime submitted_at;
+  std::string comment;
+};
+
+}  // namespace acmsim::model

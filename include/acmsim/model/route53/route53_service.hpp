@@ -1,0 +1,105 @@
+// Route 53 (global): hosted zones, record changes with Route 53's refusals, the
+// registrar's delegations, and a resolver of public DNS (see resolver.hpp).
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "acmsim/core/random.hpp"
+#include "acmsim/core/trace.hpp"
+#include "acmsim/model/aws_error.hpp"
+#include "acmsim/model/route53/hosted_zone.hpp"
+
+namespace acmsim::model {
+
+/// Told after every change that can alter what public DNS answers (records,
+/// zones, delegations), so that ACM can re-check pending validations.
+class DnsObserver {
+ public:
+  virtual ~DnsObserver() = default;
+  virtual void on_dns_changed() = 0;
+};
+
+/// Answers whether an alias target outside Route 53 (CloudFront, API Gateway,
+/// ELB) exists; provided by the endpoint services.
+class AliasTargetRegistry {
+ public:
+  virtual ~AliasTargetRegistry() = default;
+  /// An error message when Route 53 would refuse the alias, nullopt when valid.
+  virtual std::optional<std::string> check_alias(const AliasTarget& target, const std::string& record_name, RRType type,
+                                                 bool private_zone) const = 0;
+};
+
+struct CreateHostedZoneRequest {
+  std::string name;
+  std::string caller_reference;
+  std::string comment;
+  bool private_zone = false;
+  std::optional<std::string> vpc_region;
+  std::optional<std::string> vpc_id;
+};
+
+struct RecordChange {
+  ChangeAction action = ChangeAction::Create;
+  RecordSet record;
+};
+
+struct ChangeBatch {
+  std::string comment;
+  std::vector<RecordChange> changes;
+};
+
+struct CreatedZone {
+  const HostedZone* zone;
+  ChangeInfo change;
+};
+
+class Route53Service {
+ public:
+  Route53Service(core::Trace& trace, std::uint64_t seed);
+
+  void set_observer(DnsObserver* o) { observer_ = o; }
+  void set_alias_registry(const AliasTargetRegistry* r) { alias_registry_ = r; }
+  void set_origin(std::int32_t step) { origin_ = step; }
+
+  Outcome<CreatedZone> create_hosted_zone(core::SimTime now, const CreateHostedZoneRequest& req);
+  Outcome<ChangeInfo> delete_hosted_zone(core::SimTime now, std::string_view id);
+  Outcome<ChangeInfo> change_resource_record_sets(core::SimTime now, std::string_view zone_id, const ChangeBatch& batch);
+  Outcome<const HostedZone*> get_hosted_zone(std::string_view id) const;
+  Outcome<ChangeInfo> get_change(std::string_view id) const;
+  Outcome<bool> delegate_domain(core::SimTime now, std::string_view domain, std::string_view zone_id);
+
+  /// Live zones in creation order.
+  [[nodiscard]] std::vector<const HostedZone*> zones() const;
+  [[nodiscard]] const HostedZone* find_zone(std::string_view id) const;
+
+  /// The zone id that the registrar's NS records point at for exactly this name.
+  [[nodiscard]] const std::map<std::string, std::string>& delegations() const { return delegations_; }
+
+  /// Upserts one record outside the API (sim:CreateValidationRecords); same rules as UPSERT.
+  Outcome<ChangeInfo> upsert(core::SimTime now, std::string_view zone_id, RecordSet record);
+
+  /// Strips "/hostedzone/" (and "/change/").
+  static std::string bare_id(std::string_view id);
+
+ private:
+  HostedZone* mutable_zone(std::string_view id);
+  std::string new_id(char prefix);
+  void notify();
+
+  core::Trace& trace_;
+  core::RandomStream ids_;
+  std::vector<HostedZone> zones_;  // creation order; deleted ones are kept, flagged
+  std::map<std::string, std::size_t> zone_index_;
+  std::map<std::string, std::string> delegations_;  // normalized name -> zone id
+  std::map<std::string, ChangeInfo> changes_;
+  std::map<std::string, std::string> caller_references_;
+  DnsObserver* observer_ = nullptr;
+  const AliasTargetRegistry* alias_registry_ = nullptr;
+  std::int32_t origin_ = -1;
+};
+
+}  // namespace acmsim::model

@@ -1,0 +1,72 @@
+// Model settings: every timing, validity period and window the model uses, with
+// its default, what it means and the AWS source. A scenario overrides any of
+// them by name in its `settings` member.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "acmsim/core/time.hpp"
+#include "acmsim/core/trace.hpp"
+
+namespace acmsim::model {
+
+using core::Duration;
+using core::SimTime;
+
+/// One step of the dated validity table: from `from` on, public certificates
+/// are issued for `days` days and renewal starts `renewal_lead_days` before
+/// NotAfter.
+struct ValidityEra {
+  SimTime from;
+  std::int64_t days;
+  std::int64_t renewal_lead_days;
+};
+
+struct ExpiryEventDays {
+  std::int64_t public_days = 30;
+  std::int64_t private_days = 45;
+  std::int64_t imported_days = 45;
+};
+
+struct Settings {
+  std::vector<ValidityEra> public_validity;  // sorted by `from`
+  std::int64_t private_validity_days = 395;
+  std::int64_t private_renewal_lead_days = 60;
+  std::int64_t email_renewal_lead_days = 45;
+  Duration validation_timeout = Duration::hours(72);
+  Duration issuance_delay = Duration::minutes(30);
+  Duration notice_delay_min = Duration::minutes(1);
+  Duration notice_delay_max = Duration::minutes(30);
+  Duration renewal_retry = Duration::hours(72);
+  Duration idempotency_window = Duration::hours(1);
+  ExpiryEventDays expiry_event_days;
+  std::int64_t max_domains_per_certificate = 10;
+  std::int64_t max_cname_chain = 5;
+  Duration in_use_detach_delay = Duration::minutes(30);
+  Duration validation_grace = Duration::hours(1);
+
+  Settings();
+
+  /// The era in force at `t` (the latest whose `from` is not after t).
+  [[nodiscard]] const ValidityEra& public_era_at(SimTime t) const;
+};
+
+/// A documented setting: what the README and `acmsim settings` show.
+struct SettingInfo {
+  std::string_view name;
+  std::string_view default_text;
+  std::string_view meaning;
+  std::string_view source;
+  /// Applies a JSON value; returns an error message saying what would be valid.
+  std::optional<std::string> (*apply)(Settings&, const core::Json&);
+};
+
+std::span<const SettingInfo> settings_catalogue();
+const SettingInfo* find_setting(std::string_view name);
+
+}  // namespace acmsim::model

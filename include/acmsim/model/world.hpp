@@ -1,0 +1,43 @@
+// The World: the account's services in every region, wired together, and the
+// dispatch of the model's timed events.
+#pragma once
+
+#include <string>
+
+#include "acmsim/core/simulation.hpp"
+#include "acmsim/core/trace.hpp"
+#include "acmsim/model/acm/acm_service.hpp"
+#include "acmsim/model/route53/resolver.hpp"
+#include "acmsim/model/route53/route53_service.hpp"
+#include "acmsim/model/settings.hpp"
+
+namespace acmsim::model {
+
+class World : private DnsObserver {
+ public:
+  World(core::Simulation& sim, core::Trace& trace, Settings settings, std::string account);
+  World(const World&) = delete;
+  World& operator=(const World&) = delete;
+
+  /// Marks what follows as caused by scenario step `step` (for reports).
+  void set_origin(std::int32_t step) {
+    route53.set_origin(step);
+    acm.set_origin(step);
+  }
+
+  /// Runs one of the model's own events (ModelEvent kinds).
+  void handle(const core::ScheduledEvent& ev);
+
+  core::Simulation& sim;
+  core::Trace& trace;
+  const Settings settings;
+  const std::string account;
+  Route53Service route53;
+  PublicDns dns;
+  AcmService acm;
+
+ private:
+  void on_dns_changed() override { acm.on_dns_changed(); }
+};
+
+}  // namespace acmsim::model

@@ -1,0 +1,64 @@
+// A strict JSON reader (RFC 8259) that remembers where every value starts.
+//
+// nlohmann::json reports only a byte offset for syntax errors and nothing for
+// values, but every input error of a scenario must say FILE:LINE:COLUMN. This
+// reader builds the same ordered_json tree plus a table from JSON Pointer to
+// source position, and refuses what the scenario format refuses: comments,
+// trailing commas, duplicate keys, invalid UTF-8, lone surrogates, nesting
+// deeper than a limit.
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+#include "acmsim/core/trace.hpp"
+
+namespace acmsim::scenario {
+
+using Json = core::Json;
+
+struct SourcePos {
+  int line = 1;
+  int column = 1;
+};
+
+class JsonSyntaxError : public std::runtime_error {
+ public:
+  JsonSyntaxError(SourcePos pos, std::string path, const std::string& message)
+      : std::runtime_error(message), pos_(pos), path_(std::move(path)) {}
+  [[nodiscard]] SourcePos pos() const { return pos_; }
+  [[nodiscard]] const std::string& path() const { return path_; }
+
+ private:
+  SourcePos pos_;
+  std::string path_;
+};
+
+/// A parsed document with the position of each value, keyed by JSON Pointer
+/// ("" for the root, "/steps/3/params/DomainName").
+struct SourceDocument {
+  Json root;
+  std::map<std::string, SourcePos> positions;
+
+  /// Position of the value at `pointer`, or of its nearest ancestor that has one.
+  [[nodiscard]] SourcePos pos_of(std::string pointer) const;
+};
+
+struct JsonLimits {
+  std::size_t max_depth = 128;
+};
+
+/// Parses `text`; throws JsonSyntaxError with the position of the problem.
+SourceDocument parse_json_with_positions(std::string_view text, JsonLimits limits = {});
+
+/// Escapes a member name for use in a JSON Pointer (RFC 6901).
+std::string pointer_escape(std::string_view key);
+
+/// Renders a JSON Pointer as a readable path: "/steps/3/params" -> "$.steps[3].params".
+std::string readable_path(std::string_view pointer);
+
+}  // namespace acmsim::scenario

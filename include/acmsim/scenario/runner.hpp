@@ -1,0 +1,48 @@
+// Replays a scenario: schedules every step when loaded, runs the simulation to
+// the horizon, and records what each expectation found.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "acmsim/core/simulation.hpp"
+#include "acmsim/core/trace.hpp"
+#include "acmsim/model/world.hpp"
+#include "acmsim/scenario/scenario.hpp"
+
+namespace acmsim::scenario {
+
+struct RunOptions {
+  std::uint64_t max_events = 10'000'000;
+  bool trace = true;
+};
+
+/// One entry of the result document: an expectation step, or a call step that
+/// has expectError or failed unexpectedly.
+struct ExpectationResult {
+  std::size_t step = 0;
+  int line = 0;
+  SimTime at;
+  bool passed = false;
+  std::string kind;  // "call", "expectError", "expect"
+  std::string message;
+};
+
+/// Everything a run produced; owns the simulation and the world so that reports
+/// can read the final state.
+struct RunResult {
+  const Scenario* scenario = nullptr;
+  std::unique_ptr<core::Simulation> sim;
+  std::unique_ptr<core::Trace> trace;
+  std::unique_ptr<model::World> world;
+  std::vector<ExpectationResult> expectations;
+  [[nodiscard]] bool passed() const;
+};
+
+/// Runs `s` to its horizon. Throws core::EventBudgetExceeded when the run
+/// needs more events than allowed.
+RunResult run_scenario(const Scenario& s, const RunOptions& options = {});
+
+}  // namespace acmsim::scenario

@@ -1,0 +1,96 @@
+// A loaded, validated scenario: what the runner replays.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "acmsim/api/operations.hpp"
+#include "acmsim/core/time.hpp"
+#include "acmsim/model/settings.hpp"
+#include "acmsim/scenario/json_source.hpp"
+
+namespace acmsim::scenario {
+
+using core::Duration;
+using core::SimTime;
+
+/// An input error: where, what, and (through the message) what would be valid.
+class InputError : public std::runtime_error {
+ public:
+  InputError(std::string file, SourcePos pos, std::string pointer, const std::string& message)
+      : std::runtime_error(message), file_(std::move(file)), pos_(pos), pointer_(std::move(pointer)) {}
+  [[nodiscard]] const std::string& file() const { return file_; }
+  [[nodiscard]] SourcePos pos() const { return pos_; }
+  [[nodiscard]] const std::string& pointer() const { return pointer_; }
+  /// "FILE:LINE:COLUMN: message (at $.steps[3].at)"
+  [[nodiscard]] std::string render() const;
+
+ private:
+  std::string file_;
+  SourcePos pos_;
+  std::string pointer_;
+};
+
+/// A read-only AWS call made by an expectation (kind 1) or a call step.
+struct CallSpec {
+  const api::Operation* op = nullptr;
+  std::optional<model::RegionId> region;
+  Json params = Json::object();
+};
+
+struct CountRange {
+  std::optional<std::int64_t> min;
+  std::optional<std::int64_t> max;
+};
+
+enum class StepKind { Call, Probe, Expect };
+enum class ExpectKind { Call, Events, Deliveries, Findings, Probe };
+
+struct Step {
+  std::size_t index = 0;
+  int line = 0;
+  std::string pointer;  // "/steps/<index>"
+  SimTime at;
+  StepKind kind = StepKind::Call;
+  std::string note;
+  // call
+  CallSpec call;
+  std::optional<std::string> save;
+  std::optional<std::string> expect_error;
+  // expect
+  ExpectKind expect_kind = ExpectKind::Call;
+  Json matches;  // kind 1
+};
+
+/// Limits on what a scenario may ask for, so that no input exhausts memory or
+/// time. Each can be raised from the command line.
+struct LoadLimits {
+  std::uint64_t max_file_bytes = 64ULL << 20;
+  std::size_t max_steps = 100'000;
+  Duration max_horizon = Duration::days(36'525);  // 100 years
+  std::size_t max_depth = 128;
+};
+
+struct Scenario {
+  std::string file;
+  std::string name;
+  std::string description;
+  std::vector<std::string> concepts;
+  SimTime start;
+  Duration horizon;
+  std::uint64_t seed = 1;
+  std::string account = "111122223333";
+  model::Settings settings;
+  std::vector<Step> steps;  // file order
+};
+
+/// Reads and validates a scenario file; throws InputError.
+Scenario load_scenario(const std::string& path, const LoadLimits& limits = {});
+
+/// Validates scenario text (the file name is used in messages); throws InputError.
+Scenario parse_scenario(std::string_view text, const std::string& file, const LoadLimits& limits = {});
+
+}  // namespace acmsim::scenario

@@ -1,0 +1,28 @@
+// The acmsim command's subcommands; main.cpp wires them to CLI11.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "acmsim/scenario/runner.hpp"
+#include "acmsim/scenario/scenario.hpp"
+
+namespace acmsim::cli {
+
+/// Exit statuses of the scenario format's "Running" table.
+enum ExitCode : int { kOk = 0, kFailed = 1, kBadInput = 2, kInternal = 3 };
+
+struct RunArgs {
+  std::string file;
+  std::string trace_path;
+  std::string out_path;
+  bool quiet = false;
+  scenario::LoadLimits limits;
+  scenario::RunOptions options;
+};
+
+int run_command(const RunArgs& args);
+int settings_command(bool markdown);
+
+}  // namespace acmsim::cli

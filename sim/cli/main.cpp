@@ -1,0 +1,88 @@
+// The acmsim command. The only place that prints, parses options and maps
+// failures to exit statuses.
+#include <CLI/CLI.hpp>
+#include <exception>
+#include <iostream>
+
+#include "acmsim/version.hpp"
+#include "commands.hpp"
+
+namespace {
+
+std::uint64_t parse_bytes_or_throw(const std::string& text) {
+  std::size_t pos = 0;
+  const unsigned long long v = std::stoull(text, &pos);
+  std::string unit = text.substr(pos);
+  if (unit.empty()) return v;
+  if (unit == "K" || unit == "KiB") return v << 10;
+  if (unit == "M" || unit == "MiB") return v << 20;
+  if (unit == "G" || unit == "GiB") return v << 30;
+  throw CLI::ValidationError("--max-file-size", "use a number of bytes, optionally with K, M or G");
+}
+
+int run_main(int argc, char** argv) {
+  CLI::App app{"acmsim: a discrete-event simulator of AWS Certificate Manager across regions.\n"
+               "Replays scenario files (AWS API calls, client probes, expectations) and reports what ACM would do."};
+  app.set_version_flag("--version", std::string("acmsim ") + acmsim::kVersion);
+  app.require_subcommand(1);
+
+  acmsim::cli::RunArgs run;
+  std::string max_horizon;
+  std::string max_file_size;
+  auto* run_cmd = app.add_subcommand("run", "Replay one scenario; a summary for people on stdout.\n"
+                                            "Exit status: 0 all expectations held, 1 some failed, 2 bad input or usage, 3 internal error.");
+  run_cmd->add_option("FILE", run.file, "the scenario file (JSON)")->required();
+  run_cmd->add_option("--trace", run.trace_path, "write the trace as JSON Lines to this file");
+  run_cmd->add_option("--out", run.out_path, "write the result document (JSON) to this file");
+  run_cmd->add_flag("-q,--quiet", run.quiet, "print no summary");
+  run_cmd->add_option("--max-events", run.options.max_events, "event budget of the run")->capture_default_str();
+  run_cmd->add_option("--max-steps", run.limits.max_steps, "most steps a scenario may have")->capture_default_str();
+  run_cmd->add_option("--max-horizon", max_horizon, "longest simulated span (a duration, default 36525d)");
+  run_cmd->add_option("--max-file-size", max_file_size, "largest scenario file, in bytes (K, M, G suffixes; default 64M)");
+
+  bool markdown = false;
+  auto* settings_cmd = app.add_subcommand("settings", "List the model's settings: defaults, meaning and AWS sources.");
+  settings_cmd->add_flag("--markdown", markdown, "print a Markdown table");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? 0 : acmsim::cli::kBadInput;
+  }
+  if (*run_cmd) {
+    if (!max_horizon.empty()) {
+      auto d = acmsim::core::parse_duration(max_horizon);
+      if (!d) {
+        std::cerr << "acmsim run: --max-horizon '" << max_horizon << "' is not a duration (\"3650d\")\n";
+        return acmsim::cli::kBadInput;
+      }
+      run.limits.max_horizon = *d;
+    }
+    if (!max_file_size.empty()) {
+      try {
+        run.limits.max_file_bytes = parse_bytes_or_throw(max_file_size);
+      } catch (const std::exception&) {
+        std::cerr << "acmsim run: --max-file-size '" << max_file_size << "' is not a size (\"64M\")\n";
+        return acmsim::cli::kBadInput;
+      }
+    }
+    return acmsim::cli::run_command(run);
+  }
+  if (*settings_cmd) return acmsim::cli::settings_command(markdown);
+  return acmsim::cli::kBadInput;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return run_main(argc, argv);
+  } catch (const std::exception& e) {
+    std::cerr << "acmsim: internal error: " << e.what() << "\n";
+    return acmsim::cli::kInternal;
+  } catch (...) {
+    std::cerr << "acmsim: internal error\n";
+    return acmsim::cli::kInternal;
+  }
+}

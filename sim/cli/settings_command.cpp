@@ -1,0 +1,22 @@
+#include <iostream>
+
+#include "acmsim/model/settings.hpp"
+#include "commands.hpp"
+
+namespace acmsim::cli {
+
+int settings_command(bool markdown) {
+  if (markdown) {
+    std::cout << "| setting | default | meaning | source |\n|---|---|---|---|\n";
+    for (const auto& s : model::settings_catalogue()) {
+      std::cout << "| `" << s.name << "` | " << s.default_text << " | " << s.meaning << " | " << s.source << " |\n";
+    }
+    return kOk;
+  }
+  for (const auto& s : model::settings_catalogue()) {
+    std::cout << s.name << "\n  default: " << s.default_text << "\n  " << s.meaning << "\n  source: " << s.source << "\n\n";
+  }
+  return kOk;
+}
+
+}  // namespace acmsim::cli

@@ -1,0 +1,152 @@
+// The certificate lifecycle up to issue: DNS validation as ACM notices it,
+// issuance (with the CAA check), the validation timeout and expiry.
+#include <algorithm>
+
+#include "acmsim/model/acm/acm_service.hpp"
+
+namespace acmsim::model {
+
+void AcmService::handle(std::uint32_t kind, std::uint32_t cert_id) {
+  if (cert_id >= certs_.size()) return;
+  Certificate& c = certs_[cert_id];
+  if (c.deleted) return;
+  switch (static_cast<ModelEvent>(kind)) {
+    case ModelEvent::AcmDnsCheck: dns_check(c); break;
+    case ModelEvent::AcmIssue:
+      c.issue_event = {};
+      issue(c);
+      break;
+    case ModelEvent::AcmValidationTimeout:
+      c.timeout_event = {};
+      validation_timeout(c);
+      break;
+    case ModelEvent::AcmRenewalStart:
+      c.renewal_event = {};
+      renewal_start(c);
+      break;
+    case ModelEvent::AcmExpire:
+      c.expiry_event = {};
+      expire(c);
+      break;
+    case ModelEvent::AcmDetach: {
+      const SimTime now = sim_.now();
+      auto due = [&](const PendingDetach& d) { return d.at <= now; };
+      for (const auto& d : c.detaching) {
+        if (due(d) && c.in_use_by.erase(d.user) > 0) trace_state(c, "NotInUse", {{"user", d.user}});
+      }
+      c.detaching.erase(std::remove_if(c.detaching.begin(), c.detaching.end(), due), c.detaching.end());
+      break;
+    }
+    default: break;
+  }
+}
+
+void AcmService::on_dns_changed() {
+  for (const std::uint32_t id : awaiting_dns_) schedule_dns_check(certs_[id]);
+}
+
+void AcmService::schedule_dns_check(Certificate& c) {
+  awaiting_dns_.insert(c.id);
+  if (c.dns_check_pending) return;
+  c.dns_check_pending = true;
+  schedule(notice_delay(), ModelEvent::AcmDnsCheck, c);
+}
+
+void AcmService::dns_check(Certificate& c) {
+  c.dns_check_pending = false;
+  if (c.method != ValidationMethod::Dns) return;
+  if (c.status == CertificateStatus::Issued && c.renewing) {
+    renewal_validation_check(c);
+    return;
+  }
+  if (c.status != CertificateStatus::PendingValidation) {
+    awaiting_dns_.erase(c.id);
+    return;
+  }
+  for (auto& v : c.validations) {
+    if (v.status != DomainStatus::PendingValidation) continue;
+    if (dns_.cname_reaches(v.record_name, v.record_value, static_cast<int>(settings_.max_cname_chain))) {
+      v.status = DomainStatus::Success;
+      trace_state(c, "DomainValidated", {{"domainName", v.domain_name}, {"record", v.record_name}});
+    }
+  }
+  const bool all = std::all_of(c.validations.begin(), c.validations.end(), [](const DomainValidation& v) { return v.status == DomainStatus::Success; });
+  if (all) {
+    awaiting_dns_.erase(c.id);
+    if (!c.issue_event.valid()) c.issue_event = schedule(settings_.issuance_delay, ModelEvent::AcmIssue, c);
+  }
+}
+
+bool AcmService::caa_blocks(const Certificate& c) const {
+  if (c.type == CertificateType::Private) return false;
+  return std::any_of(c.sans.begin(), c.sans.end(), [&](const std::string& n) {
+    return !PublicDns::caa_allows_amazon(dns_.relevant_caa(n), n.rfind("*.", 0) == 0);
+  });
+}
+
+void AcmService::grant(Certificate& c) {
+  const SimTime now = sim_.now();
+  if (c.type == CertificateType::Private) {
+    c.validity_days = settings_.private_validity_days;
+    c.renewal_lead_days = settings_.private_renewal_lead_days;
+  } else {
+    const ValidityEra& era = settings_.public_era_at(now);
+    c.validity_days = era.days;
+    c.renewal_lead_days = c.method == ValidationMethod::Email ? settings_.email_renewal_lead_days : era.renewal_lead_days;
+  }
+  c.not_before = now;
+  c.not_after = now + Duration::days(c.validity_days);
+  c.issued_at = now;
+  c.serial = new_serial();
+  c.exported_since_issue = false;
+  sim_.cancel(c.expiry_event);
+  c.expiry_event = sim_.schedule_at(*c.not_after, core::Priority::Model, {static_cast<std::uint32_t>(ModelEvent::AcmExpire), c.id, 0});
+  schedule_renewal(c);
+}
+
+void AcmService::issue(Certificate& c) {
+  if (c.status == CertificateStatus::Issued && c.renewing) {
+    complete_renewal(c);
+    return;
+  }
+  if (c.status != CertificateStatus::PendingValidation) return;
+  sim_.cancel(c.timeout_event);
+  c.timeout_event = {};
+  awaiting_dns_.erase(c.id);
+  if (caa_blocks(c)) {
+    c.failure_reason = FailureReason::CaaError;
+    set_status(c, CertificateStatus::Failed, "a CAA record forbids Amazon to issue for one of the names (none names amazon.com, amazontrust.com, awstrust.com or amazonaws.com)");
+    return;
+  }
+  grant(c);
+  set_status(c, CertificateStatus::Issued, "every domain name is validated");
+  trace_state(c, "Issued", {{"notBefore", core::format_timestamp(*c.not_before)}, {"notAfter", core::format_timestamp(*c.not_after)},
+                            {"validityDays", c.validity_days}, {"renewalLeadDays", c.renewal_lead_days}});
+}
+
+void AcmService::validation_timeout(Certificate& c) {
+  if (c.status != CertificateStatus::PendingValidation || c.issue_event.valid()) return;
+  for (auto& v : c.validations) {
+    if (v.status == DomainStatus::PendingValidation) v.status = DomainStatus::Failed;
+  }
+  awaiting_dns_.erase(c.id);
+  set_status(c, CertificateStatus::ValidationTimedOut, "validation was still pending " + core::format_duration(settings_.validation_timeout) + " after the request");
+}
+
+void AcmService::expire(Certificate& c) {
+  if (c.status != CertificateStatus::Issued) return;
+  sim_.cancel(c.renewal_event);
+  sim_.cancel(c.issue_event);
+  c.renewal_event = {};
+  c.issue_event = {};
+  awaiting_dns_.erase(c.id);
+  if (c.renewal && c.renewal->status != RenewalStatus::Success) {
+    c.renewal->status = RenewalStatus::Failed;
+    c.renewal->updated_at = sim_.now();
+  }
+  c.renewing = false;
+  set_status(c, CertificateStatus::Expired, c.type == CertificateType::Imported ? "NotAfter reached; ACM never renews imported certificates"
+                                                                                : "NotAfter reached without a renewal");
+}
+
+}  // namespace acmsim::model

@@ -1,0 +1,98 @@
+// ACM managed renewal: when it starts (NotAfter - lead, by era and validation
+// method), eligibility (in use, or exported since issue), re-validation of the
+// DNS records, retries after a stalled attempt, and the renewed certificate.
+#include <algorithm>
+
+#include "acmsim/model/acm/acm_service.hpp"
+
+namespace acmsim::model {
+
+void AcmService::schedule_renewal(Certificate& c) {
+  sim_.cancel(c.renewal_event);
+  c.renewal_event = {};
+  if (c.type == CertificateType::Imported || !c.not_after) return;
+  SimTime at = *c.not_after - Duration::days(c.renewal_lead_days);
+  if (at < sim_.now()) at = sim_.now();
+  c.renewal_event = sim_.schedule_at(at, core::Priority::Model, {static_cast<std::uint32_t>(ModelEvent::AcmRenewalStart), c.id, 0});
+}
+
+void AcmService::renewal_start(Certificate& c) {
+  if (c.status != CertificateStatus::Issued || c.type == CertificateType::Imported) return;
+  const SimTime now = sim_.now();
+  RenewalSummary summary;
+  summary.updated_at = now;
+  summary.validations = c.validations;
+  for (auto& v : summary.validations) v.status = DomainStatus::PendingValidation;
+  // An attempt that cannot complete is repeated from the beginning later.
+  c.renewal_event = schedule(settings_.renewal_retry, ModelEvent::AcmRenewalStart, c);
+  if (eligibility(c) == RenewalEligibility::Ineligible) {
+    summary.status = RenewalStatus::PendingValidation;
+    c.renewal = summary;
+    c.renewing = false;
+    trace_state(c, "RenewalIneligible", {{"renewalStatus", "PENDING_VALIDATION"},
+                                         {"why", "the certificate is not in use by an AWS service and was not exported since its issue"}});
+    return;
+  }
+  c.renewing = true;
+  c.validation_started_at = now;
+  if (c.type == CertificateType::Private) {
+    summary.status = RenewalStatus::PendingAutoRenewal;
+    c.renewal = summary;
+    if (!c.issue_event.valid()) c.issue_event = schedule(settings_.issuance_delay, ModelEvent::AcmIssue, c);
+  } else if (c.method == ValidationMethod::Dns) {
+    summary.status = RenewalStatus::PendingAutoRenewal;
+    c.renewal = summary;
+    schedule_dns_check(c);
+  } else {
+    summary.status = RenewalStatus::PendingValidation;  // waits for a person to approve the emails
+    c.renewal = summary;
+  }
+  trace_state(c, "RenewalStarted", {{"renewalStatus", aws_name(c.renewal->status)}});
+}
+
+void AcmService::renewal_validation_check(Certificate& c) {
+  if (!c.renewal) return;
+  auto& dvos = c.renewal->validations;
+  for (auto& v : dvos) {
+    if (v.status == DomainStatus::PendingValidation &&
+        dns_.cname_reaches(v.record_name, v.record_value, static_cast<int>(settings_.max_cname_chain))) {
+      v.status = DomainStatus::Success;
+    }
+  }
+  const bool all = std::all_of(dvos.begin(), dvos.end(), [](const DomainValidation& v) { return v.status == DomainStatus::Success; });
+  if (all) {
+    awaiting_dns_.erase(c.id);
+    if (!c.issue_event.valid()) c.issue_event = schedule(settings_.issuance_delay, ModelEvent::AcmIssue, c);
+    return;
+  }
+  if (c.renewal->status == RenewalStatus::PendingAutoRenewal) {
+    c.renewal->status = RenewalStatus::PendingValidation;
+    c.renewal->updated_at = sim_.now();
+    std::string missing;
+    for (const auto& v : dvos) {
+      if (v.status != DomainStatus::Success) missing += (missing.empty() ? "" : ", ") + v.record_name;
+    }
+    trace_state(c, "RenewalPendingValidation", {{"renewalStatus", "PENDING_VALIDATION"}, {"why", "validation CNAME not found in public DNS: " + missing}});
+  }
+}
+
+void AcmService::complete_renewal(Certificate& c) {
+  if (!c.renewal) return;
+  if (caa_blocks(c)) {
+    c.renewal->status = RenewalStatus::PendingValidation;
+    c.renewal->reason = FailureReason::CaaError;
+    c.renewal->updated_at = sim_.now();
+    trace_state(c, "RenewalPendingValidation", {{"renewalStatus", "PENDING_VALIDATION"}, {"why", "a CAA record forbids Amazon to issue"}});
+    return;
+  }
+  grant(c);
+  c.renewing = false;
+  c.renewal->status = RenewalStatus::Success;
+  c.renewal->reason.reset();
+  c.renewal->updated_at = sim_.now();
+  for (auto& v : c.renewal->validations) v.status = DomainStatus::Success;
+  trace_state(c, "Renewed", {{"renewalStatus", "SUCCESS"}, {"notBefore", core::format_timestamp(*c.not_before)},
+                             {"notAfter", core::format_timestamp(*c.not_after)}, {"validityDays", c.validity_days}});
+}
+
+}  // namespace acmsim::model

@@ -1,0 +1,105 @@
+#include "acmsim/model/route53/dns_name.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace acmsim::model::dns {
+
+std::string normalize(std::string_view name) {
+  std::string out;
+  out.reserve(name.size() + 1);
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    if (name[i] == '\\' && i + 3 < name.size() + 0 && name.substr(i, 4) == "\\052") {
+      out += '*';
+      i += 3;
+      continue;
+    }
+    out += static_cast<char>(std::tolower(static_cast<unsigned char>(name[i])));
+  }
+  if (out.empty() || out.back() != '.') out += '.';
+  return out;
+}
+
+std::string without_dot(std::string_view name) {
+  if (!name.empty() && name.back() == '.') name.remove_suffix(1);
+  return std::string(name);
+}
+
+bool is_at_or_below(std::string_view name, std::string_view zone) {
+  if (zone == ".") return true;
+  if (name.size() < zone.size()) return false;
+  if (name.substr(name.size() - zone.size()) != zone) return false;
+  return name.size() == zone.size() || name[name.size() - zone.size() - 1] == '.';
+}
+
+std::string parent(std::string_view name) {
+  if (name.empty() || name == ".") return "";
+  const auto dot = name.find('.');
+  if (dot == std::string_view::npos || dot + 1 >= name.size()) return ".";
+  return std::string(name.substr(dot + 1));
+}
+
+std::vector<std::string_view> labels(std::string_view name) {
+  std::vector<std::string_view> out;
+  std::size_t i = 0;
+  while (i < name.size()) {
+    const auto dot = name.find('.', i);
+    if (dot == std::string_view::npos) {
+      out.push_back(name.substr(i));
+      break;
+    }
+    if (dot > i) out.push_back(name.substr(i, dot - i));
+    i = dot + 1;
+  }
+  return out;
+}
+
+std::string sort_key(std::string_view name) {
+  auto ls = labels(name);
+  std::reverse(ls.begin(), ls.end());
+  std::string out;
+  for (std::size_t i = 0; i < ls.size(); ++i) {
+    if (i > 0) out += '.';
+    out += ls[i];
+  }
+  return out;
+}
+
+namespace {
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (!out.empty() && out.back() == '.') out.pop_back();
+  return out;
+}
+}  // namespace
+
+bool certificate_covers(std::string_view pattern_in, std::string_view host_in) {
+  const std::string pattern = lower(pattern_in);
+  const std::string host = lower(host_in);
+  if (pattern.rfind("*.", 0) != 0) return pattern == host;
+  const std::string_view rest = std::string_view(pattern).substr(2);
+  const auto dot = host.find('.');
+  if (dot == std::string::npos || dot == 0) return false;
+  return std::string_view(host).substr(dot + 1) == rest;
+}
+
+bool is_valid_certificate_domain(std::string_view name) {
+  if (name.empty() || name.size() > 253) return false;
+  if (name.rfind("*.", 0) == 0) name.remove_prefix(2);
+  const auto ls = labels(name);
+  if (ls.size() < 2 || name.back() == '.') return false;
+  for (std::size_t i = 0; i < ls.size(); ++i) {
+    const auto l = ls[i];
+    if (l.empty() || l.size() > 63 || l.front() == '-' || l.back() == '-') return false;
+    for (const char c : l) {
+      if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-')) return false;
+    }
+    // The last label (TLD) must not be all digits and has at least two characters.
+    if (i + 1 == ls.size() && (l.size() < 2 || std::all_of(l.begin(), l.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))) return false;
+  }
+  // Count the dots: `name` has no empty labels (no "..").
+  return name.find("..") == std::string_view::npos;
+}
+
+}  // namespace acmsim::model::dns

@@ -1,0 +1,151 @@
+#include "acmsim/model/route53/resolver.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include "acmsim/model/route53/dns_name.hpp"
+
+namespace acmsim::model {
+
+namespace {
+
+bool node_exists(const HostedZone& z, std::string_view name) {
+  // A node exists when it owns records or lies above a name that does (an
+  // empty non-terminal), as RFC 4592 reads it.
+  return std::any_of(z.records.begin(), z.records.end(), [&](const auto& kv) { return dns::is_at_or_below(kv.second.name, name); });
+}
+
+const RecordSet* find(const HostedZone& z, std::string_view name, RRType type) {
+  for (const auto& [k, r] : z.records) {
+    if (r.name == name && r.type == type) return &r;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+const HostedZone* PublicDns::descend(const HostedZone* zone, std::string_view name, bool* lame, int depth) const {
+  if (depth > 16) return zone;
+  // Look for the highest NS cut between the zone apex and the name.
+  std::vector<std::string> ancestors;
+  for (std::string n(name); !n.empty() && n != zone->name && n != "."; n = dns::parent(n)) ancestors.push_back(n);
+  for (auto it = ancestors.rbegin(); it != ancestors.rend(); ++it) {
+    const RecordSet* ns = find(*zone, *it, RRType::NS);
+    if (ns == nullptr) continue;
+    for (const HostedZone* child : r53_.zones()) {
+      if (child->private_zone || child->name != *it) continue;
+      const bool served = std::any_of(ns->values.begin(), ns->values.end(), [&](const std::string& v) {
+        const std::string nv = dns::normalize(v);
+        return std::find(child->name_servers.begin(), child->name_servers.end(), nv) != child->name_servers.end();
+      });
+      if (served) return descend(child, name, lame, depth + 1);
+    }
+    if (lame != nullptr) *lame = true;
+    return nullptr;
+  }
+  return zone;
+}
+
+const HostedZone* PublicDns::answering_zone(std::string_view name_in, bool* lame) const {
+  const std::string name = dns::normalize(name_in);
+  const auto& delegations = r53_.delegations();
+  for (std::string n = name; !n.empty() && n != "."; n = dns::parent(n)) {
+    const auto it = delegations.find(n);
+    if (it == delegations.end()) continue;
+    const HostedZone* z = r53_.find_zone(it->second);
+    if (z == nullptr) return nullptr;
+    return descend(z, name, lame, 0);
+  }
+  return nullptr;
+}
+
+LookupResult PublicDns::lookup(std::string_view name_in, RRType type) const {
+  const std::string name = dns::normalize(name_in);
+  bool lame = false;
+  const HostedZone* z = answering_zone(name, &lame);
+  if (z == nullptr) return LookupResult{lame ? LookupStatus::Lame : LookupStatus::NoZone, nullptr, nullptr, false};
+  auto at = [&](std::string_view owner, bool wildcard) -> std::optional<LookupResult> {
+    if (const RecordSet* r = find(*z, owner, type)) return LookupResult{LookupStatus::Found, r, z, wildcard};
+    if (const RecordSet* c = find(*z, owner, RRType::CNAME)) return LookupResult{LookupStatus::Cname, c, z, wildcard};
+    return std::nullopt;
+  };
+  if (auto r = at(name, false)) return *r;
+  if (node_exists(*z, name)) return LookupResult{LookupStatus::NoData, nullptr, z, false};
+  // Closest encloser, then its wildcard.
+  for (std::string enc = dns::parent(name); !enc.empty(); enc = dns::parent(enc)) {
+    if (!dns::is_at_or_below(enc, z->name)) break;
+    if (enc == z->name || node_exists(*z, enc)) {
+      const std::string wild = "*." + enc;
+      if (auto r = at(wild, true)) return *r;
+      if (node_exists(*z, wild)) return LookupResult{LookupStatus::NoData, nullptr, z, true};
+      break;
+    }
+  }
+  return LookupResult{LookupStatus::NxDomain, nullptr, z, false};
+}
+
+bool PublicDns::cname_reaches(std::string_view name, std::string_view expected_in, int max_hops) const {
+  const std::string expected = dns::normalize(expected_in);
+  std::string cur = dns::normalize(name);
+  for (int hop = 0; hop < max_hops; ++hop) {
+    const LookupResult r = lookup(cur, RRType::CNAME);
+    if (r.record == nullptr || r.record->type != RRType::CNAME || r.record->values.empty()) return false;
+    const std::string target = dns::normalize(r.record->values.front());
+    if (target == expected) return true;
+    cur = target;
+  }
+  return false;
+}
+
+std::vector<std::string> PublicDns::relevant_caa(std::string_view name_in) const {
+  std::string n = dns::normalize(name_in);
+  if (n.rfind("*.", 0) == 0) n = n.substr(2);
+  for (; !n.empty() && n != "."; n = dns::parent(n)) {
+    // A CAA lookup follows a CNAME at the node (RFC 8659 section 3).
+    std::string q = n;
+    for (int hop = 0; hop < 8; ++hop) {
+      const LookupResult r = lookup(q, RRType::CAA);
+      if (r.status == LookupStatus::Found && r.record != nullptr) return r.record->values;
+      if (r.status == LookupStatus::Cname && r.record != nullptr && !r.record->values.empty()) {
+        q = dns::normalize(r.record->values.front());
+        continue;
+      }
+      break;
+    }
+  }
+  return {};
+}
+
+bool PublicDns::caa_allows_amazon(const std::vector<std::string>& caa, bool wildcard) {
+  struct Prop {
+    std::string tag;
+    std::string value;
+  };
+  std::vector<Prop> props;
+  for (const auto& v : caa) {
+    // flags tag "value"
+    const auto s1 = v.find(' ');
+    if (s1 == std::string::npos) continue;
+    const auto s2 = v.find(' ', s1 + 1);
+    if (s2 == std::string::npos) continue;
+    std::string tag = v.substr(s1 + 1, s2 - s1 - 1);
+    for (auto& c : tag) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    std::string value = v.substr(s2 + 1);
+    if (value.size() >= 2 && value.front() == '"' && value.back() == '"') value = value.substr(1, value.size() - 2);
+    props.push_back({tag, value});
+  }
+  const bool has_issuewild = std::any_of(props.begin(), props.end(), [](const Prop& p) { return p.tag == "issuewild"; });
+  const std::string wanted = wildcard && has_issuewild ? "issuewild" : "issue";
+  bool any = false;
+  for (const auto& p : props) {
+    if (p.tag != wanted) continue;
+    any = true;
+    std::string domain = p.value.substr(0, p.value.find(';'));
+    domain.erase(std::remove_if(domain.begin(), domain.end(), [](unsigned char c) { return std::isspace(c); }), domain.end());
+    for (auto& c : domain) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (domain == "amazon.com" || domain == "amazontrust.com" || domain == "awstrust.com" || domain == "amazonaws.com") return true;
+  }
+  return !any;
+}
+
+}  // namespace acmsim::model

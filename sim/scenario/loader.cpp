@@ -1,0 +1,370 @@
+// Reads a scenario file and checks everything the scenario format makes an
+// input error, before anything runs.
+#include <algorithm>
+#include <array>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "acmsim/model/regions.hpp"
+#include "acmsim/scenario/references.hpp"
+#include "acmsim/scenario/scenario.hpp"
+
+namespace acmsim::scenario {
+
+namespace {
+
+std::string join(const std::vector<std::string_view>& items) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) out += (i > 0 ? ", " : "") + std::string(items[i]);
+  return out;
+}
+
+std::string suggestion(std::string_view word, const std::vector<std::string_view>& valid) {
+  const auto near = model::nearest(word, valid, 1);
+  if (near.empty() || model::edit_distance(word, near.front()) > std::max<std::size_t>(2, word.size() / 3)) return "";
+  return " (did you mean \"" + std::string(near.front()) + "\"?)";
+}
+
+class Loader {
+ public:
+  Loader(const SourceDocument& doc, std::string file, const LoadLimits& limits) : doc_(doc), file_(std::move(file)), limits_(limits) {}
+
+  Scenario load() {
+    const Json& root = doc_.root;
+    if (!root.is_object()) fail("", "a scenario is a JSON object with \"scenario\" and \"steps\" members");
+    static const std::vector<std::string_view> top{"scenario", "description", "concepts", "start", "horizon", "seed", "account", "settings", "steps", "$schema"};
+    check_members(root, "", top, "at the top level");
+    Scenario s;
+    s.file = file_;
+    if (!root.contains("scenario")) fail("", "missing required member \"scenario\" (the scenario's name, [a-z0-9][a-z0-9-]*)");
+    s.name = string_at(root, "scenario", "/scenario");
+    if (!valid_name(s.name)) fail("/scenario", "scenario name '" + s.name + "' must match [a-z0-9][a-z0-9-]* (lower case, digits and '-')");
+    if (root.contains("description")) s.description = string_at(root, "description", "/description");
+    if (root.contains("$schema")) string_at(root, "$schema", "/$schema");
+    if (root.contains("concepts")) {
+      const Json& c = root["concepts"];
+      if (!c.is_array()) fail("/concepts", "\"concepts\" must be an array of strings");
+      for (std::size_t i = 0; i < c.size(); ++i) {
+        if (!c[i].is_string()) fail("/concepts/" + std::to_string(i), "each concept must be a string");
+        s.concepts.push_back(c[i].get<std::string>());
+      }
+    }
+    s.start = *core::parse_timestamp("2026-01-01T00:00:00Z");
+    if (root.contains("start")) {
+      const std::string t = string_at(root, "start", "/start");
+      auto ts = core::parse_timestamp(t);
+      if (!ts) fail("/start", "'" + t + "' is not an RFC 3339 UTC timestamp; write it like \"2026-03-01T00:00:00Z\"");
+      s.start = *ts;
+    }
+    if (root.contains("seed")) {
+      const Json& v = root["seed"];
+      if (!v.is_number_unsigned()) {
+        fail("/seed", "\"seed\" must be an unsigned 64-bit integer (0 to 18446744073709551615), found " + v.dump());
+      }
+      s.seed = v.get<std::uint64_t>();
+    }
+    if (root.contains("account")) {
+      s.account = string_at(root, "account", "/account");
+      if (s.account.size() != 12 || s.account.find_first_not_of("0123456789") != std::string::npos) {
+        fail("/account", "\"account\" must be a 12-digit string such as \"111122223333\"");
+      }
+    }
+    if (root.contains("settings")) load_settings(root["settings"], s.settings);
+    if (!root.contains("steps")) fail("", "missing required member \"steps\" (an array of steps)");
+    const Json& steps = root["steps"];
+    if (!steps.is_array()) fail("/steps", "\"steps\" must be an array");
+    if (steps.size() > limits_.max_steps) {
+      fail("/steps", "the scenario has " + std::to_string(steps.size()) + " steps, more than the limit of " + std::to_string(limits_.max_steps) +
+                         " (raise it with --max-steps)");
+    }
+    start_ = s.start;
+    SimTime latest = s.start;
+    for (std::size_t i = 0; i < steps.size(); ++i) {
+      s.steps.push_back(load_step(steps[i], i));
+      latest = std::max(latest, s.steps.back().at);
+    }
+    if (root.contains("horizon")) {
+      const std::string h = string_at(root, "horizon", "/horizon");
+      auto d = core::parse_duration(h);
+      if (!d) fail("/horizon", bad_duration(h));
+      s.horizon = *d;
+    } else {
+      s.horizon = latest - s.start;
+    }
+    if (s.horizon > limits_.max_horizon) {
+      fail(root.contains("horizon") ? "/horizon" : "/steps", "the run would cover " + core::format_duration(s.horizon) + ", more than the limit of " +
+                                                                   core::format_duration(limits_.max_horizon) + " (raise it with --max-horizon)");
+    }
+    for (const auto& st : s.steps) {
+      if (st.at > s.start + s.horizon) {
+        fail(st.pointer + "/at", "step at " + core::format_timestamp(st.at) + " is after the horizon (" + core::format_timestamp(s.start + s.horizon) +
+                                     "); extend \"horizon\" or move the step");
+      }
+    }
+    check_references(s);
+    return s;
+  }
+
+ private:
+  [[noreturn]] void fail(const std::string& pointer, const std::string& message) const {
+    throw InputError(file_, doc_.pos_of(pointer), pointer, message);
+  }
+
+  static bool valid_name(const std::string& n) {
+    if (n.empty() || !(std::islower(static_cast<unsigned char>(n[0])) || std::isdigit(static_cast<unsigned char>(n[0])))) return false;
+    return std::all_of(n.begin(), n.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '-'; });
+  }
+
+  static std::string bad_duration(const std::string& text) {
+    return "'" + text + "' is not a duration: write one or more <integer><unit> groups with units ms, s, m, h, d, w (\"90d\", \"1d12h\", \"250ms\")";
+  }
+
+  std::string string_at(const Json& obj, const char* member, const std::string& pointer) const {
+    const Json& v = obj[member];
+    if (!v.is_string()) fail(pointer, "\"" + std::string(member) + "\" must be a string, found " + v.dump());
+    return v.get<std::string>();
+  }
+
+  void check_members(const Json& obj, const std::string& pointer, const std::vector<std::string_view>& valid, const std::string& where) const {
+    for (const auto& [k, v] : obj.items()) {
+      if (std::find(valid.begin(), valid.end(), k) == valid.end()) {
+        fail(pointer + "/" + pointer_escape(k), "unknown member \"" + k + "\" " + where + "; valid members: " + join(valid) + suggestion(k, valid));
+      }
+    }
+  }
+
+  void load_settings(const Json& settings, model::Settings& out) const {
+    if (!settings.is_object()) fail("/settings", "\"settings\" must be an object of setting names and values");
+    std::vector<std::string_view> names;
+    for (const auto& s : model::settings_catalogue()) names.push_back(s.name);
+    for (const auto& [k, v] : settings.items()) {
+      const std::string ptr = "/settings/" + pointer_escape(k);
+      const model::SettingInfo* info = model::find_setting(k);
+      if (info == nullptr) fail(ptr, "unknown setting \"" + k + "\"; known settings: " + join(names) + suggestion(k, names));
+      if (auto e = info->apply(out, v)) fail(ptr, "setting \"" + k + "\": " + *e);
+    }
+  }
+
+  SimTime when(const Json& v, const std::string& pointer, const char* what) const {
+    if (!v.is_string()) fail(pointer, std::string(what) + " must be a duration from start (\"90d\") or an RFC 3339 timestamp, found " + v.dump());
+    const std::string t = v.get<std::string>();
+    if (auto d = core::parse_duration(t)) {
+      if (d->ms > limits_.max_horizon.ms) fail(pointer, "'" + t + "' is beyond the longest run allowed (" + core::format_duration(limits_.max_horizon) + ")");
+      return start_ + *d;
+    }
+    if (auto ts = core::parse_timestamp(t)) {
+      if (*ts < start_) fail(pointer, "timestamp " + t + " is before the scenario's start (" + core::format_timestamp(start_) + ")");
+      return *ts;
+    }
+    fail(pointer, bad_duration(t) + ", or an RFC 3339 UTC timestamp (\"2026-03-01T00:00:00Z\")");
+  }
+
+  std::optional<model::RegionId> load_region(const Json& holder, const std::string& pointer, api::Scope scope, const std::string& call) const {
+    const bool has = holder.contains("region");
+    if (scope == api::Scope::Regional && !has) {
+      fail(pointer, "\"" + call + "\" is a regional service call: add \"region\" (for example \"us-east-1\")");
+    }
+    if (scope != api::Scope::Regional && has) {
+      fail(pointer + "/region", "\"" + call + "\" is " + (scope == api::Scope::Global ? "a global service" : "a simulation action") + ": remove \"region\"");
+    }
+    if (!has) return std::nullopt;
+    const Json& r = holder["region"];
+    if (!r.is_string()) fail(pointer + "/region", "\"region\" must be a region code string such as \"us-east-1\"");
+    const std::string code = r.get<std::string>();
+    auto id = model::find_region(code);
+    if (!id) {
+      std::vector<std::string_view> near = model::nearest_regions(code, 3);
+      fail(pointer + "/region", "unknown region \"" + code + "\"; nearest known regions: " + join(near));
+    }
+    return id;
+  }
+
+  const api::Operation* load_operation(const Json& v, const std::string& pointer, bool read_only) const {
+    if (!v.is_string()) fail(pointer, "\"call\" must be a string \"service:Operation\", such as \"acm:RequestCertificate\"");
+    const std::string call = v.get<std::string>();
+    const auto colon = call.find(':');
+    std::vector<std::string_view> service_names;
+    for (const auto& s : api::services()) service_names.push_back(s.name);
+    if (colon == std::string::npos) fail(pointer, "\"" + call + "\" is not \"service:Operation\"; services: " + join(service_names));
+    const std::string service = call.substr(0, colon);
+    const std::string name = call.substr(colon + 1);
+    if (!api::service_scope(service)) fail(pointer, "unknown service \"" + service + "\"; services: " + join(service_names) + suggestion(service, service_names));
+    const api::Operation* op = api::find_operation(service, name);
+    const auto ops = api::operations_of(service);
+    if (op == nullptr) {
+      if (ops.empty()) fail(pointer, "acmsim does not model the " + service + " service yet (see the README, \"What is not modelled\")");
+      std::vector<std::string_view> names;
+      for (const auto* o : ops) names.push_back(o->name);
+      const auto near = model::nearest(name, names, 5);
+      fail(pointer, "unknown operation \"" + call + "\"; nearest " + service + " operations: " + join(near));
+    }
+    if (read_only && !op->read_only) {
+      fail(pointer, "an expectation may only make a read-only call (Describe*, Get*, List*); \"" + call + "\" changes state: make it a call step");
+    }
+    return op;
+  }
+
+  void load_params(const Json& holder, const std::string& pointer, CallSpec& spec) const {
+    if (holder.contains("params")) {
+      const Json& p = holder["params"];
+      if (!p.is_object()) fail(pointer + "/params", "\"params\" must be an object: the request, in the AWS API's own shape");
+      spec.params = p;
+    }
+    if (auto issue = api::check_shape(*spec.op->input, spec.params, true)) {
+      fail(pointer + "/params" + issue->pointer, std::string(spec.op->service) + ":" + std::string(spec.op->name) + " params" +
+                                                     readable_path(issue->pointer).substr(1) + ": " + issue->message);
+    }
+  }
+
+  Step load_step(const Json& v, std::size_t i) {
+    Step st;
+    st.index = i;
+    st.pointer = "/steps/" + std::to_string(i);
+    st.line = doc_.pos_of(st.pointer).line;
+    if (!v.is_object()) fail(st.pointer, "a step is an object with \"at\" and one of \"call\", \"probe\", \"expect\"");
+    const int kinds = static_cast<int>(v.contains("call")) + static_cast<int>(v.contains("probe")) + static_cast<int>(v.contains("expect"));
+    if (kinds != 1) {
+      fail(st.pointer, kinds == 0 ? "a step needs exactly one of \"call\", \"probe\" or \"expect\"; it has none"
+                                  : "a step has exactly one of \"call\", \"probe\" or \"expect\"; this one has " + std::to_string(kinds));
+    }
+    if (!v.contains("at")) fail(st.pointer, "a step needs \"at\": a duration from start (\"1d\") or an RFC 3339 timestamp");
+    st.at = when(v["at"], st.pointer + "/at", "\"at\"");
+    if (v.contains("note")) {
+      if (!v["note"].is_string()) fail(st.pointer + "/note", "\"note\" must be a string");
+      st.note = v["note"].get<std::string>();
+    }
+    if (v.contains("call")) {
+      st.kind = StepKind::Call;
+      check_members(v, st.pointer, {"at", "call", "region", "params", "save", "expectError", "note"}, "in a call step");
+      st.call.op = load_operation(v["call"], st.pointer + "/call", false);
+      const std::string call = std::string(st.call.op->service) + ":" + std::string(st.call.op->name);
+      st.call.region = load_region(v, st.pointer, *api::service_scope(st.call.op->service), call);
+      load_params(v, st.pointer, st.call);
+      if (v.contains("save")) {
+        const Json& s = v["save"];
+        if (!s.is_string() || s.get<std::string>().empty() ||
+            !std::all_of(s.get_ref<const std::string&>().begin(), s.get_ref<const std::string&>().end(),
+                         [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-'; })) {
+          fail(st.pointer + "/save", "\"save\" must be a name of letters, digits, '_' and '-'");
+        }
+        st.save = s.get<std::string>();
+      }
+      if (v.contains("expectError")) {
+        const Json& e = v["expectError"];
+        if (!e.is_string() || e.get<std::string>().empty()) fail(st.pointer + "/expectError", "\"expectError\" must be an AWS error code string such as \"ValidationException\"");
+        st.expect_error = e.get<std::string>();
+      }
+    } else if (v.contains("expect")) {
+      st.kind = StepKind::Expect;
+      check_members(v, st.pointer, {"at", "expect", "note"}, "in an expect step");
+      load_expect(v["expect"], st);
+    } else {
+      st.kind = StepKind::Probe;
+      fail(st.pointer + "/probe", "probe steps need the endpoint model (API Gateway, CloudFront, load balancers), which this version of acmsim does not have yet");
+    }
+    return st;
+  }
+
+  void load_expect(const Json& e, Step& st) {
+    const std::string ptr = st.pointer + "/expect";
+    if (!e.is_object()) fail(ptr, "\"expect\" must be an object");
+    if (e.contains("call")) {
+      st.expect_kind = ExpectKind::Call;
+      check_members(e, ptr, {"call", "region", "params", "matches"}, "in a call expectation");
+      st.call.op = load_operation(e["call"], ptr + "/call", true);
+      const std::string call = std::string(st.call.op->service) + ":" + std::string(st.call.op->name);
+      st.call.region = load_region(e, ptr, *api::service_scope(st.call.op->service), call);
+      load_params(e, ptr, st.call);
+      if (!e.contains("matches")) fail(ptr, "a call expectation needs \"matches\": the part of the response that must hold");
+      st.matches = e["matches"];
+      return;
+    }
+    for (const char* kind : {"events", "deliveries", "findings", "probe"}) {
+      if (e.contains(kind)) {
+        fail(ptr + "/" + kind, std::string("\"") + kind + "\" expectations need a part of the model (EventBridge, findings or probes) that this version of acmsim does not have yet");
+      }
+    }
+    fail(ptr, "an expectation has one of \"call\", \"events\", \"deliveries\", \"findings\" or \"probe\"");
+  }
+
+  void check_references(const Scenario& s) const {
+    std::vector<const Step*> order;
+    for (const auto& st : s.steps) order.push_back(&st);
+    std::stable_sort(order.begin(), order.end(), [](const Step* a, const Step* b) { return a->at < b->at; });
+    std::set<std::string> saved;
+    for (std::size_t k = 0; k < order.size(); ++k) {
+      const Step& st = *order[k];
+      // Calls and probes of one instant run before its expectations, so an
+      // expectation may use what a later call of the same instant saves.
+      std::set<std::string> visible = saved;
+      if (st.kind == StepKind::Expect) {
+        for (std::size_t j = k + 1; j < order.size() && order[j]->at == st.at; ++j) {
+          if (order[j]->kind == StepKind::Call && order[j]->save) visible.insert(*order[j]->save);
+        }
+      }
+      const Json& body = doc_.root["steps"][st.index];
+      for (const char* member : {"params", "expect"}) {
+        if (!body.contains(member)) continue;
+        for_each_string(body[member], st.pointer + "/" + member, [&](const std::string& text, const std::string& ptr) {
+          std::string err;
+          auto names = referenced_names(text, &err);
+          if (!names) fail(ptr, err);
+          for (const auto& n : *names) {
+            if (visible.count(n) == 0U) {
+              fail(ptr, "reference ${" + n + "...}: no earlier step saves \"" + n + "\"" +
+                            (saved.empty() ? std::string() : "; saved so far: " + join(std::vector<std::string_view>(visible.begin(), visible.end()))));
+            }
+          }
+        });
+      }
+      if (st.save) saved.insert(*st.save);
+    }
+  }
+
+  const SourceDocument& doc_;
+  std::string file_;
+  const LoadLimits& limits_;
+  SimTime start_;
+};
+
+}  // namespace
+
+std::string InputError::render() const {
+  std::string out = file_ + ":" + std::to_string(pos_.line) + ":" + std::to_string(pos_.column) + ": " + what();
+  if (!pointer_.empty()) out += " (at " + readable_path(pointer_) + ")";
+  return out;
+}
+
+Scenario parse_scenario(std::string_view text, const std::string& file, const LoadLimits& limits) {
+  SourceDocument doc;
+  try {
+    doc = parse_json_with_positions(text, JsonLimits{limits.max_depth});
+  } catch (const JsonSyntaxError& e) {
+    throw InputError(file, e.pos(), e.path(), std::string("invalid JSON: ") + e.what());
+  }
+  return Loader(doc, file, limits).load();
+}
+
+Scenario load_scenario(const std::string& path, const LoadLimits& limits) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const auto status = fs::status(path, ec);
+  if (ec || !fs::exists(status)) throw InputError(path, SourcePos{1, 1}, "", "no such file");
+  if (fs::is_directory(status)) throw InputError(path, SourcePos{1, 1}, "", "is a directory, not a scenario file (acmsim check runs every scenario in a folder)");
+  if (!fs::is_regular_file(status)) throw InputError(path, SourcePos{1, 1}, "", "is not a regular file");
+  const auto size = fs::file_size(path, ec);
+  if (ec) throw InputError(path, SourcePos{1, 1}, "", "cannot read the file: " + ec.message());
+  if (size > limits.max_file_bytes) {
+    throw InputError(path, SourcePos{1, 1}, "", "the file has " + std::to_string(size) + " bytes, more than the limit of " +
+                                                    std::to_string(limits.max_file_bytes) + " (raise it with --max-file-size)");
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(path, SourcePos{1, 1}, "", "cannot open the file for reading");
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  return parse_scenario(buf.str(), path, limits);
+}
+
+}  // namespace acmsim::scenario

@@ -1,0 +1,131 @@
+#include "acmsim/scenario/references.hpp"
+
+#include <cctype>
+
+#include "acmsim/api/shape.hpp"
+#include "acmsim/scenario/json_source.hpp"
+
+namespace acmsim::scenario {
+
+namespace {
+
+bool valid_name_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-'; }
+
+// Resolves "name.a.b[0].c" against saved values.
+std::optional<Json> resolve(std::string_view ref, const std::map<std::string, Json>& saved, std::string* why) {
+  std::size_t i = 0;
+  while (i < ref.size() && valid_name_char(ref[i])) ++i;
+  const std::string name(ref.substr(0, i));
+  const auto it = saved.find(name);
+  if (it == saved.end()) {
+    *why = "reference ${" + std::string(ref) + "}: nothing is saved under '" + name + "' (the call that saves it failed or has not run)";
+    return std::nullopt;
+  }
+  const Json* cur = &it->second;
+  std::string walked = name;
+  while (i < ref.size()) {
+    if (ref[i] == '.') {
+      ++i;
+      std::size_t j = i;
+      while (j < ref.size() && ref[j] != '.' && ref[j] != '[') ++j;
+      const std::string member(ref.substr(i, j - i));
+      walked += "." + member;
+      if (!cur->is_object() || !cur->contains(member)) {
+        *why = "reference ${" + std::string(ref) + "}: " + walked + " does not exist in the saved response";
+        return std::nullopt;
+      }
+      cur = &(*cur)[member];
+      i = j;
+    } else if (ref[i] == '[') {
+      const std::size_t close = ref.find(']', i);
+      if (close == std::string_view::npos) {
+        *why = "reference ${" + std::string(ref) + "}: missing ']'";
+        return std::nullopt;
+      }
+      const std::string idx(ref.substr(i + 1, close - i - 1));
+      walked += "[" + idx + "]";
+      if (idx.empty() || idx.find_first_not_of("0123456789") != std::string::npos || idx.size() > 9 || !cur->is_array() ||
+          std::stoul(idx) >= cur->size()) {
+        *why = "reference ${" + std::string(ref) + "}: " + walked + " does not exist in the saved response";
+        return std::nullopt;
+      }
+      cur = &(*cur)[std::stoul(idx)];
+      i = close + 1;
+    } else {
+      *why = "reference ${" + std::string(ref) + "}: unexpected '" + std::string(1, ref[i]) + "'";
+      return std::nullopt;
+    }
+  }
+  return *cur;
+}
+
+}  // namespace
+
+std::optional<std::vector<std::string>> referenced_names(std::string_view text, std::string* error) {
+  std::vector<std::string> out;
+  std::size_t pos = 0;
+  while ((pos = text.find("${", pos)) != std::string_view::npos) {
+    const std::size_t close = text.find('}', pos);
+    if (close == std::string_view::npos) {
+      *error = "unterminated reference '${': write ${name.path}";
+      return std::nullopt;
+    }
+    const std::string_view ref = text.substr(pos + 2, close - pos - 2);
+    std::size_t i = 0;
+    while (i < ref.size() && valid_name_char(ref[i])) ++i;
+    if (i == 0 || (i < ref.size() && ref[i] != '.' && ref[i] != '[')) {
+      *error = "malformed reference '${" + std::string(ref) + "}': write ${name.path}, with dot-separated members and [n] indexes";
+      return std::nullopt;
+    }
+    out.emplace_back(ref.substr(0, i));
+    pos = close + 1;
+  }
+  return out;
+}
+
+void for_each_string(const Json& value, const std::string& pointer, const std::function<void(const std::string&, const std::string&)>& fn) {
+  if (value.is_string()) {
+    fn(value.get_ref<const std::string&>(), pointer);
+  } else if (value.is_array()) {
+    for (std::size_t i = 0; i < value.size(); ++i) for_each_string(value[i], pointer + "/" + std::to_string(i), fn);
+  } else if (value.is_object()) {
+    for (const auto& [k, v] : value.items()) for_each_string(v, pointer + "/" + pointer_escape(k), fn);
+  }
+}
+
+std::optional<std::string> substitute(Json& value, const std::map<std::string, Json>& saved) {
+  if (value.is_string()) {
+    const std::string s = value.get<std::string>();
+    if (s.find("${") == std::string::npos) return std::nullopt;
+    std::string why;
+    if (api::is_whole_reference(s)) {
+      auto v = resolve(std::string_view(s).substr(2, s.size() - 3), saved, &why);
+      if (!v) return why;
+      value = *v;
+      return std::nullopt;
+    }
+    std::string out;
+    std::size_t pos = 0;
+    while (true) {
+      const std::size_t open = s.find("${", pos);
+      if (open == std::string::npos) break;
+      const std::size_t close = s.find('}', open);
+      out += s.substr(pos, open - pos);
+      auto v = resolve(std::string_view(s).substr(open + 2, close - open - 2), saved, &why);
+      if (!v) return why;
+      out += v->is_string() ? v->get<std::string>() : v->dump();
+      pos = close + 1;
+    }
+    out += s.substr(pos);
+    value = out;
+    return std::nullopt;
+  }
+  if (value.is_array() || value.is_object()) {
+    for (auto& child : value) {
+      if (auto e = substitute(child, saved)) return e;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace acmsim::scenario
