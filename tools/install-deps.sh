@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs the Debian packages acmsim needs, and nothing when they are there.
+# Usage: tools/install-deps.sh [--bench]   (--bench adds Google Benchmark)
+set -euo pipefail
+
+packages=(cmake g++ ninja-build python3 libboost-graph-dev libeigen3-dev nlohmann-json3-dev libcli11-dev libgtest-dev)
+if [[ "${1:-}" == "--bench" ]]; then packages+=(libbenchmark-dev); fi
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then missing+=("$p"); fi
+done
+[[ ${#missing[@]} -eq 0 ]] && exit 0
+
+echo "acmsim: installing ${missing[*]}" >&2
+sudo=()
+if [[ $(id -u) -ne 0 ]]; then sudo=(sudo); fi
+export DEBIAN_FRONTEND=noninteractive
+"${sudo[@]}" apt-get update -qq
+"${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
