@@ -22,7 +22,17 @@ struct RunArgs {
   scenario::RunOptions options;
 };
 
+struct CheckArgs {
+  std::vector<std::string> paths;
+  unsigned jobs = 2;
+  scenario::LoadLimits limits;
+  scenario::RunOptions options;
+};
+
 int run_command(const RunArgs& args);
+int check_command(const CheckArgs& args);
+/// Every .json file under the given files and folders, folders sorted by path.
+std::vector<std::string> collect_scenarios(const std::vector<std::string>& paths, std::string* error);
 int settings_command(bool markdown);
 
 }  // namespace acmsim::cli

@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 #include <exception>
 #include <iostream>
+#include <thread>
 
 #include "acmsim/version.hpp"
 #include "commands.hpp"
@@ -40,6 +41,14 @@ int run_main(int argc, char** argv) {
   run_cmd->add_option("--max-horizon", max_horizon, "longest simulated span (a duration, default 36525d)");
   run_cmd->add_option("--max-file-size", max_file_size, "largest scenario file, in bytes (K, M, G suffixes; default 64M)");
 
+  acmsim::cli::CheckArgs check;
+  check.jobs = std::max(1U, std::thread::hardware_concurrency());
+  auto* check_cmd = app.add_subcommand("check", "Run every scenario in the files and folders given; one line per scenario and a closing count.\n"
+                                                "Exit status: 0 all passed, 1 some failed, 2 bad input.");
+  check_cmd->add_option("PATH", check.paths, "scenario files or folders (searched recursively for *.json)")->required();
+  check_cmd->add_option("-j,--jobs", check.jobs, "scenarios run in parallel")->check(CLI::Range(1, 256));
+  check_cmd->add_option("--max-events", check.options.max_events, "event budget of each run")->capture_default_str();
+
   bool markdown = false;
   auto* settings_cmd = app.add_subcommand("settings", "List the model's settings: defaults, meaning and AWS sources.");
   settings_cmd->add_flag("--markdown", markdown, "print a Markdown table");
@@ -69,6 +78,7 @@ int run_main(int argc, char** argv) {
     }
     return acmsim::cli::run_command(run);
   }
+  if (*check_cmd) return acmsim::cli::check_command(check);
   if (*settings_cmd) return acmsim::cli::settings_command(markdown);
   return acmsim::cli::kBadInput;
 }

@@ -68,6 +68,7 @@ std::string story_line(const Json& b) {
   if (change == "StatusChanged") return "status " + b.value("status", "") + ": " + b.value("why", "");
   if (change == "Issued") return "valid " + b.value("notBefore", "") + " to " + b.value("notAfter", "") + " (" + std::to_string(b.value("validityDays", 0)) + " days; renewal starts " + std::to_string(b.value("renewalLeadDays", 0)) + " days before)";
   if (change == "RenewalStarted") return "managed renewal started (" + b.value("renewalStatus", "") + ")";
+  if (change == "RenewalRetried") return "renewal attempt timed out and started again";
   if (change == "RenewalIneligible") return "renewal not attempted: " + b.value("why", "");
   if (change == "RenewalPendingValidation") return "renewal waits: " + b.value("why", "");
   if (change == "Renewed") return "renewed: now valid until " + b.value("notAfter", "") + " (" + std::to_string(b.value("validityDays", 0)) + " days)";
@@ -99,10 +100,18 @@ std::string render_summary(const scenario::RunResult& r) {
         << (c.deleted ? std::string("DELETED") : std::string(model::aws_name(c.status)));
     if (c.not_after && !c.deleted) out << "  NotAfter " << core::format_timestamp(*c.not_after);
     out << "\n    " << c.arn << "\n";
-    for (const auto* rec : stories[c.arn]) {
-      std::string when = offset(s, rec->time);
-      when.resize(std::max<std::size_t>(when.size(), 12), ' ');
-      out << "    " << when << " " << story_line(rec->body) << "\n";
+    const auto& story = stories[c.arn];
+    for (std::size_t i = 0; i < story.size();) {
+      // Repeated attempts (a renewal retried every 72 hours) read as one line.
+      const std::string line = story_line(story[i]->body);
+      std::size_t j = i + 1;
+      while (j < story.size() && story_line(story[j]->body) == line) ++j;
+      std::string when = offset(s, story[i]->time);
+      when.resize(std::max<std::size_t>(when.size(), 13), ' ');
+      out << "    " << when << " " << line;
+      if (j - i > 1) out << " (" << j - i << " times, last at " << offset(s, story[j - 1]->time) << ")";
+      out << "\n";
+      i = j;
     }
   }
   std::size_t passed = 0;

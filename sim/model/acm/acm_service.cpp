@@ -256,7 +256,12 @@ Outcome<std::string> AcmService::request_certificate(RegionId region, const Requ
     for (const auto& n : names) {
       DomainValidation dv;
       dv.domain_name = n;
-      dv.validation_domain = std::string(validation_base(n));
+      // DNS shows the name itself; EMAIL mails the domain without a leading "*." or "www." (aws-behaviour.md §2.2).
+      dv.validation_domain = n;
+      if (method == ValidationMethod::Email) {
+        dv.validation_domain = std::string(validation_base(n));
+        if (dv.validation_domain.rfind("www.", 0) == 0) dv.validation_domain = dv.validation_domain.substr(4);
+      }
       for (const auto& [d, vd] : in.domain_validation_options) {
         if (lower(d) == n) dv.validation_domain = lower(vd);
       }
@@ -413,6 +418,7 @@ Outcome<ExportedCertificate> AcmService::export_certificate(RegionId region, std
   c.exported_since_issue = true;
   c.ever_exported = true;
   trace_state(c, "Exported");
+  resume_renewal_if_due(c);
   const std::string body = "MIIB" + c.serial + "/" + c.domain_name;
   return ExportedCertificate{"-----BEGIN CERTIFICATE-----\n" + body + "\n-----END CERTIFICATE-----\n",
                              "-----BEGIN CERTIFICATE-----\nMIIAmazonRSA2048M0" + std::string(region_code(c.region)) + "\n-----END CERTIFICATE-----\n",
@@ -543,12 +549,7 @@ Outcome<bool> AcmService::attach(std::string_view arn, const std::string& user) 
   if (c == nullptr) return not_found(arn);
   c->detaching.erase(std::remove_if(c->detaching.begin(), c->detaching.end(), [&](const PendingDetach& d) { return d.user == user; }), c->detaching.end());
   if (c->in_use_by.insert(user).second) trace_state(*c, "InUse", {{"user", user}});
-  // A renewal that stalled because nobody used the certificate can now go ahead.
-  if (c->status == CertificateStatus::Issued && c->renewal && !c->renewing && c->renewal->status == RenewalStatus::PendingValidation &&
-      c->not_after && sim_.now() >= *c->not_after - Duration::days(c->renewal_lead_days)) {
-    sim_.cancel(c->renewal_event);
-    c->renewal_event = schedule(notice_delay(), ModelEvent::AcmRenewalStart, *c);
-  }
+  resume_renewal_if_due(*c);  // a renewal that stalled because nobody used the certificate can go ahead
   return true;
 }
 

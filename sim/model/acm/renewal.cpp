@@ -23,9 +23,8 @@ void AcmService::renewal_start(Certificate& c) {
   summary.updated_at = now;
   summary.validations = c.validations;
   for (auto& v : summary.validations) v.status = DomainStatus::PendingValidation;
-  // An attempt that cannot complete is repeated from the beginning later.
-  c.renewal_event = schedule(settings_.renewal_retry, ModelEvent::AcmRenewalStart, c);
   if (eligibility(c) == RenewalEligibility::Ineligible) {
+    // No attempt: it resumes when a service starts using the certificate or it is exported.
     summary.status = RenewalStatus::PendingValidation;
     c.renewal = summary;
     c.renewing = false;
@@ -33,8 +32,19 @@ void AcmService::renewal_start(Certificate& c) {
                                          {"why", "the certificate is not in use by an AWS service and was not exported since its issue"}});
     return;
   }
+  // An attempt that cannot complete is repeated from the beginning later.
+  c.renewal_event = schedule(settings_.renewal_retry, ModelEvent::AcmRenewalStart, c);
+  const bool retry = c.renewing && c.renewal && c.renewal->status == RenewalStatus::PendingValidation;
   c.renewing = true;
   c.validation_started_at = now;
+  if (retry) {
+    // A stalled attempt starts again from the beginning; the status stays PENDING_VALIDATION.
+    for (auto& v : c.renewal->validations) v.status = DomainStatus::PendingValidation;
+    c.renewal->updated_at = now;
+    if (c.method == ValidationMethod::Dns) schedule_dns_check(c);
+    trace_state(c, "RenewalRetried", {{"renewalStatus", "PENDING_VALIDATION"}});
+    return;
+  }
   if (c.type == CertificateType::Private) {
     summary.status = RenewalStatus::PendingAutoRenewal;
     c.renewal = summary;
@@ -48,6 +58,13 @@ void AcmService::renewal_start(Certificate& c) {
     c.renewal = summary;
   }
   trace_state(c, "RenewalStarted", {{"renewalStatus", aws_name(c.renewal->status)}});
+}
+
+void AcmService::resume_renewal_if_due(Certificate& c) {
+  if (c.status != CertificateStatus::Issued || !c.renewal || c.renewing || c.renewal->status != RenewalStatus::PendingValidation || !c.not_after) return;
+  if (sim_.now() < *c.not_after - Duration::days(c.renewal_lead_days)) return;
+  sim_.cancel(c.renewal_event);
+  c.renewal_event = schedule(notice_delay(), ModelEvent::AcmRenewalStart, c);
 }
 
 void AcmService::renewal_validation_check(Certificate& c) {

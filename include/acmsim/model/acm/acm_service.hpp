@@ -121,6 +121,7 @@ class AcmService {
   void renewal_start(Certificate& c);
   void complete_renewal(Certificate& c);
   void renewal_validation_check(Certificate& c);
+  void resume_renewal_if_due(Certificate& c);
 
   Outcome<Certificate*> lookup(RegionId region, std::string_view arn);
   Certificate* by_arn(std::string_view arn);
