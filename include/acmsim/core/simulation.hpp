@@ -60,15 +60,23 @@ class Simulation {
   /// events processed. The dispatcher is called as `d(const ScheduledEvent&)`.
   template <class Dispatcher>
   std::uint64_t run(Dispatcher& d) {
+    return run_until(d, horizon_);
+  }
+
+  /// Runs every event at or before `until` (capped at the horizon), then moves
+  /// the clock to `until`, as SimPy's run(until=...) does.
+  template <class Dispatcher>
+  std::uint64_t run_until(Dispatcher& d, SimTime until) {
+    if (until > horizon_) until = horizon_;
     const std::uint64_t before = processed_;
-    while (!queue_.empty()) {
+    while (!queue_.empty() && queue_.next_time() <= until) {
       if (processed_ >= budget_) throw EventBudgetExceeded(budget_);
       const ScheduledEvent ev = queue_.pop();
       now_ = ev.time;
       ++processed_;
       d(ev);
     }
-    now_ = horizon_ > now_ ? horizon_ : now_;
+    if (until > now_) now_ = until;
     return processed_ - before;
   }
 

@@ -1,0 +1,211 @@
+// Whole timelines of certificates, at the model level.
+#include <gtest/gtest.h>
+
+#include "acmsim/model/acm/validation_token.hpp"
+#include "world_fixture.hpp"
+
+using namespace acmsim;
+using namespace acmsim::testing;
+using model::CertificateStatus;
+using model::DomainStatus;
+using model::RenewalStatus;
+using model::RRType;
+
+namespace {
+model::RegionId region(const char* code) { return *model::find_region(code); }
+}  // namespace
+
+TEST(AcmDnsValidation, IssuesWithin30MinutesOfTheRecordPlusTheIssuanceDelay) {
+  WorldFixture f;
+  const auto z = f.zone();
+  const auto arn = f.request("api.example.com");
+  EXPECT_EQ(f.cert(arn).status, CertificateStatus::PendingValidation);
+  f.run_until(Duration::hours(2));
+  EXPECT_EQ(f.cert(arn).status, CertificateStatus::PendingValidation) << "no record, no issue";
+  f.write_validation_records(arn, z);
+  f.run_until(Duration::hours(2) + Duration::minutes(30));
+  EXPECT_EQ(f.cert(arn).status, CertificateStatus::PendingValidation) << "notice (1m to 30m) + issuance (30m) takes at least 31 minutes";
+  f.run_until(Duration::hours(3) + Duration::minutes(1));
+  const auto& c = f.cert(arn);
+  EXPECT_EQ(c.status, CertificateStatus::Issued);
+  EXPECT_EQ(*c.not_after - *c.not_before, Duration::days(198));
+  EXPECT_EQ(c.renewal_lead_days, 45);
+  EXPECT_EQ(f.story(arn), (std::vector<std::string>{"Requested", "DomainValidated", "StatusChanged:ISSUED", "Issued"}));
+}
+
+TEST(AcmDnsValidation, TheRecordIsAFunctionOfAccountAndNameOnly) {
+  const auto a = model::validation_record_for("111122223333", "*.example.com");
+  const auto b = model::validation_record_for("111122223333", "example.com");
+  const auto c = model::validation_record_for("444455556666", "example.com");
+  EXPECT_EQ(a.name, b.name);
+  EXPECT_EQ(a.value, b.value);
+  EXPECT_NE(a.name, c.name);
+  EXPECT_EQ(b.name.substr(b.name.size() - 13), ".example.com.");
+  EXPECT_EQ(b.name.size(), 1 + 32 + 13);
+  EXPECT_EQ(b.value.substr(b.value.size() - 21), ".acm-validations.aws.");
+}
+
+TEST(AcmDnsValidation, TimesOutAfter72HoursWithoutItsRecord) {
+  WorldFixture f;
+  f.zone();
+  const auto arn = f.request("api.example.com");
+  f.run_until(Duration::hours(72) - Duration{1});
+  EXPECT_EQ(f.cert(arn).status, CertificateStatus::PendingValidation);
+  f.run_until(Duration::hours(72));
+  EXPECT_EQ(f.cert(arn).status, CertificateStatus::ValidationTimedOut);
+  EXPECT_EQ(f.cert(arn).validations[0].status, DomainStatus::Failed);
+}
+
+TEST(AcmDnsValidation, ARecordInAPrivateZoneNeverValidates) {
+  WorldFixture f;
+  const auto priv = f.zone("example.com", true);
+  const auto arn = f.request("api.example.com");
+  f.write_validation_records(arn, priv);
+  f.run_until(Duration::days(4));
+  EXPECT_EQ(f.cert(arn).status, CertificateStatus::ValidationTimedOut);
+}
+
+TEST(AcmCaa, ACaaRecordThatForbidsAmazonFailsTheRequest) {
+  WorldFixture f;
+  const auto z = f.zone();
+  f.put(z, "example.com", RRType::CAA, {"0 issue \"letsencrypt.org\""});
+  const auto arn = f.request("api.example.com");
+  f.write_validation_records(arn, z);
+  f.run_until(Duration::days(1));
+  EXPECT_EQ(f.cert(arn).status, CertificateStatus::Failed);
+  EXPECT_EQ(f.cert(arn).failure_reason, model::FailureReason::CaaError);
+}
+
+TEST(AcmEmailValidation, WaitsForEveryDomainToBeApproved) {
+  WorldFixture f;
+  const auto arn = f.request("www.example.com", {"shop.example.com"}, "EMAIL");
+  EXPECT_EQ(f.cert(arn).validations[0].validation_domain, "example.com");
+  ASSERT_TRUE(f.world.acm.approve_validation_email(arn, "www.example.com").ok());
+  f.run_until(Duration::days(1));
+  EXPECT_EQ(f.cert(arn).status, CertificateStatus::PendingValidation);
+  ASSERT_TRUE(f.world.acm.approve_validation_email(arn, "shop.example.com").ok());
+  f.run_until(Duration::days(2));
+  EXPECT_EQ(f.cert(arn).status, CertificateStatus::Issued);
+  EXPECT_EQ(f.cert(arn).renewal_lead_days, 45);
+  EXPECT_FALSE(f.world.acm.approve_validation_email(arn, "www.example.com").ok()) << "nothing is pending any more";
+}
+
+TEST(AcmValidity, EraAtIssueDecidesValidityAndTheRenewalGetsTheNewEra) {
+  WorldFixture f("2025-06-01T00:00:00Z");
+  const auto z = f.zone();
+  const auto arn = f.request("host.example.com", {}, "DNS", "us-east-1", true);
+  f.write_validation_records(arn, z);
+  f.run_until(Duration::days(1));
+  EXPECT_EQ(f.cert(arn).validity_days, 395);
+  EXPECT_EQ(f.cert(arn).renewal_lead_days, 60);
+  ASSERT_TRUE(f.world.acm.export_certificate(region("us-east-1"), arn, "c2VjcmV0LXBhc3M=").ok());
+  const auto first_not_after = *f.cert(arn).not_after;
+  f.run_until(Duration::days(336));
+  const auto& c = f.cert(arn);
+  ASSERT_TRUE(c.renewal.has_value());
+  EXPECT_EQ(c.renewal->status, RenewalStatus::Success);
+  EXPECT_EQ(c.validity_days, 198);
+  EXPECT_EQ(c.renewal_lead_days, 45);
+  EXPECT_GT(*c.not_after, first_not_after);
+  EXPECT_FALSE(c.exported_since_issue) << "a renewal resets the export flag: the new certificate must be exported again";
+}
+
+TEST(AcmValidity, ScenarioSettingsAddEras) {
+  model::Settings s;
+  model::ValidityEra era{*core::parse_timestamp("2027-03-15T00:00:00Z"), 100, 30};
+  s.public_validity.push_back(era);
+  EXPECT_EQ(s.public_era_at(*core::parse_timestamp("2027-03-15T00:00:00Z")).days, 100);
+  EXPECT_EQ(s.public_era_at(*core::parse_timestamp("2027-03-14T23:59:59Z")).days, 198);
+  EXPECT_EQ(s.public_era_at(*core::parse_timestamp("2020-01-01T00:00:00Z")).days, 395);
+}
+
+TEST(AcmRenewal, AnUnusedCertificateIsNotRenewedAndExpires) {
+  WorldFixture f;
+  const auto z = f.zone();
+  const auto arn = f.request("api.example.com");
+  f.write_validation_records(arn, z);
+  f.run_until(Duration::days(200));
+  EXPECT_EQ(f.cert(arn).status, CertificateStatus::Expired);
+  EXPECT_EQ(f.cert(arn).renewal->status, RenewalStatus::Failed);
+}
+
+TEST(AcmRenewal, AttachingInTheWindowResumesTheStalledRenewal) {
+  WorldFixture f;
+  const auto z = f.zone();
+  const auto arn = f.request("api.example.com");
+  f.write_validation_records(arn, z);
+  f.run_until(Duration::days(160));
+  ASSERT_EQ(f.cert(arn).renewal->status, RenewalStatus::PendingValidation);
+  ASSERT_TRUE(f.world.acm.attach(arn, "arn:aws:cloudfront::111122223333:distribution/E1").ok());
+  f.run_until(Duration::days(161));
+  EXPECT_EQ(f.cert(arn).renewal->status, RenewalStatus::Success);
+  EXPECT_EQ(f.cert(arn).status, CertificateStatus::Issued);
+}
+
+TEST(AcmRenewal, ADeletedRecordStallsRenewalUntilItIsBack) {
+  WorldFixture f;
+  const auto z = f.zone();
+  const auto arn = f.request("api.example.com");
+  f.write_validation_records(arn, z);
+  f.run_until(Duration::days(1));
+  ASSERT_TRUE(f.world.acm.attach(arn, "user").ok());
+  const auto& v = f.cert(arn).validations[0];
+  ASSERT_TRUE(f.put(z, v.record_name, RRType::CNAME, {v.record_value}, model::ChangeAction::Delete).ok());
+  f.run_until(Duration::days(158));
+  EXPECT_EQ(f.cert(arn).renewal->status, RenewalStatus::PendingValidation);
+  f.write_validation_records(arn, z);
+  f.run_until(Duration::days(159));
+  EXPECT_EQ(f.cert(arn).renewal->status, RenewalStatus::Success);
+}
+
+TEST(AcmDelete, InUseCertificatesCannotBeDeletedUntilDetachedAndTheDelayPassed) {
+  WorldFixture f;
+  const auto arn = f.request("api.example.com");
+  ASSERT_TRUE(f.world.acm.attach(arn, "user").ok());
+  auto r = f.world.acm.delete_certificate(region("us-east-1"), arn);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, "ResourceInUseException");
+  EXPECT_EQ(r.error().message, "Certificate " + arn + " in account 111122223333 is in use.");
+  f.world.acm.detach(arn, "user");
+  f.run_until(Duration::minutes(29));
+  EXPECT_FALSE(f.world.acm.delete_certificate(region("us-east-1"), arn).ok());
+  f.run_until(Duration::minutes(30));
+  EXPECT_TRUE(f.world.acm.delete_certificate(region("us-east-1"), arn).ok());
+}
+
+TEST(AcmImport, IsRefusedOutsideItsValidityAndNeverRenewed) {
+  WorldFixture f;
+  model::ImportCertificateInput in;
+  in.certificate = {"legacy.example.com", {}, *core::parse_timestamp("2026-02-01T00:00:00Z"), *core::parse_timestamp("2026-04-30T00:00:00Z"), "RSA_2048", "CA"};
+  const auto arn = f.world.acm.import_certificate(region("us-east-1"), in).value();
+  in.certificate.not_before = *core::parse_timestamp("2026-03-02T00:00:00Z");
+  EXPECT_EQ(f.world.acm.import_certificate(region("us-east-1"), in).error().code, "ValidationException");
+  ASSERT_TRUE(f.world.acm.attach(arn, "user").ok());
+  f.run_until(Duration::days(61));
+  EXPECT_EQ(f.cert(arn).status, CertificateStatus::Expired);
+  EXPECT_FALSE(f.cert(arn).renewal.has_value());
+}
+
+TEST(AcmRequest, AmazonOwnedNamesFailAndBadInputsGetAwsErrors) {
+  WorldFixture f;
+  const auto arn = f.request("api.execute-api.us-east-1.amazonaws.com");
+  EXPECT_EQ(f.cert(arn).status, CertificateStatus::Failed);
+  EXPECT_EQ(f.cert(arn).failure_reason, model::FailureReason::AdditionalVerificationRequired);
+  model::RequestCertificateInput in;
+  in.domain_name = "bad_name.example.com";
+  EXPECT_EQ(f.world.acm.request_certificate(region("us-east-1"), in).error().code, "ValidationException");
+  in.domain_name = "ok.example.com";
+  for (int i = 0; i < 10; ++i) in.subject_alternative_names.push_back("n" + std::to_string(i) + ".example.com");
+  EXPECT_EQ(f.world.acm.request_certificate(region("us-east-1"), in).error().code, "LimitExceededException");
+  in.subject_alternative_names.clear();
+  in.key_algorithm = "RSA_4096";
+  EXPECT_EQ(f.world.acm.request_certificate(region("us-east-1"), in).error().code, "ValidationException");
+}
+
+TEST(AcmRegions, ACertificateIsVisibleOnlyInItsRegion) {
+  WorldFixture f;
+  const auto arn = f.request("api.example.com", {}, "DNS", "eu-west-1");
+  EXPECT_TRUE(f.world.acm.describe_certificate(region("eu-west-1"), arn).ok());
+  EXPECT_EQ(f.world.acm.describe_certificate(region("us-east-1"), arn).error().code, "ResourceNotFoundException");
+  EXPECT_TRUE(f.world.acm.list_certificates(region("us-east-1"), {}).empty());
+}

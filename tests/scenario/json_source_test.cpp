@@ -1,0 +1,83 @@
+#include "acmsim/scenario/json_source.hpp"
+
+#include <gtest/gtest.h>
+
+using namespace acmsim::scenario;
+
+namespace {
+JsonSyntaxError error_of(std::string_view text) {
+  try {
+    parse_json_with_positions(text);
+  } catch (const JsonSyntaxError& e) {
+    return e;
+  }
+  ADD_FAILURE() << "no error for: " << text;
+  return JsonSyntaxError({}, "", "");
+}
+}  // namespace
+
+TEST(JsonSource, RemembersWhereEveryValueStarts) {
+  const auto doc = parse_json_with_positions("{\n  \"a\": [1,\n    {\"b\": \"x\"}],\n  \"c\": null\n}");
+  EXPECT_EQ(doc.positions.at("").line, 1);
+  EXPECT_EQ(doc.positions.at("/a").line, 2);
+  EXPECT_EQ(doc.positions.at("/a").column, 8);
+  EXPECT_EQ(doc.positions.at("/a/1/b").line, 3);
+  EXPECT_EQ(doc.positions.at("/a/1/b").column, 11);
+  EXPECT_EQ(doc.positions.at("/c").line, 4);
+  EXPECT_EQ(doc.pos_of("/a/1/b/missing").line, 3) << "falls back to the nearest ancestor";
+}
+
+TEST(JsonSource, ColumnsCountCharactersNotBytes) {
+  const auto doc = parse_json_with_positions("{\"é\": \"ü\", \"x\": 1}");
+  EXPECT_EQ(doc.positions.at("/x").column, 17);
+}
+
+TEST(JsonSource, RefusesTrailingCommasWithTheirPosition) {
+  const auto e = error_of("{\n  \"a\": 1,\n}");
+  EXPECT_EQ(e.pos().line, 3);
+  EXPECT_NE(std::string(e.what()).find("trailing comma"), std::string::npos);
+  EXPECT_NE(std::string(error_of("[1,]").what()).find("trailing comma"), std::string::npos);
+}
+
+TEST(JsonSource, RefusesDuplicateKeysAtTheSecondOne) {
+  const auto e = error_of("{\"a\": 1,\n \"a\": 2}");
+  EXPECT_EQ(e.pos().line, 2);
+  EXPECT_EQ(e.path(), "/a");
+  EXPECT_NE(std::string(e.what()).find("duplicate member \"a\""), std::string::npos);
+}
+
+TEST(JsonSource, RefusesWhatRfc8259Refuses) {
+  for (const char* bad : {"", "   ", "// c\n{}", "{/* c */}", "{'a': 1}", "{\"a\": 01}", "{\"a\": 1.}", "{\"a\": .5}", "{\"a\": tru}",
+                          "{\"a\": \"x\ny\"}", "{\"a\": \"\\x\"}", "{\"a\": NaN}", "{} {}", "{\"a\" 1}", "[1 2]", "\"\\ud800\"", "{\"a\": 1e999}"}) {
+    EXPECT_THROW(parse_json_with_positions(bad), JsonSyntaxError) << bad;
+  }
+}
+
+TEST(JsonSource, RefusesInvalidUtf8AndByteOrderMarks) {
+  EXPECT_THROW(parse_json_with_positions("{\"a\": \"\xff\"}"), JsonSyntaxError);
+  EXPECT_THROW(parse_json_with_positions("{\"a\": \"\xc0\xaf\"}"), JsonSyntaxError) << "overlong";
+  EXPECT_THROW(parse_json_with_positions("{\"a\": \"\xed\xa0\x80\"}"), JsonSyntaxError) << "encoded surrogate";
+  EXPECT_THROW(parse_json_with_positions("{\"a\": \"\xe2\x82\"}"), JsonSyntaxError) << "truncated";
+  EXPECT_THROW(parse_json_with_positions("\xef\xbb\xbf{}"), JsonSyntaxError);
+}
+
+TEST(JsonSource, LimitsNestingDepthInsteadOfOverflowingTheStack) {
+  const std::string deep(100000, '[');
+  const auto e = error_of(deep);
+  EXPECT_NE(std::string(e.what()).find("nesting deeper"), std::string::npos);
+}
+
+TEST(JsonSource, DecodesEscapesAndKeepsIntegersExact) {
+  const auto doc = parse_json_with_positions(R"({"s": "a\u00e9\ud83d\ude00\n", "big": 18446744073709551615, "neg": -4, "f": 1.5})");
+  EXPECT_EQ(doc.root["s"].get<std::string>(), "a\xc3\xa9\xf0\x9f\x98\x80\n");
+  EXPECT_TRUE(doc.root["big"].is_number_unsigned());
+  EXPECT_EQ(doc.root["big"].get<std::uint64_t>(), 18446744073709551615ULL);
+  EXPECT_EQ(doc.root["neg"].get<std::int64_t>(), -4);
+  EXPECT_DOUBLE_EQ(doc.root["f"].get<double>(), 1.5);
+}
+
+TEST(JsonSource, ReadablePathsForMessages) {
+  EXPECT_EQ(readable_path("/steps/3/params/DomainName"), "$.steps[3].params.DomainName");
+  EXPECT_EQ(readable_path(""), "$");
+  EXPECT_EQ(readable_path("/a~1b/c~0d"), "$.a/b.c~d");
+}
