@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# The acmsim command as a user meets it: exit statuses, where output goes, and
+# that bad input writes no output file.
+set -u
+bin="$1"; src="$2"
+work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
+fails=0
+check() { # description, expected status, actual status
+  if [[ "$2" != "$3" ]]; then echo "FAIL: $1 (expected exit $2, got $3)"; fails=$((fails+1)); else echo "ok: $1"; fi
+}
+
+"$bin" --version | grep -q "^acmsim [0-9]"; check "--version prints the version" 0 $?
+for sub in run check settings; do "$bin" $sub --help >/dev/null; check "$sub --help" 0 $?; done
+"$bin" >/dev/null 2>&1; check "no subcommand is a usage error" 2 $?
+"$bin" run >/dev/null 2>&1; check "run without FILE is a usage error" 2 $?
+
+ok="$src/scenarios/exam/acm-dns-validation.json"
+"$bin" run "$ok" --trace "$work/t.jsonl" --out "$work/r.json" >"$work/stdout" 2>"$work/stderr"; check "a passing scenario exits 0" 0 $?
+[[ -s "$work/t.jsonl" && -s "$work/r.json" ]]; check "trace and result written" 0 $?
+[[ ! -s "$work/stderr" ]]; check "nothing on stderr for a passing run" 0 $?
+python3 -c "import json,sys; [json.loads(l) for l in open('$work/t.jsonl')]; d=json.load(open('$work/r.json')); sys.exit(0 if d['passed'] is True and d['scenario']=='acm-dns-validation' else 1)"
+check "trace is JSON Lines and the result document says passed" 0 $?
+
+cat > "$work/fail.json" <<'J'
+{"scenario": "f", "steps": [{"at": "0s", "region": "us-east-1", "call": "acm:DeleteCertificate",
+  "params": {"CertificateArn": "arn:aws:acm:us-east-1:111122223333:certificate/00000000-0000-0000-0000-000000000000"}}]}
+J
+"$bin" run "$work/fail.json" --out "$work/f.json" >/dev/null; check "a failed expectation exits 1" 1 $?
+python3 -c "import json,sys; e=json.load(open('$work/f.json'))['expectations']; sys.exit(0 if [x['step'] for x in e if not x['passed']]==[0] else 1)"
+check "the result document names the failed step" 0 $?
+
+printf '{"scenario": "b", "steps": [,]}' > "$work/bad.json"
+"$bin" run "$work/bad.json" --trace "$work/bt.jsonl" --out "$work/b.json" >"$work/stdout" 2>"$work/stderr"; check "bad input exits 2" 2 $?
+[[ ! -e "$work/b.json" && ! -e "$work/bt.jsonl" ]]; check "bad input writes no output file" 0 $?
+grep -q "bad.json:1:" "$work/stderr"; check "bad input points at FILE:LINE:" 0 $?
+[[ ! -s "$work/stdout" ]]; check "bad input prints nothing on stdout" 0 $?
+"$bin" run "$work" >/dev/null 2>&1; check "a directory is bad input" 2 $?
+"$bin" run "$work/none.json" >/dev/null 2>&1; check "a missing file is bad input" 2 $?
+: > "$work/empty.json"; "$bin" run "$work/empty.json" >/dev/null 2>&1; check "an empty file is bad input" 2 $?
+"$bin" run "$ok" --max-events 3 >/dev/null 2>"$work/stderr"; check "an exceeded event budget is reported" 2 $?
+grep -q "max-events" "$work/stderr"; check "the budget message names --max-events" 0 $?
+
+"$bin" check "$src/scenarios" >"$work/check" 2>&1; check "check of the bundled scenarios passes" 0 $?
+tail -1 "$work/check" | grep -Eq "^[0-9]+ passed, 0 failed$"; check "check closes with 'N passed, M failed'" 0 $?
+"$bin" check "$work/fail.json" >/dev/null 2>&1; check "check with a failing scenario exits 1" 1 $?
+"$bin" check "$work/bad.json" >/dev/null 2>&1; check "check with bad input exits 2" 2 $?
+
+echo "cli: $fails failed"
+exit $(( fails > 0 ))
