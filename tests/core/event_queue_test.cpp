@@ -40,11 +40,11 @@ TEST(EventQueue, CancelledEventsNeverSurface) {
   EXPECT_EQ(drain(q), (std::vector<std::uint32_t>{2}));
 }
 
-TEST(EventQueue, CancellingAnEventThatRanDoesNothingToItsSlotsNextUser) {
+TEST(EventQueue, CancellingAnEventThatAlreadyRanDoesNothing) {
   EventQueue q;
   const EventId first = q.push(SimTime{1}, Priority::Model, tag(1));
   EXPECT_EQ(q.pop().payload.a, 1U);
-  q.push(SimTime{2}, Priority::Model, tag(2));  // reuses the slot
+  q.push(SimTime{2}, Priority::Model, tag(2));
   EXPECT_FALSE(q.cancel(first));
   EXPECT_EQ(drain(q), (std::vector<std::uint32_t>{2}));
 }
@@ -103,4 +103,15 @@ TEST(Simulation, StopsWithAClearErrorWhenTheEventBudgetIsSpent) {
     EXPECT_EQ(e.budget(), 2U);
     EXPECT_NE(std::string(e.what()).find("--max-events"), std::string::npos);
   }
+}
+
+TEST(EventQueue, AnEventOfTheCurrentInstantCanBeCancelledUntilItRuns) {
+  EventQueue q;
+  q.push(SimTime{5}, Priority::Model, tag(1));
+  const EventId second = q.push(SimTime{5}, Priority::Model, tag(2));
+  const EventId first_again = q.push(SimTime{5}, Priority::Scenario, tag(3));
+  EXPECT_EQ(q.pop().payload.a, 3U);
+  EXPECT_FALSE(q.cancel(first_again)) << "ran at this instant";
+  EXPECT_TRUE(q.cancel(second)) << "same instant, not yet run";
+  EXPECT_EQ(drain(q), (std::vector<std::uint32_t>{1}));
 }

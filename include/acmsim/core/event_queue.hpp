@@ -1,15 +1,17 @@
 // The pending-event set: a 4-ary min-heap of plain entries ordered by
 // (time, priority, scheduling sequence), with O(1) cancellation.
 //
-// Why a 4-ary heap: it halves the depth of a binary heap and keeps a node's
-// children in one cache line, which pays off from ~100k pending events. Why
-// generations: a cancelled event (a renewal made moot by a deletion) is only
-// marked stale in a slot table; the heap entry is skipped when it surfaces. No
-// allocation happens per event once the vectors have grown to the working size.
+// Why a 4-ary heap: it halves the depth of a binary heap, and its children sit
+// side by side in memory. Why cancellation by sequence number: a cancelled
+// event (a renewal made moot by a deletion) is only recorded in a small set and
+// skipped when it surfaces, so the common path (push, pop) touches nothing but
+// the heap itself. No allocation happens per event once the vectors have grown.
 #pragma once
 
+#include <algorithm>
 #include <cassert>
 #include <cstdint>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -26,9 +28,9 @@ struct EventPayload {
 
 /// Handle of a scheduled event, for cancellation. A default one names nothing.
 struct EventId {
-  std::uint32_t slot = UINT32_MAX;
-  std::uint32_t gen = 0;
-  [[nodiscard]] bool valid() const { return slot != UINT32_MAX; }
+  std::int64_t time = INT64_MIN;
+  std::uint64_t seq = UINT64_MAX;
+  [[nodiscard]] bool valid() const { return seq != UINT64_MAX; }
 };
 
 /// Priorities within one instant: scenario steps first, then the model's own
@@ -43,88 +45,90 @@ struct ScheduledEvent {
 class EventQueue {
  public:
   EventId push(SimTime t, Priority p, EventPayload e) {
-    std::uint32_t slot;
-    if (!free_.empty()) {
-      slot = free_.back();
-      free_.pop_back();
-    } else {
-      slot = static_cast<std::uint32_t>(gens_.size());
-      gens_.push_back(0);
-    }
-    const std::uint64_t key = (static_cast<std::uint64_t>(p) << 56) | (seq_++ & kSeqMask);
-    heap_.push_back(Entry{t.ms, key, slot, gens_[slot], e});
+    const std::uint64_t seq = seq_++;
+    heap_.push_back(Entry{t.ms, (static_cast<std::uint64_t>(p) << 56) | (seq & kSeqMask), e});
     sift_up(heap_.size() - 1);
-    ++live_;
-    return EventId{slot, gens_[slot]};
+    return EventId{t.ms, seq};
   }
 
   /// Cancels a pending event; false when it already ran or was cancelled.
+  /// Events run in time order, so one whose time is past has run; one of the
+  /// current instant has run if it is in the list of this instant's pops.
   bool cancel(EventId id) {
-    if (!id.valid() || id.slot >= gens_.size() || gens_[id.slot] != id.gen) return false;
-    release(id.slot);
-    --live_;
-    ++stale_;
-    if (stale_ > 4096 && stale_ > live_) compact();
+    if (!id.valid() || id.seq >= seq_ || id.time < now_) return false;
+    if (id.time == now_ && std::find(popped_now_.begin(), popped_now_.end(), id.seq) != popped_now_.end()) return false;
+    if (!cancelled_.insert(id.seq).second) return false;
+    if (cancelled_.size() > 4096 && cancelled_.size() * 2 > heap_.size()) compact();
     return true;
   }
 
-  [[nodiscard]] bool empty() const { return live_ == 0; }
-  [[nodiscard]] std::size_t size() const { return live_; }
+  [[nodiscard]] bool empty() const { return heap_.size() == cancelled_.size(); }
+  [[nodiscard]] std::size_t size() const { return heap_.size() - cancelled_.size(); }
 
   /// Time of the next live event; the queue must not be empty.
   SimTime next_time() {
-    drop_stale_top();
+    drop_cancelled_top();
     return SimTime{heap_.front().time};
   }
 
   /// Removes and returns the next live event; the queue must not be empty.
   ScheduledEvent pop() {
-    drop_stale_top();
+    drop_cancelled_top();
     const Entry top = heap_.front();
     remove_top();
-    release(top.slot);
-    --live_;
+    if (top.time != now_) {
+      now_ = top.time;
+      popped_now_.clear();
+    }
+    popped_now_.push_back(top.key & kSeqMask);
     return ScheduledEvent{SimTime{top.time}, top.payload};
   }
 
-  void reserve(std::size_t n) {
-    heap_.reserve(n);
-    gens_.reserve(n);
-    free_.reserve(n);
-  }
+  void reserve(std::size_t n) { heap_.reserve(n); }
 
  private:
   static constexpr std::uint64_t kSeqMask = (std::uint64_t{1} << 56) - 1;
 
   struct Entry {
     std::int64_t time;
-    std::uint64_t key;  // priority in the top byte, sequence below
-    std::uint32_t slot;
-    std::uint32_t gen;
+    std::uint64_t key;  // priority in the top byte, scheduling sequence below
     EventPayload payload;
   };
 
-  static bool before(const Entry& x, const Entry& y) {
-    return x.time < y.time || (x.time == y.time && x.key < y.key);
-  }
+  static bool before(const Entry& x, const Entry& y) { return x.time < y.time || (x.time == y.time && x.key < y.key); }
 
-  void release(std::uint32_t slot) {
-    ++gens_[slot];
-    free_.push_back(slot);
-  }
-
-  void drop_stale_top() {
-    assert(live_ > 0);
-    while (heap_.front().gen != gens_[heap_.front().slot]) {
+  void drop_cancelled_top() {
+    assert(!empty());
+    while (!cancelled_.empty()) {
+      const auto it = cancelled_.find(heap_.front().key & kSeqMask);
+      if (it == cancelled_.end()) return;
+      cancelled_.erase(it);
       remove_top();
-      --stale_;
     }
   }
 
+  // Bottom-up removal (as std::pop_heap does): walk the hole down along the
+  // smaller children without comparing against the moved element, then sift
+  // that element up from the bottom. Fewer comparisons than a top-down sift.
   void remove_top() {
-    heap_.front() = heap_.back();
+    const Entry last = heap_.back();
     heap_.pop_back();
-    if (!heap_.empty()) sift_down(0);
+    const std::size_t n = heap_.size();
+    if (n == 0) return;
+    std::size_t hole = 0;
+    for (;;) {
+      const std::size_t first = 4 * hole + 1;
+      if (first >= n) break;
+      std::size_t best = first;
+      const std::size_t end = first + 4 < n ? first + 4 : n;
+      for (std::size_t c = first + 1; c < end; ++c) {
+        if (before(heap_[c], heap_[best])) best = c;
+      }
+      heap_[hole] = heap_[best];
+      hole = best;
+    }
+    heap_[hole] = last;
+    sift_up(hole);
   }
 
   void sift_up(std::size_t i) {
@@ -145,8 +149,8 @@ class EventQueue {
       const std::size_t first = 4 * i + 1;
       if (first >= n) break;
       std::size_t best = first;
-      const std::size_t last = first + 4 < n ? first + 4 : n;
-      for (std::size_t c = first + 1; c < last; ++c) {
+      const std::size_t end = first + 4 < n ? first + 4 : n;
+      for (std::size_t c = first + 1; c < end; ++c) {
         if (before(heap_[c], heap_[best])) best = c;
       }
       if (!before(heap_[best], e)) break;
@@ -156,26 +160,26 @@ class EventQueue {
     heap_[i] = e;
   }
 
-  // Drops every stale entry and re-heapifies: keeps memory proportional to the
-  // live events when many are cancelled.
+  // Drops every cancelled entry and re-heapifies: memory stays proportional to
+  // the live events when many are cancelled.
   void compact() {
     std::size_t w = 0;
     for (std::size_t r = 0; r < heap_.size(); ++r) {
-      if (heap_[r].gen == gens_[heap_[r].slot]) heap_[w++] = heap_[r];
+      if (cancelled_.count(heap_[r].key & kSeqMask) == 0U) heap_[w++] = heap_[r];
     }
     heap_.resize(w);
     for (std::size_t i = heap_.size() / 4 + 1; i-- > 0;) {
       if (i < heap_.size()) sift_down(i);
     }
-    stale_ = 0;
+    cancelled_.clear();
   }
 
   std::vector<Entry> heap_;
-  std::vector<std::uint32_t> gens_;
-  std::vector<std::uint32_t> free_;
+  // Lookups only, never iterated: its order cannot reach any output.
+  std::unordered_set<std::uint64_t> cancelled_;
+  std::vector<std::uint64_t> popped_now_;  // sequences popped at the current instant
+  std::int64_t now_ = INT64_MIN;
   std::uint64_t seq_ = 0;
-  std::size_t live_ = 0;
-  std::size_t stale_ = 0;
 };
 
 }  // namespace acmsim::core
