@@ -66,9 +66,7 @@ struct Hold {
   Simulation* sim;
   const std::vector<std::int64_t>* inc;
   std::size_t k = 0;
-  void operator()(const ScheduledEvent& ev) {
-    sim->schedule_in(Duration{(*inc)[k++ & (inc->size() - 1)]}, Priority::Model, ev.payload);
-  }
+  void operator()(const ScheduledEvent& ev) { sim->schedule_in(Duration{(*inc)[k++ & (inc->size() - 1)]}, Priority::Model, ev.payload); }
 };
 
 void BM_SimulationRun(benchmark::State& state) {

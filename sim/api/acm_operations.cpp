@@ -109,7 +109,8 @@ Json summary_json(const World& w, const Certificate& c) {
   Json j;
   j["CertificateArn"] = c.arn;
   j["DomainName"] = c.domain_name;
-  j["SubjectAlternativeNameSummaries"] = Json(std::vector<std::string>(c.sans.begin(), c.sans.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(c.sans.size(), 100))));
+  j["SubjectAlternativeNameSummaries"] =
+      Json(std::vector<std::string>(c.sans.begin(), c.sans.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(c.sans.size(), 100))));
   j["HasAdditionalSubjectAlternativeNames"] = c.sans.size() > 100;
   j["Status"] = model::aws_name(c.status);
   j["Type"] = model::aws_name(c.type);
@@ -146,7 +147,8 @@ Outcome<Json> request_certificate(World& w, RegionId region, const Json& p) {
   in.key_algorithm = opt_string(p, "KeyAlgorithm");
   in.idempotency_token = opt_string(p, "IdempotencyToken");
   if (p.contains("DomainValidationOptions")) {
-    for (const auto& d : p["DomainValidationOptions"]) in.domain_validation_options.emplace_back(get_string(d, "DomainName"), get_string(d, "ValidationDomain"));
+    for (const auto& d : p["DomainValidationOptions"])
+      in.domain_validation_options.emplace_back(get_string(d, "DomainName"), get_string(d, "ValidationDomain"));
   }
   if (p.contains("Options")) {
     in.export_option = opt_string(p["Options"], "Export");
@@ -170,9 +172,10 @@ Outcome<Json> list_certificates(World& w, RegionId region, const Json& p) {
   if (p.contains("CertificateStatuses")) {
     for (const auto& s : p["CertificateStatuses"]) {
       if (!model::parse_aws<model::CertificateStatus>(s.get<std::string>())) {
-        return model::aws_error("ValidationException", "1 validation error detected: Value '" + s.get<std::string>() +
-                                                           "' at 'certificateStatuses' failed to satisfy constraint: Member must satisfy enum value set: [" +
-                                                           model::aws_choices<model::CertificateStatus>() + "]");
+        return model::aws_error("ValidationException",
+                                "1 validation error detected: Value '" + s.get<std::string>() +
+                                    "' at 'certificateStatuses' failed to satisfy constraint: Member must satisfy enum value set: [" +
+                                    model::aws_choices<model::CertificateStatus>() + "]");
       }
       in.statuses.push_back(s.get<std::string>());
     }
@@ -194,10 +197,12 @@ Outcome<Json> get_certificate(World& w, RegionId region, const Json& p) {
   if (!r.ok()) return r.error();
   const Certificate& c = *r.value();
   if (c.status != model::CertificateStatus::Issued) {
-    return model::aws_error("RequestInProgressException", "Certificate " + c.arn + " is " + std::string(model::aws_name(c.status)) + "; it has no certificate body yet.");
+    return model::aws_error("RequestInProgressException",
+                            "Certificate " + c.arn + " is " + std::string(model::aws_name(c.status)) + "; it has no certificate body yet.");
   }
   return Json{{"Certificate", "-----BEGIN CERTIFICATE-----\nMIIB" + c.serial + "/" + c.domain_name + "\n-----END CERTIFICATE-----\n"},
-              {"CertificateChain", "-----BEGIN CERTIFICATE-----\nMIIAmazonRSA2048M0" + std::string(model::region_code(c.region)) + "\n-----END CERTIFICATE-----\n"}};
+              {"CertificateChain",
+               "-----BEGIN CERTIFICATE-----\nMIIAmazonRSA2048M0" + std::string(model::region_code(c.region)) + "\n-----END CERTIFICATE-----\n"}};
 }
 
 Outcome<Json> import_certificate(World& w, RegionId region, const Json& p) {
@@ -206,7 +211,8 @@ Outcome<Json> import_certificate(World& w, RegionId region, const Json& p) {
   const Json& cert = p["Certificate"];
   if (cert.is_string()) {
     return model::aws_error("ValidationException",
-                            "acmsim reads an imported certificate from an object with its fields (DomainName, SubjectAlternativeNames, NotBefore, NotAfter, KeyAlgorithm, Issuer); PEM text is not parsed yet.");
+                            "acmsim reads an imported certificate from an object with its fields (DomainName, SubjectAlternativeNames, NotBefore, "
+                            "NotAfter, KeyAlgorithm, Issuer); PEM text is not parsed yet.");
   }
   auto& pem = in.certificate;
   pem.domain_name = get_string(cert, "DomainName");
@@ -296,8 +302,11 @@ void add_acm_operations(std::vector<Operation>& out) {
   out.push_back({"acm", "GetCertificate", true, arn_only, &get_certificate});
   out.push_back({"acm", "ListCertificates", true,
                  structure({{"CertificateStatuses", list(string())},
-                            {"Includes", structure({{"extendedKeyUsage", list(string())}, {"keyUsage", list(string())}, {"keyTypes", list(string())},
-                                                    {"exportOption", string()}, {"managedBy", string()}})},
+                            {"Includes", structure({{"extendedKeyUsage", list(string())},
+                                                    {"keyUsage", list(string())},
+                                                    {"keyTypes", list(string())},
+                                                    {"exportOption", string()},
+                                                    {"managedBy", string()}})},
                             {"NextToken", string()},
                             {"MaxItems", integer()},
                             {"SortBy", string()},
@@ -317,13 +326,17 @@ void add_acm_operations(std::vector<Operation>& out) {
                             {"Tags", tags_shape()}}),
                  &import_certificate});
   out.push_back({"acm", "DeleteCertificate", false, arn_only, &delete_certificate});
-  out.push_back({"acm", "ExportCertificate", false, structure({{"CertificateArn", string(), true}, {"Passphrase", blob(), true}}), &export_certificate});
+  out.push_back(
+      {"acm", "ExportCertificate", false, structure({{"CertificateArn", string(), true}, {"Passphrase", blob(), true}}), &export_certificate});
   out.push_back({"acm", "RenewCertificate", false, arn_only, &renew_certificate});
-  out.push_back({"acm", "RevokeCertificate", false, structure({{"CertificateArn", string(), true}, {"RevocationReason", string(), true}}), &revoke_certificate});
+  out.push_back({"acm", "RevokeCertificate", false, structure({{"CertificateArn", string(), true}, {"RevocationReason", string(), true}}),
+                 &revoke_certificate});
   out.push_back({"acm", "ResendValidationEmail", false,
-                 structure({{"CertificateArn", string(), true}, {"Domain", string(), true}, {"ValidationDomain", string(), true}}), &resend_validation_email});
+                 structure({{"CertificateArn", string(), true}, {"Domain", string(), true}, {"ValidationDomain", string(), true}}),
+                 &resend_validation_email});
   out.push_back({"acm", "AddTagsToCertificate", false, structure({{"CertificateArn", string(), true}, {"Tags", tags_shape(), true}}), &add_tags});
-  out.push_back({"acm", "RemoveTagsFromCertificate", false, structure({{"CertificateArn", string(), true}, {"Tags", tags_shape(), true}}), &remove_tags});
+  out.push_back(
+      {"acm", "RemoveTagsFromCertificate", false, structure({{"CertificateArn", string(), true}, {"Tags", tags_shape(), true}}), &remove_tags});
   out.push_back({"acm", "ListTagsForCertificate", true, arn_only, &list_tags});
   out.push_back({"acm", "GetAccountConfiguration", true, structure({}), &get_account_configuration});
   out.push_back({"acm", "PutAccountConfiguration", false,

@@ -40,7 +40,8 @@ Json record_json(const model::RecordSet& r) {
   Json j = {{"Name", r.name}, {"Type", model::aws_name(r.type)}};
   if (r.set_identifier) j["SetIdentifier"] = *r.set_identifier;
   if (r.alias) {
-    j["AliasTarget"] = {{"HostedZoneId", r.alias->hosted_zone_id}, {"DNSName", r.alias->dns_name}, {"EvaluateTargetHealth", r.alias->evaluate_target_health}};
+    j["AliasTarget"] = {
+        {"HostedZoneId", r.alias->hosted_zone_id}, {"DNSName", r.alias->dns_name}, {"EvaluateTargetHealth", r.alias->evaluate_target_health}};
   } else {
     if (r.ttl) j["TTL"] = *r.ttl;
     Json values = Json::array();
@@ -102,7 +103,8 @@ Outcome<Json> list_hosted_zones(World& w, RegionId, const Json&) {
 
 Outcome<Json> list_hosted_zones_by_name(World& w, RegionId, const Json& p) {
   auto zones = w.route53.zones();
-  std::stable_sort(zones.begin(), zones.end(), [](const HostedZone* a, const HostedZone* b) { return model::dns::sort_key(a->name) < model::dns::sort_key(b->name); });
+  std::stable_sort(zones.begin(), zones.end(),
+                   [](const HostedZone* a, const HostedZone* b) { return model::dns::sort_key(a->name) < model::dns::sort_key(b->name); });
   Json out = Json::array();
   const auto start = opt_string(p, "DNSName");
   for (const HostedZone* z : zones) {
@@ -128,13 +130,16 @@ Outcome<Json> change_resource_record_sets(World& w, RegionId, const Json& p) {
     model::RecordChange change;
     const std::string action = get_string(ch, "Action");
     const auto a = model::parse_aws<model::ChangeAction>(action);
-    if (!a) return model::aws_error("InvalidInput", "Invalid request: Action '" + action + "' is not one of " + model::aws_choices<model::ChangeAction>() + ".");
+    if (!a)
+      return model::aws_error("InvalidInput",
+                              "Invalid request: Action '" + action + "' is not one of " + model::aws_choices<model::ChangeAction>() + ".");
     change.action = *a;
     const Json& rr = ch["ResourceRecordSet"];
     change.record.name = get_string(rr, "Name");
     const std::string type = get_string(rr, "Type");
     const auto t = model::parse_aws<model::RRType>(type);
-    if (!t) return model::aws_error("InvalidInput", "Invalid request: Type '" + type + "' is not one of " + model::aws_choices<model::RRType>() + ".");
+    if (!t)
+      return model::aws_error("InvalidInput", "Invalid request: Type '" + type + "' is not one of " + model::aws_choices<model::RRType>() + ".");
     change.record.type = *t;
     if (rr.contains("TTL")) change.record.ttl = rr["TTL"].get<std::int64_t>();
     if (rr.contains("ResourceRecords")) {
@@ -189,23 +194,26 @@ void add_route53_operations(std::vector<Operation>& out) {
                  &create_hosted_zone});
   out.push_back({"route53", "GetHostedZone", true, structure({{"Id", string(), true}}), &get_hosted_zone});
   out.push_back({"route53", "ListHostedZones", true,
-                 structure({{"Marker", string()}, {"MaxItems", string()}, {"DelegationSetId", string()}, {"HostedZoneType", string()}}), &list_hosted_zones});
-  out.push_back({"route53", "ListHostedZonesByName", true,
-                 structure({{"DNSName", string()}, {"HostedZoneId", string()}, {"MaxItems", string()}}), &list_hosted_zones_by_name});
+                 structure({{"Marker", string()}, {"MaxItems", string()}, {"DelegationSetId", string()}, {"HostedZoneType", string()}}),
+                 &list_hosted_zones});
+  out.push_back({"route53", "ListHostedZonesByName", true, structure({{"DNSName", string()}, {"HostedZoneId", string()}, {"MaxItems", string()}}),
+                 &list_hosted_zones_by_name});
   out.push_back({"route53", "DeleteHostedZone", false, structure({{"Id", string(), true}}), &delete_hosted_zone});
-  const Shape* rrset = structure({{"Name", string(), true},
-                                  {"Type", string(), true},
-                                  {"SetIdentifier", string()},
-                                  {"Weight", integer()},
-                                  {"Region", string()},
-                                  {"TTL", integer()},
-                                  {"ResourceRecords", list(structure({{"Value", string(), true}}))},
-                                  {"AliasTarget", structure({{"HostedZoneId", string(), true}, {"DNSName", string(), true}, {"EvaluateTargetHealth", boolean(), true}})},
-                                  {"HealthCheckId", string()}});
+  const Shape* rrset = structure(
+      {{"Name", string(), true},
+       {"Type", string(), true},
+       {"SetIdentifier", string()},
+       {"Weight", integer()},
+       {"Region", string()},
+       {"TTL", integer()},
+       {"ResourceRecords", list(structure({{"Value", string(), true}}))},
+       {"AliasTarget", structure({{"HostedZoneId", string(), true}, {"DNSName", string(), true}, {"EvaluateTargetHealth", boolean(), true}})},
+       {"HealthCheckId", string()}});
   out.push_back({"route53", "ChangeResourceRecordSets", false,
                  structure({{"HostedZoneId", string(), true},
-                            {"ChangeBatch", structure({{"Comment", string()},
-                                                       {"Changes", list(structure({{"Action", string(), true}, {"ResourceRecordSet", rrset, true}})), true}}),
+                            {"ChangeBatch",
+                             structure({{"Comment", string()},
+                                        {"Changes", list(structure({{"Action", string(), true}, {"ResourceRecordSet", rrset, true}})), true}}),
                              true}}),
                  &change_resource_record_sets});
   out.push_back({"route53", "ListResourceRecordSets", true,

@@ -31,15 +31,24 @@ std::string_view json_type_name(const Json& v) {
 
 std::string_view expected_name(ShapeType t) {
   switch (t) {
-    case ShapeType::String: return "a string";
-    case ShapeType::Integer: return "an integer";
-    case ShapeType::Boolean: return "a boolean (true or false)";
-    case ShapeType::Timestamp: return "an RFC 3339 timestamp string";
-    case ShapeType::Blob: return "a base64 string";
-    case ShapeType::List: return "an array";
-    case ShapeType::Structure: return "an object";
-    case ShapeType::Map: return "an object";
-    case ShapeType::Any: return "any value";
+    case ShapeType::String:
+      return "a string";
+    case ShapeType::Integer:
+      return "an integer";
+    case ShapeType::Boolean:
+      return "a boolean (true or false)";
+    case ShapeType::Timestamp:
+      return "an RFC 3339 timestamp string";
+    case ShapeType::Blob:
+      return "a base64 string";
+    case ShapeType::List:
+      return "an array";
+    case ShapeType::Structure:
+      return "an object";
+    case ShapeType::Map:
+      return "an object";
+    case ShapeType::Any:
+      return "any value";
   }
   return "?";
 }
@@ -78,8 +87,7 @@ const Shape* blob_or(const Shape* structure) { return make(Shape{ShapeType::Blob
 }  // namespace shapes
 
 bool is_whole_reference(std::string_view s) {
-  return s.size() > 3 && s.substr(0, 2) == "${" && s.back() == '}' && s.find("${", 2) == std::string_view::npos &&
-         s.find('}') == s.size() - 1;
+  return s.size() > 3 && s.substr(0, 2) == "${" && s.back() == '}' && s.find("${", 2) == std::string_view::npos && s.find('}') == s.size() - 1;
 }
 
 std::optional<ShapeIssue> check_shape(const Shape& shape, const Json& v, bool allow_refs, const std::string& pointer) {
@@ -88,7 +96,8 @@ std::optional<ShapeIssue> check_shape(const Shape& shape, const Json& v, bool al
     return ShapeIssue{pointer, "expected " + std::string(expected_name(t)) + ", found " + std::string(json_type_name(v))};
   };
   switch (shape.type) {
-    case ShapeType::Any: return std::nullopt;
+    case ShapeType::Any:
+      return std::nullopt;
     case ShapeType::String:
     case ShapeType::Timestamp:
       if (!v.is_string()) return wrong(shape.type);
@@ -96,7 +105,8 @@ std::optional<ShapeIssue> check_shape(const Shape& shape, const Json& v, bool al
     case ShapeType::Blob:
       if (v.is_object() && shape.alternative != nullptr) return check_shape(*shape.alternative, v, allow_refs, pointer);
       if (!v.is_string()) {
-        if (shape.alternative != nullptr) return ShapeIssue{pointer, "expected a PEM string or an object with the certificate's fields, found " + std::string(json_type_name(v))};
+        if (shape.alternative != nullptr)
+          return ShapeIssue{pointer, "expected a PEM string or an object with the certificate's fields, found " + std::string(json_type_name(v))};
         return wrong(shape.type);
       }
       return std::nullopt;

@@ -37,11 +37,13 @@ Outcome<Json> create_validation_records(World& w, RegionId, const Json& p) {
   }
   if (batch.changes.empty()) {
     return model::aws_error("InvalidStateException", "Certificate " + c.arn + " has no DNS validation records (it is " +
-                                                          std::string(model::aws_name(c.type)) + ", validated by " + std::string(model::aws_name(c.method)) + ").");
+                                                         std::string(model::aws_name(c.type)) + ", validated by " +
+                                                         std::string(model::aws_name(c.method)) + ").");
   }
   auto r = w.route53.change_resource_record_sets(w.sim.now(), zone_id, batch);
   if (!r.ok()) return r.error();
-  return Json{{"Records", records}, {"ChangeInfo", {{"Id", "/change/" + r.value().id}, {"Status", "PENDING"}, {"SubmittedAt", timestamp(r.value().submitted_at)}}}};
+  return Json{{"Records", records},
+              {"ChangeInfo", {{"Id", "/change/" + r.value().id}, {"Status", "PENDING"}, {"SubmittedAt", timestamp(r.value().submitted_at)}}}};
 }
 
 Outcome<Json> approve_validation_email(World& w, RegionId, const Json& p) {

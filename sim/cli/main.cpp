@@ -22,16 +22,18 @@ std::uint64_t parse_bytes_or_throw(const std::string& text) {
 }
 
 int run_main(int argc, char** argv) {
-  CLI::App app{"acmsim: a discrete-event simulator of AWS Certificate Manager across regions.\n"
-               "Replays scenario files (AWS API calls, client probes, expectations) and reports what ACM would do."};
+  CLI::App app{
+      "acmsim: a discrete-event simulator of AWS Certificate Manager across regions.\n"
+      "Replays scenario files (AWS API calls, client probes, expectations) and reports what ACM would do."};
   app.set_version_flag("--version", std::string("acmsim ") + acmsim::kVersion);
   app.require_subcommand(1);
 
   acmsim::cli::RunArgs run;
   std::string max_horizon;
   std::string max_file_size;
-  auto* run_cmd = app.add_subcommand("run", "Replay one scenario; a summary for people on stdout.\n"
-                                            "Exit status: 0 all expectations held, 1 some failed, 2 bad input or usage, 3 internal error.");
+  auto* run_cmd = app.add_subcommand("run",
+                                     "Replay one scenario; a summary for people on stdout.\n"
+                                     "Exit status: 0 all expectations held, 1 some failed, 2 bad input or usage, 3 internal error.");
   run_cmd->add_option("FILE", run.file, "the scenario file (JSON)")->required();
   run_cmd->add_option("--trace", run.trace_path, "write the trace as JSON Lines to this file");
   run_cmd->add_option("--out", run.out_path, "write the result document (JSON) to this file");
@@ -43,8 +45,9 @@ int run_main(int argc, char** argv) {
 
   acmsim::cli::CheckArgs check;
   check.jobs = std::max(1U, std::thread::hardware_concurrency());
-  auto* check_cmd = app.add_subcommand("check", "Run every scenario in the files and folders given; one line per scenario and a closing count.\n"
-                                                "Exit status: 0 all passed, 1 some failed, 2 bad input.");
+  auto* check_cmd = app.add_subcommand("check",
+                                       "Run every scenario in the files and folders given; one line per scenario and a closing count.\n"
+                                       "Exit status: 0 all passed, 1 some failed, 2 bad input.");
   check_cmd->add_option("PATH", check.paths, "scenario files or folders (searched recursively for *.json)")->required();
   check_cmd->add_option("-j,--jobs", check.jobs, "scenarios run in parallel")->check(CLI::Range(1, 256));
   check_cmd->add_option("--max-events", check.options.max_events, "event budget of each run")->capture_default_str();

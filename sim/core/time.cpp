@@ -78,12 +78,23 @@ std::optional<Duration> parse_duration(std::string_view text) {
       i += 2;
     } else if (i < text.size()) {
       switch (text[i]) {
-        case 's': unit = 1000; break;
-        case 'm': unit = 60'000; break;
-        case 'h': unit = 3'600'000; break;
-        case 'd': unit = 86'400'000; break;
-        case 'w': unit = 7 * 86'400'000LL; break;
-        default: return std::nullopt;
+        case 's':
+          unit = 1000;
+          break;
+        case 'm':
+          unit = 60'000;
+          break;
+        case 'h':
+          unit = 3'600'000;
+          break;
+        case 'd':
+          unit = 86'400'000;
+          break;
+        case 'w':
+          unit = 7 * 86'400'000LL;
+          break;
+        default:
+          return std::nullopt;
       }
       ++i;
     } else {
@@ -171,12 +182,11 @@ std::string format_timestamp(SimTime t) {
   const auto milli = rem % 1000;
   char buf[48];
   if (milli != 0) {
-    std::snprintf(buf, sizeof buf, "%04lld-%02u-%02uT%02lld:%02lld:%02lld.%03lldZ", static_cast<long long>(c.y), c.m, c.d,
-                  static_cast<long long>(h), static_cast<long long>(mi), static_cast<long long>(se),
-                  static_cast<long long>(milli));
+    std::snprintf(buf, sizeof buf, "%04lld-%02u-%02uT%02lld:%02lld:%02lld.%03lldZ", static_cast<long long>(c.y), c.m, c.d, static_cast<long long>(h),
+                  static_cast<long long>(mi), static_cast<long long>(se), static_cast<long long>(milli));
   } else {
-    std::snprintf(buf, sizeof buf, "%04lld-%02u-%02uT%02lld:%02lld:%02lldZ", static_cast<long long>(c.y), c.m, c.d,
-                  static_cast<long long>(h), static_cast<long long>(mi), static_cast<long long>(se));
+    std::snprintf(buf, sizeof buf, "%04lld-%02u-%02uT%02lld:%02lld:%02lldZ", static_cast<long long>(c.y), c.m, c.d, static_cast<long long>(h),
+                  static_cast<long long>(mi), static_cast<long long>(se));
   }
   return buf;
 }

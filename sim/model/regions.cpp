@@ -50,8 +50,7 @@ constexpr std::array<RegionInfo, 34> kRegions{{
 std::span<const RegionInfo> all_regions() { return kRegions; }
 
 std::optional<RegionId> find_region(std::string_view code) {
-  const auto it = std::lower_bound(kRegions.begin(), kRegions.end(), code,
-                                   [](const RegionInfo& r, std::string_view c) { return r.code < c; });
+  const auto it = std::lower_bound(kRegions.begin(), kRegions.end(), code, [](const RegionInfo& r, std::string_view c) { return r.code < c; });
   if (it == kRegions.end() || it->code != code) return std::nullopt;
   return static_cast<RegionId>(it - kRegions.begin());
 }

@@ -21,7 +21,8 @@ std::optional<std::string> as_duration(const Json& v, Duration& out) {
 std::optional<std::string> as_count(const Json& v, std::int64_t lo, std::int64_t hi, std::int64_t& out) {
   if (!v.is_number_integer()) return "expected an integer from " + std::to_string(lo) + " to " + std::to_string(hi);
   const auto n = v.get<std::int64_t>();
-  if (v.is_number_unsigned() && v.get<std::uint64_t>() > static_cast<std::uint64_t>(hi)) return "expected an integer from " + std::to_string(lo) + " to " + std::to_string(hi);
+  if (v.is_number_unsigned() && v.get<std::uint64_t>() > static_cast<std::uint64_t>(hi))
+    return "expected an integer from " + std::to_string(lo) + " to " + std::to_string(hi);
   if (n < lo || n > hi) return "expected an integer from " + std::to_string(lo) + " to " + std::to_string(hi);
   out = n;
   return std::nullopt;
@@ -51,8 +52,10 @@ std::optional<std::string> apply_public_validity(Settings& s, const Json& v) {
     if (era.renewal_lead_days >= era.days) return "'renewalLeadDays' must be less than 'days'";
     // A later `from` wins from that date; an equal one replaces the entry.
     auto it = std::find_if(s.public_validity.begin(), s.public_validity.end(), [&](const ValidityEra& x) { return x.from == era.from; });
-    if (it != s.public_validity.end()) *it = era;
-    else s.public_validity.push_back(era);
+    if (it != s.public_validity.end())
+      *it = era;
+    else
+      s.public_validity.push_back(era);
   }
   std::sort(s.public_validity.begin(), s.public_validity.end(), [](const ValidityEra& a, const ValidityEra& b) { return a.from < b.from; });
   return std::nullopt;
@@ -75,8 +78,8 @@ std::optional<std::string> apply_expiry_event_days(Settings& s, const Json& v) {
   const char* shape = "expected {\"public\": n, \"private\": n, \"imported\": n}, each from 1 to 45 (members may be omitted)";
   if (!v.is_object()) return shape;
   for (const auto& [k, x] : v.items()) {
-    std::int64_t* field = k == "public" ? &s.expiry_event_days.public_days
-                          : k == "private" ? &s.expiry_event_days.private_days
+    std::int64_t* field = k == "public"     ? &s.expiry_event_days.public_days
+                          : k == "private"  ? &s.expiry_event_days.private_days
                           : k == "imported" ? &s.expiry_event_days.imported_days
                                             : nullptr;
     if (field == nullptr) return std::string("unknown member '") + k + "': " + shape;
@@ -87,46 +90,40 @@ std::optional<std::string> apply_expiry_event_days(Settings& s, const Json& v) {
 
 const std::array<SettingInfo, 14> kCatalogue{{
     {"acm.publicValidity", "395 days (renewal 60 days before NotAfter) until 2026-02-18, then 198 days (renewal 45 days before)",
-     "Dated table of public certificate validity and the renewal lead paired with it; entries given here are added (a later `from` wins from its date).",
-     "https://docs.aws.amazon.com/acm/latest/userguide/dochistory.html ; https://docs.aws.amazon.com/acm/latest/userguide/dns-renewal-validation.html",
+     "Dated table of public certificate validity and the renewal lead paired with it; entries given here are added (a later `from` wins from its "
+     "date).",
+     "https://docs.aws.amazon.com/acm/latest/userguide/dochistory.html ; "
+     "https://docs.aws.amazon.com/acm/latest/userguide/dns-renewal-validation.html",
      &apply_public_validity},
     {"acm.privateValidityDays", "395", "Validity of private certificates (ACM with AWS Private CA).",
-     "https://docs.aws.amazon.com/acm/latest/userguide/private-certificates.title.html",
-     &apply_count<&Settings::private_validity_days, 1, 3650>},
+     "https://docs.aws.amazon.com/acm/latest/userguide/private-certificates.title.html", &apply_count<&Settings::private_validity_days, 1, 3650>},
     {"acm.privateRenewalLeadDays", "60", "Days before NotAfter when ACM renews a private certificate.",
-     "https://docs.aws.amazon.com/acm/latest/userguide/renew-private-cert.html",
-     &apply_count<&Settings::private_renewal_lead_days, 1, 3649>},
+     "https://docs.aws.amazon.com/acm/latest/userguide/renew-private-cert.html", &apply_count<&Settings::private_renewal_lead_days, 1, 3649>},
     {"acm.emailRenewalLeadDays", "45", "Days before NotAfter when renewal of an EMAIL-validated certificate starts (in both eras).",
-     "https://docs.aws.amazon.com/acm/latest/userguide/email-renewal-validation.html",
-     &apply_count<&Settings::email_renewal_lead_days, 1, 3649>},
+     "https://docs.aws.amazon.com/acm/latest/userguide/email-renewal-validation.html", &apply_count<&Settings::email_renewal_lead_days, 1, 3649>},
     {"acm.validationTimeout", "72h", "A validation (first issue or renewal attempt) still pending this long after it began times out.",
-     "https://docs.aws.amazon.com/acm/latest/userguide/dns-validation.html",
-     &apply_duration<&Settings::validation_timeout>},
+     "https://docs.aws.amazon.com/acm/latest/userguide/dns-validation.html", &apply_duration<&Settings::validation_timeout>},
     {"acm.issuanceDelay", "30m",
-     "Fixed delay from completed validation to the issued (or renewed) certificate. AWS gives no figure beyond 'can take up to several hours'; 30 minutes sits in the range users report.",
-     "https://docs.aws.amazon.com/acm/latest/userguide/troubleshooting-renewal.html",
-     &apply_duration<&Settings::issuance_delay>},
+     "Fixed delay from completed validation to the issued (or renewed) certificate. AWS gives no figure beyond 'can take up to several hours'; 30 "
+     "minutes sits in the range users report.",
+     "https://docs.aws.amazon.com/acm/latest/userguide/troubleshooting-renewal.html", &apply_duration<&Settings::issuance_delay>},
     {"acm.validationNoticeDelay", "{\"min\": \"1m\", \"max\": \"30m\"}",
      "ACM notices a new, changed or deleted validation record after a delay drawn uniformly from this range (stream `acm.dns-notice`).",
      "https://docs.aws.amazon.com/acm/latest/userguide/dns-validation.html (\"up to 30 minutes\")", &apply_notice_delay},
-    {"acm.renewalRetryInterval", "72h", "A managed renewal attempt that cannot validate times out after this long and starts again from the beginning.",
-     "https://docs.aws.amazon.com/acm/latest/userguide/check-certificate-renewal-status.html",
-     &apply_duration<&Settings::renewal_retry>},
+    {"acm.renewalRetryInterval", "72h",
+     "A managed renewal attempt that cannot validate times out after this long and starts again from the beginning.",
+     "https://docs.aws.amazon.com/acm/latest/userguide/check-certificate-renewal-status.html", &apply_duration<&Settings::renewal_retry>},
     {"acm.idempotencyWindow", "1h", "RequestCertificate with the same IdempotencyToken within this window returns the same certificate.",
-     "https://docs.aws.amazon.com/acm/latest/APIReference/API_RequestCertificate.html",
-     &apply_duration<&Settings::idempotency_window>},
+     "https://docs.aws.amazon.com/acm/latest/APIReference/API_RequestCertificate.html", &apply_duration<&Settings::idempotency_window>},
     {"acm.expiryEventDays", "{\"public\": 30, \"private\": 45, \"imported\": 45}",
      "Default window of `ACM Certificate Approaching Expiration` events where the account set no DaysBeforeExpiry.",
      "https://docs.aws.amazon.com/acm/latest/userguide/supported-events.html", &apply_expiry_event_days},
     {"acm.maxDomainsPerCertificate", "10", "Quota of domain names per requested certificate (adjustable to 100); LimitExceededException beyond it.",
-     "https://docs.aws.amazon.com/acm/latest/userguide/acm-limits.html",
-     &apply_count<&Settings::max_domains_per_certificate, 1, 100>},
+     "https://docs.aws.amazon.com/acm/latest/userguide/acm-limits.html", &apply_count<&Settings::max_domains_per_certificate, 1, 100>},
     {"acm.maxCnameChain", "5", "ACM stops following a CNAME chain from the validation record name after this many hops.",
-     "https://github.com/awsdocs/aws-certificate-user-guide (doc_source/dns-validation.md)",
-     &apply_count<&Settings::max_cname_chain, 1, 32>},
+     "https://github.com/awsdocs/aws-certificate-user-guide (doc_source/dns-validation.md)", &apply_count<&Settings::max_cname_chain, 1, 32>},
     {"acm.inUseDetachDelay", "30m", "A certificate detached from its last user leaves InUseBy after this delay.",
-     "https://github.com/aws/aws-cdk/issues/36265 (users report 10-20 minutes)",
-     &apply_duration<&Settings::in_use_detach_delay>},
+     "https://github.com/aws/aws-cdk/issues/36265 (users report 10-20 minutes)", &apply_duration<&Settings::in_use_detach_delay>},
     {"rules.validationGrace", "1h", "How long a new DNS-validated request may wait for its record before validation-record-missing fires.",
      "acmsim spec/rules.md", &apply_duration<&Settings::validation_grace>},
 }};

@@ -16,8 +16,11 @@ void World::handle(const core::ScheduledEvent& ev) {
     case ModelEvent::AcmValidationTimeout:
     case ModelEvent::AcmRenewalStart:
     case ModelEvent::AcmExpire:
-    case ModelEvent::AcmDetach: acm.handle(ev.payload.kind, ev.payload.a); break;
-    default: break;
+    case ModelEvent::AcmDetach:
+      acm.handle(ev.payload.kind, ev.payload.a);
+      break;
+    default:
+      break;
   }
 }
 

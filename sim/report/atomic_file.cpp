@@ -1,11 +1,11 @@
 #include "acmsim/report/atomic_file.hpp"
 
+#include <unistd.h>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <stdexcept>
-#include <unistd.h>
 
 namespace acmsim::report {
 

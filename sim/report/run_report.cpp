@@ -41,7 +41,8 @@ Json result_document(const scenario::RunResult& r) {
   const auto& s = *r.scenario;
   Json exps = Json::array();
   for (const auto& e : r.expectations) {
-    exps.push_back({{"step", e.step}, {"line", e.line}, {"at", core::format_timestamp(e.at)}, {"kind", e.kind}, {"passed", e.passed}, {"message", e.message}});
+    exps.push_back(
+        {{"step", e.step}, {"line", e.line}, {"at", core::format_timestamp(e.at)}, {"kind", e.kind}, {"passed", e.passed}, {"message", e.message}});
   }
   Json certs = Json::array();
   for (const auto& c : r.world->acm.all()) certs.push_back(certificate_summary(r, c));
@@ -64,14 +65,18 @@ std::string story_line(const Json& b) {
   if (change == "Requested") return "requested (" + b.value("validationMethod", "") + " validation)";
   if (change == "Imported") return "imported, valid until " + b.value("notAfter", "");
   if (change == "Reimported") return "re-imported, now valid until " + b.value("notAfter", "");
-  if (change == "DomainValidated") return b.value("domainName", "") + " validated" + (b.contains("by") ? " by " + b.value("by", "") : " (its CNAME is in public DNS)");
+  if (change == "DomainValidated")
+    return b.value("domainName", "") + " validated" + (b.contains("by") ? " by " + b.value("by", "") : " (its CNAME is in public DNS)");
   if (change == "StatusChanged") return "status " + b.value("status", "") + ": " + b.value("why", "");
-  if (change == "Issued") return "valid " + b.value("notBefore", "") + " to " + b.value("notAfter", "") + " (" + std::to_string(b.value("validityDays", 0)) + " days; renewal starts " + std::to_string(b.value("renewalLeadDays", 0)) + " days before)";
+  if (change == "Issued")
+    return "valid " + b.value("notBefore", "") + " to " + b.value("notAfter", "") + " (" + std::to_string(b.value("validityDays", 0)) +
+           " days; renewal starts " + std::to_string(b.value("renewalLeadDays", 0)) + " days before)";
   if (change == "RenewalStarted") return "managed renewal started (" + b.value("renewalStatus", "") + ")";
   if (change == "RenewalRetried") return "renewal attempt timed out and started again";
   if (change == "RenewalIneligible") return "renewal not attempted: " + b.value("why", "");
   if (change == "RenewalPendingValidation") return "renewal waits: " + b.value("why", "");
-  if (change == "Renewed") return "renewed: now valid until " + b.value("notAfter", "") + " (" + std::to_string(b.value("validityDays", 0)) + " days)";
+  if (change == "Renewed")
+    return "renewed: now valid until " + b.value("notAfter", "") + " (" + std::to_string(b.value("validityDays", 0)) + " days)";
   if (change == "InUse") return "now used by " + b.value("user", "");
   if (change == "NotInUse") return "no longer used by " + b.value("user", "");
   if (change == "Exported") return "exported";
@@ -86,8 +91,8 @@ std::string render_summary(const scenario::RunResult& r) {
   std::ostringstream out;
   out << "scenario " << s.name;
   if (!s.description.empty()) out << ": " << s.description;
-  out << "\n  " << core::format_timestamp(s.start) << " to " << core::format_timestamp(s.start + s.horizon) << " (" << core::format_duration(s.horizon)
-      << "), seed " << s.seed << ", " << r.sim->events_processed() << " events\n";
+  out << "\n  " << core::format_timestamp(s.start) << " to " << core::format_timestamp(s.start + s.horizon) << " ("
+      << core::format_duration(s.horizon) << "), seed " << s.seed << ", " << r.sim->events_processed() << " events\n";
 
   std::map<std::string, std::vector<const core::TraceRecord*>> stories;
   for (const auto& rec : r.trace->records()) {
@@ -118,7 +123,8 @@ std::string render_summary(const scenario::RunResult& r) {
   for (const auto& e : r.expectations) passed += e.passed ? 1 : 0;
   out << "\nexpectations: " << passed << " passed, " << r.expectations.size() - passed << " failed\n";
   for (const auto& e : r.expectations) {
-    out << "  " << (e.passed ? "ok  " : "FAIL") << " " << s.file << ":" << e.line << " at " << offset(s, e.at) << ": " << e.message << "\n";
+    out << "  " << (e.passed ? "ok  " : "FAIL") << " " << s.file << ":" << e.line << " step " << e.step << " at " << offset(s, e.at) << ": "
+        << e.message << "\n";
   }
   out << (r.passed() ? "PASSED" : "FAILED") << "\n";
   return out.str();

@@ -125,12 +125,18 @@ class Parser {
     doc_.positions[pointer] = pos();
     const char c = s_[i_];
     switch (c) {
-      case '{': return parse_object(pointer, depth);
-      case '[': return parse_array(pointer, depth);
-      case '"': return Json(parse_string());
-      case 't': return literal("true", Json(true));
-      case 'f': return literal("false", Json(false));
-      case 'n': return literal("null", Json(nullptr));
+      case '{':
+        return parse_object(pointer, depth);
+      case '[':
+        return parse_array(pointer, depth);
+      case '"':
+        return Json(parse_string());
+      case 't':
+        return literal("true", Json(true));
+      case 'f':
+        return literal("false", Json(false));
+      case 'n':
+        return literal("null", Json(nullptr));
       default:
         if (c == '-' || (c >= '0' && c <= '9')) return parse_number();
         fail(std::string("unexpected character '") + printable(c) + "': expected a JSON value");
@@ -227,10 +233,14 @@ class Parser {
     for (int k = 0; k < 4; ++k) {
       const char c = s_[i_++];
       v <<= 4;
-      if (c >= '0' && c <= '9') v |= static_cast<unsigned>(c - '0');
-      else if (c >= 'a' && c <= 'f') v |= static_cast<unsigned>(c - 'a' + 10);
-      else if (c >= 'A' && c <= 'F') v |= static_cast<unsigned>(c - 'A' + 10);
-      else fail("invalid \\u escape: expected four hex digits");
+      if (c >= '0' && c <= '9')
+        v |= static_cast<unsigned>(c - '0');
+      else if (c >= 'a' && c <= 'f')
+        v |= static_cast<unsigned>(c - 'a' + 10);
+      else if (c >= 'A' && c <= 'F')
+        v |= static_cast<unsigned>(c - 'A' + 10);
+      else
+        fail("invalid \\u escape: expected four hex digits");
     }
     return v;
   }
@@ -273,14 +283,30 @@ class Parser {
       if (i_ >= s_.size()) fail("unterminated escape");
       const char e = s_[i_++];
       switch (e) {
-        case '"': out += '"'; break;
-        case '\\': out += '\\'; break;
-        case '/': out += '/'; break;
-        case 'b': out += '\b'; break;
-        case 'f': out += '\f'; break;
-        case 'n': out += '\n'; break;
-        case 'r': out += '\r'; break;
-        case 't': out += '\t'; break;
+        case '"':
+          out += '"';
+          break;
+        case '\\':
+          out += '\\';
+          break;
+        case '/':
+          out += '/';
+          break;
+        case 'b':
+          out += '\b';
+          break;
+        case 'f':
+          out += '\f';
+          break;
+        case 'n':
+          out += '\n';
+          break;
+        case 'r':
+          out += '\r';
+          break;
+        case 't':
+          out += '\t';
+          break;
         case 'u': {
           std::uint32_t cp = hex4();
           if (cp >= 0xD800 && cp <= 0xDBFF) {
@@ -295,7 +321,8 @@ class Parser {
           append_utf8(out, cp);
           break;
         }
-        default: fail(std::string("invalid escape '\\") + printable(e) + "'");
+        default:
+          fail(std::string("invalid escape '\\") + printable(e) + "'");
       }
     }
   }
@@ -354,9 +381,12 @@ class Parser {
 std::string pointer_escape(std::string_view key) {
   std::string out;
   for (const char c : key) {
-    if (c == '~') out += "~0";
-    else if (c == '/') out += "~1";
-    else out += c;
+    if (c == '~')
+      out += "~0";
+    else if (c == '/')
+      out += "~1";
+    else
+      out += c;
   }
   return out;
 }
@@ -379,8 +409,10 @@ std::string readable_path(std::string_view pointer) {
       }
     }
     const bool index = !key.empty() && key.find_first_not_of("0123456789") == std::string::npos;
-    if (index) out += "[" + key + "]";
-    else out += "." + key;
+    if (index)
+      out += "[" + key + "]";
+    else
+      out += "." + key;
     i = j;
   }
   return out;

@@ -34,7 +34,8 @@ class Loader {
   Scenario load() {
     const Json& root = doc_.root;
     if (!root.is_object()) fail("", "a scenario is a JSON object with \"scenario\" and \"steps\" members");
-    static const std::vector<std::string_view> top{"scenario", "description", "concepts", "start", "horizon", "seed", "account", "settings", "steps", "$schema"};
+    static const std::vector<std::string_view> top{"scenario", "description", "concepts", "start", "horizon",
+                                                   "seed",     "account",     "settings", "steps", "$schema"};
     check_members(root, "", top, "at the top level");
     Scenario s;
     s.file = file_;
@@ -95,12 +96,12 @@ class Loader {
     }
     if (s.horizon > limits_.max_horizon) {
       fail(root.contains("horizon") ? "/horizon" : "/steps", "the run would cover " + core::format_duration(s.horizon) + ", more than the limit of " +
-                                                                   core::format_duration(limits_.max_horizon) + " (raise it with --max-horizon)");
+                                                                 core::format_duration(limits_.max_horizon) + " (raise it with --max-horizon)");
     }
     for (const auto& st : s.steps) {
       if (st.at > s.start + s.horizon) {
-        fail(st.pointer + "/at", "step at " + core::format_timestamp(st.at) + " is after the horizon (" + core::format_timestamp(s.start + s.horizon) +
-                                     "); extend \"horizon\" or move the step");
+        fail(st.pointer + "/at", "step at " + core::format_timestamp(st.at) + " is after the horizon (" +
+                                     core::format_timestamp(s.start + s.horizon) + "); extend \"horizon\" or move the step");
       }
     }
     check_references(s);
@@ -114,7 +115,8 @@ class Loader {
 
   static bool valid_name(const std::string& n) {
     if (n.empty() || !(std::islower(static_cast<unsigned char>(n[0])) || std::isdigit(static_cast<unsigned char>(n[0])))) return false;
-    return std::all_of(n.begin(), n.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '-'; });
+    return std::all_of(n.begin(), n.end(),
+                       [](char c) { return std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '-'; });
   }
 
   static std::string bad_duration(const std::string& text) {
@@ -151,7 +153,8 @@ class Loader {
     if (!v.is_string()) fail(pointer, std::string(what) + " must be a duration from start (\"90d\") or an RFC 3339 timestamp, found " + v.dump());
     const std::string t = v.get<std::string>();
     if (auto d = core::parse_duration(t)) {
-      if (d->ms > limits_.max_horizon.ms) fail(pointer, "'" + t + "' is beyond the longest run allowed (" + core::format_duration(limits_.max_horizon) + ")");
+      if (d->ms > limits_.max_horizon.ms)
+        fail(pointer, "'" + t + "' is beyond the longest run allowed (" + core::format_duration(limits_.max_horizon) + ")");
       return start_ + *d;
     }
     if (auto ts = core::parse_timestamp(t)) {
@@ -167,7 +170,8 @@ class Loader {
       fail(pointer, "\"" + call + "\" is a regional service call: add \"region\" (for example \"us-east-1\")");
     }
     if (scope != api::Scope::Regional && has) {
-      fail(pointer + "/region", "\"" + call + "\" is " + (scope == api::Scope::Global ? "a global service" : "a simulation action") + ": remove \"region\"");
+      fail(pointer + "/region",
+           "\"" + call + "\" is " + (scope == api::Scope::Global ? "a global service" : "a simulation action") + ": remove \"region\"");
     }
     if (!has) return std::nullopt;
     const Json& r = holder["region"];
@@ -190,7 +194,8 @@ class Loader {
     if (colon == std::string::npos) fail(pointer, "\"" + call + "\" is not \"service:Operation\"; services: " + join(service_names));
     const std::string service = call.substr(0, colon);
     const std::string name = call.substr(colon + 1);
-    if (!api::service_scope(service)) fail(pointer, "unknown service \"" + service + "\"; services: " + join(service_names) + suggestion(service, service_names));
+    if (!api::service_scope(service))
+      fail(pointer, "unknown service \"" + service + "\"; services: " + join(service_names) + suggestion(service, service_names));
     const api::Operation* op = api::find_operation(service, name);
     const auto ops = api::operations_of(service);
     if (op == nullptr) {
@@ -253,7 +258,8 @@ class Loader {
       }
       if (v.contains("expectError")) {
         const Json& e = v["expectError"];
-        if (!e.is_string() || e.get<std::string>().empty()) fail(st.pointer + "/expectError", "\"expectError\" must be an AWS error code string such as \"ValidationException\"");
+        if (!e.is_string() || e.get<std::string>().empty())
+          fail(st.pointer + "/expectError", "\"expectError\" must be an AWS error code string such as \"ValidationException\"");
         st.expect_error = e.get<std::string>();
       }
     } else if (v.contains("expect")) {
@@ -262,7 +268,8 @@ class Loader {
       load_expect(v["expect"], st);
     } else {
       st.kind = StepKind::Probe;
-      fail(st.pointer + "/probe", "probe steps need the endpoint model (API Gateway, CloudFront, load balancers), which this version of acmsim does not have yet");
+      fail(st.pointer + "/probe",
+           "probe steps need the endpoint model (API Gateway, CloudFront, load balancers), which this version of acmsim does not have yet");
     }
     return st;
   }
@@ -283,7 +290,9 @@ class Loader {
     }
     for (const char* kind : {"events", "deliveries", "findings", "probe"}) {
       if (e.contains(kind)) {
-        fail(ptr + "/" + kind, std::string("\"") + kind + "\" expectations need a part of the model (EventBridge, findings or probes) that this version of acmsim does not have yet");
+        fail(ptr + "/" + kind,
+             std::string("\"") + kind +
+                 "\" expectations need a part of the model (EventBridge, findings or probes) that this version of acmsim does not have yet");
       }
     }
     fail(ptr, "an expectation has one of \"call\", \"events\", \"deliveries\", \"findings\" or \"probe\"");
@@ -313,8 +322,9 @@ class Loader {
           if (!names) fail(ptr, err);
           for (const auto& n : *names) {
             if (visible.count(n) == 0U) {
-              fail(ptr, "reference ${" + n + "...}: no earlier step saves \"" + n + "\"" +
-                            (saved.empty() ? std::string() : "; saved so far: " + join(std::vector<std::string_view>(visible.begin(), visible.end()))));
+              fail(ptr,
+                   "reference ${" + n + "...}: no earlier step saves \"" + n + "\"" +
+                       (saved.empty() ? std::string() : "; saved so far: " + join(std::vector<std::string_view>(visible.begin(), visible.end()))));
             }
           }
         });
@@ -352,13 +362,15 @@ Scenario load_scenario(const std::string& path, const LoadLimits& limits) {
   std::error_code ec;
   const auto status = fs::status(path, ec);
   if (ec || !fs::exists(status)) throw InputError(path, SourcePos{1, 1}, "", "no such file");
-  if (fs::is_directory(status)) throw InputError(path, SourcePos{1, 1}, "", "is a directory, not a scenario file (acmsim check runs every scenario in a folder)");
+  if (fs::is_directory(status))
+    throw InputError(path, SourcePos{1, 1}, "", "is a directory, not a scenario file (acmsim check runs every scenario in a folder)");
   if (!fs::is_regular_file(status)) throw InputError(path, SourcePos{1, 1}, "", "is not a regular file");
   const auto size = fs::file_size(path, ec);
   if (ec) throw InputError(path, SourcePos{1, 1}, "", "cannot read the file: " + ec.message());
   if (size > limits.max_file_bytes) {
-    throw InputError(path, SourcePos{1, 1}, "", "the file has " + std::to_string(size) + " bytes, more than the limit of " +
-                                                    std::to_string(limits.max_file_bytes) + " (raise it with --max-file-size)");
+    throw InputError(path, SourcePos{1, 1}, "",
+                     "the file has " + std::to_string(size) + " bytes, more than the limit of " + std::to_string(limits.max_file_bytes) +
+                         " (raise it with --max-file-size)");
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError(path, SourcePos{1, 1}, "", "cannot open the file for reading");

@@ -31,7 +31,8 @@ std::optional<std::string> partial_match(const core::Json& expected, const core:
   if (expected.is_array()) {
     if (!actual.is_array()) return where(path) + ": expected an array, found " + show(actual);
     if (expected.size() != actual.size()) {
-      return where(path) + ": expected " + std::to_string(expected.size()) + " elements, found " + std::to_string(actual.size()) + ": " + show(actual);
+      return where(path) + ": expected " + std::to_string(expected.size()) + " elements, found " + std::to_string(actual.size()) + ": " +
+             show(actual);
     }
     for (std::size_t i = 0; i < expected.size(); ++i) {
       if (auto m = partial_match(expected[i], actual[i], path + "[" + std::to_string(i) + "]")) return m;

@@ -63,7 +63,7 @@ class Runner {
   void run_call(const Step& st) {
     Json params;
     if (auto why = prepare(st.call, params)) {
-      record(st, false, "call", "step " + std::to_string(st.index) + " (line " + std::to_string(st.line) + "): " + *why);
+      record(st, false, "call", *why);
       return;
     }
     out_.world->set_origin(static_cast<std::int32_t>(st.index));
@@ -74,11 +74,13 @@ class Runner {
       Json rec = {{"type", "call"}, {"step", st.index}, {"line", st.line}, {"call", call_name(st.call)}};
       if (st.call.region) rec["region"] = model::region_code(*st.call.region);
       rec["request"] = params;
-      if (r.ok()) rec["response"] = r.value();
-      else rec["error"] = {{"Code", r.error().code}, {"Message", r.error().message}};
+      if (r.ok())
+        rec["response"] = r.value();
+      else
+        rec["error"] = {{"Code", r.error().code}, {"Message", r.error().message}};
       out_.trace->add(out_.sim->now(), std::move(rec));
     }
-    const std::string where = "step " + std::to_string(st.index) + " (line " + std::to_string(st.line) + ") " + call_name(st.call);
+    const std::string where = call_name(st.call);
     if (r.ok()) {
       if (st.save) saved_[*st.save] = r.value();
       if (st.expect_error) record(st, false, "expectError", where + ": expected the error " + *st.expect_error + ", but the call succeeded");
@@ -95,27 +97,26 @@ class Runner {
   }
 
   void run_expect(const Step& st) {
-    const std::string where = "step " + std::to_string(st.index) + " (line " + std::to_string(st.line) + ")";
     Json params;
     if (auto why = prepare(st.call, params)) {
-      record(st, false, "expect", where + ": " + *why);
+      record(st, false, "expect", *why);
       return;
     }
     Json matches = st.matches;
     if (auto why = substitute(matches, saved_)) {
-      record(st, false, "expect", where + ": " + *why);
+      record(st, false, "expect", *why);
       return;
     }
     const model::RegionId region = st.call.region.value_or(model::us_east_1());
     auto r = st.call.op->invoke(*out_.world, region, params);
     if (!r.ok()) {
-      record(st, false, "expect", where + " " + call_name(st.call) + " failed: " + r.error().code + ": " + r.error().message);
+      record(st, false, "expect", call_name(st.call) + " failed: " + r.error().code + ": " + r.error().message);
       return;
     }
     if (auto mismatch = partial_match(matches, r.value())) {
-      record(st, false, "expect", where + " " + call_name(st.call) + ": " + *mismatch);
+      record(st, false, "expect", call_name(st.call) + ": " + *mismatch);
     } else {
-      record(st, true, "expect", where + " " + call_name(st.call) + " matches");
+      record(st, true, "expect", call_name(st.call) + " matches");
     }
   }
 

@@ -45,5 +45,8 @@ tail -1 "$work/check" | grep -Eq "^[0-9]+ passed, 0 failed$"; check "check close
 "$bin" check "$work/fail.json" >/dev/null 2>&1; check "check with a failing scenario exits 1" 1 $?
 "$bin" check "$work/bad.json" >/dev/null 2>&1; check "check with bad input exits 2" 2 $?
 
+python3 -c "import sys; s=open('$src/README.md').read(); open('$work/readme.json','w').write(s.split('\x60\x60\x60json\n')[1].split('\x60\x60\x60')[0])"
+"$bin" run "$work/readme.json" >/dev/null; check "the README's example scenario passes" 0 $?
+
 echo "cli: $fails failed"
 exit $(( fails > 0 ))

@@ -176,7 +176,8 @@ TEST(AcmDelete, InUseCertificatesCannotBeDeletedUntilDetachedAndTheDelayPassed) 
 TEST(AcmImport, IsRefusedOutsideItsValidityAndNeverRenewed) {
   WorldFixture f;
   model::ImportCertificateInput in;
-  in.certificate = {"legacy.example.com", {}, *core::parse_timestamp("2026-02-01T00:00:00Z"), *core::parse_timestamp("2026-04-30T00:00:00Z"), "RSA_2048", "CA"};
+  in.certificate = {"legacy.example.com", {},  *core::parse_timestamp("2026-02-01T00:00:00Z"), *core::parse_timestamp("2026-04-30T00:00:00Z"),
+                    "RSA_2048",           "CA"};
   const auto arn = f.world.acm.import_certificate(region("us-east-1"), in).value();
   in.certificate.not_before = *core::parse_timestamp("2026-03-02T00:00:00Z");
   EXPECT_EQ(f.world.acm.import_certificate(region("us-east-1"), in).error().code, "ValidationException");

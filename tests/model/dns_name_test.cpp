@@ -28,7 +28,8 @@ TEST(CertificateWildcard, StarIsExactlyOneLeftmostLabel) {
 }
 
 TEST(CertificateDomain, FollowsAcmsPattern) {
-  for (const char* ok : {"example.com", "*.example.com", "a-b.example.co.uk", "xn--bcher-kva.example"}) EXPECT_TRUE(is_valid_certificate_domain(ok)) << ok;
+  for (const char* ok : {"example.com", "*.example.com", "a-b.example.co.uk", "xn--bcher-kva.example"})
+    EXPECT_TRUE(is_valid_certificate_domain(ok)) << ok;
   for (const char* bad : {"", "com", "-a.example.com", "a-.example.com", "a..example.com", "*.*.example.com", "a.*.example.com", "exa mple.com",
                           "example.com.", "example.123"}) {
     EXPECT_FALSE(is_valid_certificate_domain(bad)) << bad;

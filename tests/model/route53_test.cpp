@@ -24,12 +24,14 @@ TEST(Route53, RefusesACnameBesideOtherRecordsBothWays) {
   ASSERT_TRUE(f.put(z, "www.example.com", RRType::A, {"192.0.2.1"}, ChangeAction::Create).ok());
   auto r = f.put(z, "www.example.com", RRType::CNAME, {"x.example.net"}, ChangeAction::Create);
   EXPECT_EQ(r.error().message,
-            "RRSet of type CNAME with DNS name www.example.com. is not permitted as it conflicts with other records with the same DNS name in zone example.com.");
+            "RRSet of type CNAME with DNS name www.example.com. is not permitted as it conflicts with other records with the same DNS name in zone "
+            "example.com.");
   ASSERT_TRUE(f.put(z, "cdn.example.com", RRType::CNAME, {"x.example.net"}, ChangeAction::Create).ok());
   r = f.put(z, "cdn.example.com", RRType::TXT, {"\"v\""}, ChangeAction::Create);
-  EXPECT_EQ(r.error().message,
-            "RRSet of type TXT with DNS name cdn.example.com. is not permitted because a conflicting RRSet of type  CNAME with the same DNS name already "
-            "exists in zone example.com.");
+  EXPECT_EQ(
+      r.error().message,
+      "RRSet of type TXT with DNS name cdn.example.com. is not permitted because a conflicting RRSet of type  CNAME with the same DNS name already "
+      "exists in zone example.com.");
 }
 
 TEST(Route53, CreateOfAnExistingSetAndDeleteOfAMissingOneFail) {
@@ -59,7 +61,8 @@ TEST(Route53, ABatchIsAtomic) {
 TEST(Route53, RecordsOutsideTheZoneAreRefused) {
   WorldFixture f;
   const auto z = f.zone();
-  EXPECT_EQ(f.put(z, "www.example.org", RRType::A, {"192.0.2.1"}).error().message, "RRSet with DNS name www.example.org. is not permitted in zone example.com.");
+  EXPECT_EQ(f.put(z, "www.example.org", RRType::A, {"192.0.2.1"}).error().message,
+            "RRSet with DNS name www.example.org. is not permitted in zone example.com.");
 }
 
 TEST(PublicDns, WildcardRecordsMatchEveryDepthButNotTheApexOrExistingNames) {

@@ -22,7 +22,8 @@ std::string scenario_with_step(const std::string& step, const std::string& extra
   return "{\n  \"scenario\": \"t\",\n  \"start\": \"2026-03-01T00:00:00Z\",\n" + extra_top + "  \"steps\": [\n    " + step + "\n  ]\n}\n";
 }
 
-const std::string kRequest = R"({"at": "0s", "region": "us-east-1", "call": "acm:RequestCertificate", "params": {"DomainName": "a.example.com"}, "save": "c"})";
+const std::string kRequest =
+    R"({"at": "0s", "region": "us-east-1", "call": "acm:RequestCertificate", "params": {"DomainName": "a.example.com"}, "save": "c"})";
 
 class LoaderRefuses : public ::testing::TestWithParam<BadInput> {};
 
@@ -55,28 +56,63 @@ INSTANTIATE_TEST_SUITE_P(
         BadInput{"BadDuration", scenario_with_step(R"({"at": "90 days", "call": "route53:ListHostedZones"})"), 5, 12, "not a duration"},
         BadInput{"BareNumberDuration", scenario_with_step(R"({"at": 90, "call": "route53:ListHostedZones"})"), 5, 12, "must be a duration"},
         BadInput{"BadHorizon", scenario_with_step(kRequest, "  \"horizon\": \"forever\",\n"), 4, 14, "not a duration"},
-        BadInput{"StepAfterHorizon", scenario_with_step(R"({"at": "2d", "call": "route53:ListHostedZones"})", "  \"horizon\": \"1d\",\n"), 6, 12, "after the horizon"},
-        BadInput{"TimestampBeforeStart", scenario_with_step(R"({"at": "2025-01-01T00:00:00Z", "call": "route53:ListHostedZones"})"), 5, 12, "before the scenario's start"},
+        BadInput{"StepAfterHorizon", scenario_with_step(R"({"at": "2d", "call": "route53:ListHostedZones"})", "  \"horizon\": \"1d\",\n"), 6, 12,
+                 "after the horizon"},
+        BadInput{"TimestampBeforeStart", scenario_with_step(R"({"at": "2025-01-01T00:00:00Z", "call": "route53:ListHostedZones"})"), 5, 12,
+                 "before the scenario's start"},
         BadInput{"NoKind", scenario_with_step(R"({"at": "0s"})"), 5, 5, "exactly one of"},
         BadInput{"TwoKinds", scenario_with_step(R"({"at": "0s", "call": "route53:ListHostedZones", "expect": {}})"), 5, 5, "this one has 2"},
-        BadInput{"UnknownStepMember", scenario_with_step(R"({"at": "0s", "call": "route53:ListHostedZones", "sav": "x"})"), 5, 60, "did you mean \"save\""},
+        BadInput{"UnknownStepMember", scenario_with_step(R"({"at": "0s", "call": "route53:ListHostedZones", "sav": "x"})"), 5, 60,
+                 "did you mean \"save\""},
         BadInput{"UnknownService", scenario_with_step(R"({"at": "0s", "call": "acn:RequestCertificate"})"), 5, 26, "unknown service \"acn\""},
-        BadInput{"UnknownOperation", scenario_with_step(R"({"at": "0s", "region": "us-east-1", "call": "acm:RequestCertificates"})"), 5, 49, "nearest acm operations: RequestCertificate"},
+        BadInput{"UnknownOperation", scenario_with_step(R"({"at": "0s", "region": "us-east-1", "call": "acm:RequestCertificates"})"), 5, 49,
+                 "nearest acm operations: RequestCertificate"},
         BadInput{"NotServiceColonOperation", scenario_with_step(R"({"at": "0s", "call": "RequestCertificate"})"), 5, 26, "not \"service:Operation\""},
         BadInput{"MissingRegion", scenario_with_step(R"({"at": "0s", "call": "acm:ListCertificates"})"), 5, 5, "add \"region\""},
-        BadInput{"RegionOnGlobal", scenario_with_step(R"({"at": "0s", "region": "us-east-1", "call": "route53:ListHostedZones"})"), 5, 28, "remove \"region\""},
-        BadInput{"UnknownRegion", scenario_with_step(R"({"at": "0s", "region": "eu-west-9", "call": "acm:ListCertificates"})"), 5, 28, "nearest known regions: eu-west-1"},
-        BadInput{"MissingRequiredParam", scenario_with_step(R"({"at": "0s", "region": "us-east-1", "call": "acm:RequestCertificate", "params": {}})"), 5, 85, "missing required member \"DomainName\""},
-        BadInput{"UnknownParam", scenario_with_step(R"({"at": "0s", "region": "us-east-1", "call": "acm:DescribeCertificate", "params": {"CertificateArn": "x", "Arn": "y"}})"), 5, 117, "unknown member \"Arn\""},
-        BadInput{"WrongParamType", scenario_with_step(R"({"at": "0s", "region": "us-east-1", "call": "acm:RequestCertificate", "params": {"DomainName": 7}})"), 5, 100, "expected a string, found an integer"},
-        BadInput{"NestedWrongType", scenario_with_step(R"({"at": "0s", "call": "route53:ChangeResourceRecordSets", "params": {"HostedZoneId": "Z", "ChangeBatch": {"Changes": {}}}})"), 5, 121, "expected an array"},
-        BadInput{"UnknownReference", scenario_with_step(R"({"at": "0s", "region": "us-east-1", "call": "acm:DescribeCertificate", "params": {"CertificateArn": "${nothing.CertificateArn}"}})"), 5, 105, "no earlier step saves \"nothing\""},
-        BadInput{"ReferenceSavedLater", scenario_with_step(R"({"at": "0s", "region": "us-east-1", "call": "acm:DescribeCertificate", "params": {"CertificateArn": "${c.CertificateArn}"}}, )" + std::string(R"({"at": "1m", "region": "us-east-1", "call": "acm:RequestCertificate", "params": {"DomainName": "a.example.com"}, "save": "c"})")), 5, 105, "no earlier step saves \"c\""},
-        BadInput{"MalformedReference", scenario_with_step(R"({"at": "0s", "region": "us-east-1", "call": "acm:DescribeCertificate", "params": {"CertificateArn": "${c.Arn"}})"), 5, 105, "unterminated reference"},
-        BadInput{"UnknownSetting", scenario_with_step(kRequest, "  \"settings\": {\"acm.validationTimeOut\": \"1h\"},\n"), 4, 41, "did you mean \"acm.validationTimeout\""},
-        BadInput{"BadSettingValue", scenario_with_step(kRequest, "  \"settings\": {\"acm.validationTimeout\": 72},\n"), 4, 41, "expected a duration string"},
-        BadInput{"WriteCallInExpectation", scenario_with_step(R"({"at": "0s", "expect": {"call": "acm:DeleteCertificate", "region": "us-east-1", "params": {"CertificateArn": "x"}, "matches": {}}})"), 5, 37, "read-only"},
-        BadInput{"ExpectationWithoutMatches", scenario_with_step(R"({"at": "0s", "expect": {"call": "route53:ListHostedZones"}})"), 5, 28, "needs \"matches\""},
+        BadInput{"RegionOnGlobal", scenario_with_step(R"({"at": "0s", "region": "us-east-1", "call": "route53:ListHostedZones"})"), 5, 28,
+                 "remove \"region\""},
+        BadInput{"UnknownRegion", scenario_with_step(R"({"at": "0s", "region": "eu-west-9", "call": "acm:ListCertificates"})"), 5, 28,
+                 "nearest known regions: eu-west-1"},
+        BadInput{"MissingRequiredParam", scenario_with_step(R"({"at": "0s", "region": "us-east-1", "call": "acm:RequestCertificate", "params": {}})"),
+                 5, 85, "missing required member \"DomainName\""},
+        BadInput{"UnknownParam",
+                 scenario_with_step(
+                     R"({"at": "0s", "region": "us-east-1", "call": "acm:DescribeCertificate", "params": {"CertificateArn": "x", "Arn": "y"}})"),
+                 5, 117, "unknown member \"Arn\""},
+        BadInput{"WrongParamType",
+                 scenario_with_step(R"({"at": "0s", "region": "us-east-1", "call": "acm:RequestCertificate", "params": {"DomainName": 7}})"), 5, 100,
+                 "expected a string, found an integer"},
+        BadInput{"NestedWrongType",
+                 scenario_with_step(
+                     R"({"at": "0s", "call": "route53:ChangeResourceRecordSets", "params": {"HostedZoneId": "Z", "ChangeBatch": {"Changes": {}}}})"),
+                 5, 121, "expected an array"},
+        BadInput{
+            "UnknownReference",
+            scenario_with_step(
+                R"({"at": "0s", "region": "us-east-1", "call": "acm:DescribeCertificate", "params": {"CertificateArn": "${nothing.CertificateArn}"}})"),
+            5, 105, "no earlier step saves \"nothing\""},
+        BadInput{
+            "ReferenceSavedLater",
+            scenario_with_step(
+                R"({"at": "0s", "region": "us-east-1", "call": "acm:DescribeCertificate", "params": {"CertificateArn": "${c.CertificateArn}"}}, )" +
+                std::string(
+                    R"({"at": "1m", "region": "us-east-1", "call": "acm:RequestCertificate", "params": {"DomainName": "a.example.com"}, "save": "c"})")),
+            5, 105, "no earlier step saves \"c\""},
+        BadInput{
+            "MalformedReference",
+            scenario_with_step(R"({"at": "0s", "region": "us-east-1", "call": "acm:DescribeCertificate", "params": {"CertificateArn": "${c.Arn"}})"),
+            5, 105, "unterminated reference"},
+        BadInput{"UnknownSetting", scenario_with_step(kRequest, "  \"settings\": {\"acm.validationTimeOut\": \"1h\"},\n"), 4, 41,
+                 "did you mean \"acm.validationTimeout\""},
+        BadInput{"BadSettingValue", scenario_with_step(kRequest, "  \"settings\": {\"acm.validationTimeout\": 72},\n"), 4, 41,
+                 "expected a duration string"},
+        BadInput{
+            "WriteCallInExpectation",
+            scenario_with_step(
+                R"({"at": "0s", "expect": {"call": "acm:DeleteCertificate", "region": "us-east-1", "params": {"CertificateArn": "x"}, "matches": {}}})"),
+            5, 37, "read-only"},
+        BadInput{"ExpectationWithoutMatches", scenario_with_step(R"({"at": "0s", "expect": {"call": "route53:ListHostedZones"}})"), 5, 28,
+                 "needs \"matches\""},
         BadInput{"InvalidUtf8", "{\"scenario\": \"t\", \"description\": \"\xff\", \"steps\": []}", 1, 35, "UTF-8"},
         BadInput{"DuplicateKey", "{\"scenario\": \"t\", \"steps\": [], \"steps\": []}", 1, 32, "duplicate member"},
         BadInput{"Empty", "", 1, 1, "the file is empty"}),

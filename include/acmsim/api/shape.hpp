@@ -27,8 +27,8 @@ struct Member {
 
 struct Shape {
   ShapeType type = ShapeType::Any;
-  std::vector<Member> members;       // Structure
-  const Shape* element = nullptr;    // List, Map (values)
+  std::vector<Member> members;         // Structure
+  const Shape* element = nullptr;      // List, Map (values)
   const Shape* alternative = nullptr;  // a Blob that may also be given as this Structure (ImportCertificate)
 };
 

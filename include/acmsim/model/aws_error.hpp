@@ -20,8 +20,8 @@ struct AwsError {
 template <class T>
 class Outcome {
  public:
-  Outcome(T value) : v_(std::move(value)) {}            // NOLINT(google-explicit-constructor)
-  Outcome(AwsError error) : v_(std::move(error)) {}     // NOLINT(google-explicit-constructor)
+  Outcome(T value) : v_(std::move(value)) {}         // NOLINT(google-explicit-constructor)
+  Outcome(AwsError error) : v_(std::move(error)) {}  // NOLINT(google-explicit-constructor)
   [[nodiscard]] bool ok() const { return std::holds_alternative<T>(v_); }
   [[nodiscard]] const T& value() const { return std::get<T>(v_); }
   [[nodiscard]] T& value() { return std::get<T>(v_); }

@@ -52,40 +52,37 @@ std::string aws_choices() {
   return out;
 }
 
-#define ACMSIM_AWS_ENUM(E, N, ...)                                     \
-  template <>                                                          \
-  struct AwsEnum<E> {                                                  \
+#define ACMSIM_AWS_ENUM(E, N, ...)                                                       \
+  template <>                                                                            \
+  struct AwsEnum<E> {                                                                    \
     static constexpr std::array<std::pair<E, std::string_view>, N> table{{__VA_ARGS__}}; \
   }
 
 // ---- ACM -------------------------------------------------------------------
 
 enum class CertificateStatus { PendingValidation, Issued, Inactive, Expired, ValidationTimedOut, Revoked, Failed };
-ACMSIM_AWS_ENUM(CertificateStatus, 7, {CertificateStatus::PendingValidation, "PENDING_VALIDATION"},
-                {CertificateStatus::Issued, "ISSUED"}, {CertificateStatus::Inactive, "INACTIVE"},
-                {CertificateStatus::Expired, "EXPIRED"}, {CertificateStatus::ValidationTimedOut, "VALIDATION_TIMED_OUT"},
-                {CertificateStatus::Revoked, "REVOKED"}, {CertificateStatus::Failed, "FAILED"});
+ACMSIM_AWS_ENUM(CertificateStatus, 7, {CertificateStatus::PendingValidation, "PENDING_VALIDATION"}, {CertificateStatus::Issued, "ISSUED"},
+                {CertificateStatus::Inactive, "INACTIVE"}, {CertificateStatus::Expired, "EXPIRED"},
+                {CertificateStatus::ValidationTimedOut, "VALIDATION_TIMED_OUT"}, {CertificateStatus::Revoked, "REVOKED"},
+                {CertificateStatus::Failed, "FAILED"});
 
 enum class CertificateType { AmazonIssued, Imported, Private };
-ACMSIM_AWS_ENUM(CertificateType, 3, {CertificateType::AmazonIssued, "AMAZON_ISSUED"},
-                {CertificateType::Imported, "IMPORTED"}, {CertificateType::Private, "PRIVATE"});
+ACMSIM_AWS_ENUM(CertificateType, 3, {CertificateType::AmazonIssued, "AMAZON_ISSUED"}, {CertificateType::Imported, "IMPORTED"},
+                {CertificateType::Private, "PRIVATE"});
 
 enum class ValidationMethod { Email, Dns, Http };
-ACMSIM_AWS_ENUM(ValidationMethod, 3, {ValidationMethod::Email, "EMAIL"}, {ValidationMethod::Dns, "DNS"},
-                {ValidationMethod::Http, "HTTP"});
+ACMSIM_AWS_ENUM(ValidationMethod, 3, {ValidationMethod::Email, "EMAIL"}, {ValidationMethod::Dns, "DNS"}, {ValidationMethod::Http, "HTTP"});
 
 enum class DomainStatus { PendingValidation, Success, Failed };
-ACMSIM_AWS_ENUM(DomainStatus, 3, {DomainStatus::PendingValidation, "PENDING_VALIDATION"},
-                {DomainStatus::Success, "SUCCESS"}, {DomainStatus::Failed, "FAILED"});
+ACMSIM_AWS_ENUM(DomainStatus, 3, {DomainStatus::PendingValidation, "PENDING_VALIDATION"}, {DomainStatus::Success, "SUCCESS"},
+                {DomainStatus::Failed, "FAILED"});
 
 enum class RenewalStatus { PendingAutoRenewal, PendingValidation, Success, Failed };
 ACMSIM_AWS_ENUM(RenewalStatus, 4, {RenewalStatus::PendingAutoRenewal, "PENDING_AUTO_RENEWAL"},
-                {RenewalStatus::PendingValidation, "PENDING_VALIDATION"}, {RenewalStatus::Success, "SUCCESS"},
-                {RenewalStatus::Failed, "FAILED"});
+                {RenewalStatus::PendingValidation, "PENDING_VALIDATION"}, {RenewalStatus::Success, "SUCCESS"}, {RenewalStatus::Failed, "FAILED"});
 
 enum class RenewalEligibility { Eligible, Ineligible };
-ACMSIM_AWS_ENUM(RenewalEligibility, 2, {RenewalEligibility::Eligible, "ELIGIBLE"},
-                {RenewalEligibility::Ineligible, "INELIGIBLE"});
+ACMSIM_AWS_ENUM(RenewalEligibility, 2, {RenewalEligibility::Eligible, "ELIGIBLE"}, {RenewalEligibility::Ineligible, "INELIGIBLE"});
 
 enum class FailureReason {
   NoAvailableContacts,
@@ -100,30 +97,35 @@ enum class FailureReason {
 };
 ACMSIM_AWS_ENUM(FailureReason, 9, {FailureReason::NoAvailableContacts, "NO_AVAILABLE_CONTACTS"},
                 {FailureReason::AdditionalVerificationRequired, "ADDITIONAL_VERIFICATION_REQUIRED"},
-                {FailureReason::DomainNotAllowed, "DOMAIN_NOT_ALLOWED"},
-                {FailureReason::InvalidPublicDomain, "INVALID_PUBLIC_DOMAIN"},
+                {FailureReason::DomainNotAllowed, "DOMAIN_NOT_ALLOWED"}, {FailureReason::InvalidPublicDomain, "INVALID_PUBLIC_DOMAIN"},
                 {FailureReason::DomainValidationDenied, "DOMAIN_VALIDATION_DENIED"}, {FailureReason::CaaError, "CAA_ERROR"},
-                {FailureReason::PcaInvalidArn, "PCA_INVALID_ARN"},
-                {FailureReason::PcaResourceNotFound, "PCA_RESOURCE_NOT_FOUND"}, {FailureReason::Other, "OTHER"});
+                {FailureReason::PcaInvalidArn, "PCA_INVALID_ARN"}, {FailureReason::PcaResourceNotFound, "PCA_RESOURCE_NOT_FOUND"},
+                {FailureReason::Other, "OTHER"});
 
 /// The `KeyAlgorithm` request/filter enum (underscore spellings).
 enum class KeyAlgorithm { Rsa1024, Rsa2048, Rsa3072, Rsa4096, EcPrime256v1, EcSecp384r1, EcSecp521r1 };
-ACMSIM_AWS_ENUM(KeyAlgorithm, 7, {KeyAlgorithm::Rsa1024, "RSA_1024"}, {KeyAlgorithm::Rsa2048, "RSA_2048"},
-                {KeyAlgorithm::Rsa3072, "RSA_3072"}, {KeyAlgorithm::Rsa4096, "RSA_4096"},
-                {KeyAlgorithm::EcPrime256v1, "EC_prime256v1"}, {KeyAlgorithm::EcSecp384r1, "EC_secp384r1"},
+ACMSIM_AWS_ENUM(KeyAlgorithm, 7, {KeyAlgorithm::Rsa1024, "RSA_1024"}, {KeyAlgorithm::Rsa2048, "RSA_2048"}, {KeyAlgorithm::Rsa3072, "RSA_3072"},
+                {KeyAlgorithm::Rsa4096, "RSA_4096"}, {KeyAlgorithm::EcPrime256v1, "EC_prime256v1"}, {KeyAlgorithm::EcSecp384r1, "EC_secp384r1"},
                 {KeyAlgorithm::EcSecp521r1, "EC_secp521r1"});
 
 /// DescribeCertificate shows the key algorithm with a hyphen ("RSA-2048"), unlike
 /// the request enum: aws-behaviour.md §1.6 ([UG-DESCRIBE-OLD]); the EC form is assumed.
 constexpr std::string_view describe_key_algorithm(KeyAlgorithm k) {
   switch (k) {
-    case KeyAlgorithm::Rsa1024: return "RSA-1024";
-    case KeyAlgorithm::Rsa2048: return "RSA-2048";
-    case KeyAlgorithm::Rsa3072: return "RSA-3072";
-    case KeyAlgorithm::Rsa4096: return "RSA-4096";
-    case KeyAlgorithm::EcPrime256v1: return "EC-prime256v1";
-    case KeyAlgorithm::EcSecp384r1: return "EC-secp384r1";
-    case KeyAlgorithm::EcSecp521r1: return "EC-secp521r1";
+    case KeyAlgorithm::Rsa1024:
+      return "RSA-1024";
+    case KeyAlgorithm::Rsa2048:
+      return "RSA-2048";
+    case KeyAlgorithm::Rsa3072:
+      return "RSA-3072";
+    case KeyAlgorithm::Rsa4096:
+      return "RSA-4096";
+    case KeyAlgorithm::EcPrime256v1:
+      return "EC-prime256v1";
+    case KeyAlgorithm::EcSecp384r1:
+      return "EC-secp384r1";
+    case KeyAlgorithm::EcSecp521r1:
+      return "EC-secp521r1";
   }
   return "?";
 }
@@ -132,21 +134,18 @@ enum class ExportOption { Enabled, Disabled };
 ACMSIM_AWS_ENUM(ExportOption, 2, {ExportOption::Enabled, "ENABLED"}, {ExportOption::Disabled, "DISABLED"});
 
 enum class CtLoggingPreference { Enabled, Disabled };
-ACMSIM_AWS_ENUM(CtLoggingPreference, 2, {CtLoggingPreference::Enabled, "ENABLED"},
-                {CtLoggingPreference::Disabled, "DISABLED"});
+ACMSIM_AWS_ENUM(CtLoggingPreference, 2, {CtLoggingPreference::Enabled, "ENABLED"}, {CtLoggingPreference::Disabled, "DISABLED"});
 
 // ---- Route 53 ----------------------------------------------------------------
 
 enum class RRType { A, AAAA, CAA, CNAME, DS, HTTPS, MX, NAPTR, NS, PTR, SOA, SPF, SRV, SSHFP, SVCB, TLSA, TXT };
-ACMSIM_AWS_ENUM(RRType, 17, {RRType::A, "A"}, {RRType::AAAA, "AAAA"}, {RRType::CAA, "CAA"}, {RRType::CNAME, "CNAME"},
-                {RRType::DS, "DS"}, {RRType::HTTPS, "HTTPS"}, {RRType::MX, "MX"}, {RRType::NAPTR, "NAPTR"},
-                {RRType::NS, "NS"}, {RRType::PTR, "PTR"}, {RRType::SOA, "SOA"}, {RRType::SPF, "SPF"},
-                {RRType::SRV, "SRV"}, {RRType::SSHFP, "SSHFP"}, {RRType::SVCB, "SVCB"}, {RRType::TLSA, "TLSA"},
-                {RRType::TXT, "TXT"});
+ACMSIM_AWS_ENUM(RRType, 17, {RRType::A, "A"}, {RRType::AAAA, "AAAA"}, {RRType::CAA, "CAA"}, {RRType::CNAME, "CNAME"}, {RRType::DS, "DS"},
+                {RRType::HTTPS, "HTTPS"}, {RRType::MX, "MX"}, {RRType::NAPTR, "NAPTR"}, {RRType::NS, "NS"}, {RRType::PTR, "PTR"},
+                {RRType::SOA, "SOA"}, {RRType::SPF, "SPF"}, {RRType::SRV, "SRV"}, {RRType::SSHFP, "SSHFP"}, {RRType::SVCB, "SVCB"},
+                {RRType::TLSA, "TLSA"}, {RRType::TXT, "TXT"});
 
 enum class ChangeAction { Create, Delete, Upsert };
-ACMSIM_AWS_ENUM(ChangeAction, 3, {ChangeAction::Create, "CREATE"}, {ChangeAction::Delete, "DELETE"},
-                {ChangeAction::Upsert, "UPSERT"});
+ACMSIM_AWS_ENUM(ChangeAction, 3, {ChangeAction::Create, "CREATE"}, {ChangeAction::Delete, "DELETE"}, {ChangeAction::Upsert, "UPSERT"});
 
 #undef ACMSIM_AWS_ENUM
 

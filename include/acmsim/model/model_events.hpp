@@ -7,13 +7,13 @@
 namespace acmsim::model {
 
 enum class ModelEvent : std::uint32_t {
-  AcmDnsCheck = 1,         // ACM notices the validation records (after the notice delay)
-  AcmIssue,                // validation complete: issue or renew now
-  AcmValidationTimeout,    // 72 hours of pending validation
-  AcmRenewalStart,         // NotAfter - lead, and each retry of a failed attempt
-  AcmExpire,               // NotAfter
-  AcmDetach,               // a detached user leaves InUseBy
-  Last = 100,              // kinds above this belong to the scenario runner
+  AcmDnsCheck = 1,       // ACM notices the validation records (after the notice delay)
+  AcmIssue,              // validation complete: issue or renew now
+  AcmValidationTimeout,  // 72 hours of pending validation
+  AcmRenewalStart,       // NotAfter - lead, and each retry of a failed attempt
+  AcmExpire,             // NotAfter
+  AcmDetach,             // a detached user leaves InUseBy
+  Last = 100,            // kinds above this belong to the scenario runner
 };
 
 }  // namespace acmsim::model

@@ -28,8 +28,7 @@ struct SourcePos {
 
 class JsonSyntaxError : public std::runtime_error {
  public:
-  JsonSyntaxError(SourcePos pos, std::string path, const std::string& message)
-      : std::runtime_error(message), pos_(pos), path_(std::move(path)) {}
+  JsonSyntaxError(SourcePos pos, std::string path, const std::string& message) : std::runtime_error(message), pos_(pos), path_(std::move(path)) {}
   [[nodiscard]] SourcePos pos() const { return pos_; }
   [[nodiscard]] const std::string& path() const { return path_; }
 

@@ -11,8 +11,7 @@ namespace acmsim::model {
 
 namespace {
 
-constexpr std::string_view kDomainPattern =
-    "(\\*\\.)?(((?!-)[A-Za-z0-9-]{0,62}[A-Za-z0-9])\\.)+((?!-)[A-Za-z0-9-]{1,62}[A-Za-z0-9])";
+constexpr std::string_view kDomainPattern = "(\\*\\.)?(((?!-)[A-Za-z0-9-]{0,62}[A-Za-z0-9])\\.)+((?!-)[A-Za-z0-9-]{1,62}[A-Za-z0-9])";
 
 bool is_word_token(std::string_view s, std::size_t max) {
   return !s.empty() && s.size() <= max &&
@@ -65,9 +64,7 @@ std::optional<std::string> base64_decode(std::string_view in) {
   return out;
 }
 
-AwsError not_found(std::string_view arn) {
-  return aws_error("ResourceNotFoundException", "Could not find certificate " + std::string(arn) + ".");
-}
+AwsError not_found(std::string_view arn) { return aws_error("ResourceNotFoundException", "Could not find certificate " + std::string(arn) + "."); }
 
 std::optional<AwsError> check_tags(const std::vector<Tag>& tags) {
   if (tags.size() > 50) return aws_error("TooManyTagsException", "A certificate can have at most 50 tags.");
@@ -99,8 +96,8 @@ std::string AcmService::new_arn(RegionId region) {
   for (int i = 0; i < 32; ++i) {
     const std::uint64_t word = i < 16 ? hi : lo;
     int nibble = static_cast<int>((word >> (4 * (i % 16))) & 15);
-    if (i == 12) nibble = 4;                      // version 4
-    if (i == 16) nibble = 8 | (nibble & 3);       // variant 10xx
+    if (i == 12) nibble = 4;                 // version 4
+    if (i == 16) nibble = 8 | (nibble & 3);  // variant 10xx
     uuid += hex[nibble];
     if (i == 7 || i == 11 || i == 15 || i == 19) uuid += '-';
   }
@@ -162,7 +159,9 @@ Outcome<std::string> AcmService::request_certificate(RegionId region, const Requ
     return invalid("domainName", in.domain_name, "Member must satisfy regular expression pattern: " + std::string(kDomainPattern));
   }
   if (domain.size() > 64) {
-    return aws_error("ValidationException", "The first domain name '" + domain + "' is longer than 64 octets; it becomes the certificate's Common Name, which X.509 limits to 64. Put a shorter name first and this one in SubjectAlternativeNames.");
+    return aws_error("ValidationException", "The first domain name '" + domain +
+                                                "' is longer than 64 octets; it becomes the certificate's Common Name, which X.509 limits to 64. Put "
+                                                "a shorter name first and this one in SubjectAlternativeNames.");
   }
   std::vector<std::string> names{domain};
   if (in.subject_alternative_names.size() > 100) {
@@ -186,7 +185,9 @@ Outcome<std::string> AcmService::request_certificate(RegionId region, const Requ
     auto m = parse_aws<ValidationMethod>(*in.validation_method);
     if (!m) return invalid("validationMethod", *in.validation_method, "Member must satisfy enum value set: [EMAIL, DNS, HTTP]");
     if (*m == ValidationMethod::Http) {
-      return aws_error("ValidationException", "HTTP validation is available only for certificates that CloudFront requests and manages (ManagedBy=CLOUDFRONT); use DNS or EMAIL.");
+      return aws_error(
+          "ValidationException",
+          "HTTP validation is available only for certificates that CloudFront requests and manages (ManagedBy=CLOUDFRONT); use DNS or EMAIL.");
     }
     method = *m;
   }
@@ -195,7 +196,8 @@ Outcome<std::string> AcmService::request_certificate(RegionId region, const Requ
     auto k = parse_aws<KeyAlgorithm>(*in.key_algorithm);
     if (!k) return invalid("keyAlgorithm", *in.key_algorithm, "Member must satisfy enum value set: [" + aws_choices<KeyAlgorithm>() + "]");
     if (*k != KeyAlgorithm::Rsa2048 && *k != KeyAlgorithm::EcPrime256v1 && *k != KeyAlgorithm::EcSecp384r1) {
-      return aws_error("ValidationException", "ACM issues certificates with RSA_2048, EC_prime256v1 or EC_secp384r1 keys; " + *in.key_algorithm + " is available only for imported certificates.");
+      return aws_error("ValidationException", "ACM issues certificates with RSA_2048, EC_prime256v1 or EC_secp384r1 keys; " + *in.key_algorithm +
+                                                  " is available only for imported certificates.");
     }
     key = *k;
   }
@@ -211,13 +213,15 @@ Outcome<std::string> AcmService::request_certificate(RegionId region, const Requ
   CtLoggingPreference ct = CtLoggingPreference::Enabled;
   if (in.ct_logging) {
     auto e = parse_aws<CtLoggingPreference>(*in.ct_logging);
-    if (!e) return invalid("options.certificateTransparencyLoggingPreference", *in.ct_logging, "Member must satisfy enum value set: [ENABLED, DISABLED]");
+    if (!e)
+      return invalid("options.certificateTransparencyLoggingPreference", *in.ct_logging, "Member must satisfy enum value set: [ENABLED, DISABLED]");
     ct = *e;
   }
   for (const auto& [d, vd] : in.domain_validation_options) {
     const std::string dn = lower(d);
     if (std::find(names.begin(), names.end(), dn) == names.end()) {
-      return aws_error("InvalidDomainValidationOptionsException", "DomainValidationOptions names " + d + ", which is not one of the requested domain names.");
+      return aws_error("InvalidDomainValidationOptionsException",
+                       "DomainValidationOptions names " + d + ", which is not one of the requested domain names.");
     }
     const std::string base(validation_base(dn));
     const std::string v = lower(vd);
@@ -282,7 +286,8 @@ Outcome<std::string> AcmService::request_certificate(RegionId region, const Requ
   const bool owned = std::any_of(names.begin(), names.end(), [](const std::string& n) { return amazon_owned(n); });
   if (owned) {
     stored.failure_reason = FailureReason::AdditionalVerificationRequired;
-    set_status(stored, CertificateStatus::Failed, "Amazon-owned names (*.amazonaws.com, *.cloudfront.net, *.elasticbeanstalk.com) cannot be requested");
+    set_status(stored, CertificateStatus::Failed,
+               "Amazon-owned names (*.amazonaws.com, *.cloudfront.net, *.elasticbeanstalk.com) cannot be requested");
     return stored.arn;
   }
   stored.timeout_event = schedule(settings_.validation_timeout, ModelEvent::AcmValidationTimeout, stored);
@@ -298,8 +303,11 @@ Outcome<std::string> AcmService::import_certificate(RegionId region, const Impor
   const ImportedCertificate& pem = in.certificate;
   const SimTime now = sim_.now();
   auto key = parse_aws<KeyAlgorithm>(pem.key_algorithm);
-  if (!key) return aws_error("ValidationException", "The certificate's key algorithm '" + pem.key_algorithm + "' is not supported; ACM imports " + aws_choices<KeyAlgorithm>() + ".");
-  if (pem.issuer.empty()) return aws_error("ValidationException", "The certificate has an empty Issuer; ACM imports only certificates with an issuer.");
+  if (!key)
+    return aws_error("ValidationException", "The certificate's key algorithm '" + pem.key_algorithm + "' is not supported; ACM imports " +
+                                                aws_choices<KeyAlgorithm>() + ".");
+  if (pem.issuer.empty())
+    return aws_error("ValidationException", "The certificate has an empty Issuer; ACM imports only certificates with an issuer.");
   if (!dns::is_valid_certificate_domain(lower(pem.domain_name))) {
     return aws_error("ValidationException", "The certificate's domain name '" + pem.domain_name + "' is not a valid DNS name.");
   }
@@ -326,10 +334,10 @@ Outcome<std::string> AcmService::import_certificate(RegionId region, const Impor
       return aws_error("ValidationException", "The key type or size cannot change on re-import: the certificate has " +
                                                   std::string(aws_name(c.key_algorithm)) + ", the new one " + pem.key_algorithm + ".");
     }
-    const bool shares_name = std::any_of(names.begin(), names.end(), [&](const std::string& n) {
-      return std::find(c.sans.begin(), c.sans.end(), n) != c.sans.end();
-    });
-    if (!shares_name) return aws_error("ValidationException", "A re-imported certificate may add or remove domain names, but not replace all of them.");
+    const bool shares_name =
+        std::any_of(names.begin(), names.end(), [&](const std::string& n) { return std::find(c.sans.begin(), c.sans.end(), n) != c.sans.end(); });
+    if (!shares_name)
+      return aws_error("ValidationException", "A re-imported certificate may add or remove domain names, but not replace all of them.");
     c.domain_name = names.front();
     c.sans = names;
     c.not_before = pem.not_before;
@@ -404,12 +412,18 @@ Outcome<ExportedCertificate> AcmService::export_certificate(RegionId region, std
   auto found = lookup(region, arn);
   if (!found.ok()) return found.error();
   Certificate& c = *found.value();
-  if (c.type == CertificateType::Imported) return aws_error("ValidationException", "Certificate " + c.arn + " is imported: you already hold its private key, and ACM does not export it.");
+  if (c.type == CertificateType::Imported)
+    return aws_error("ValidationException", "Certificate " + c.arn + " is imported: you already hold its private key, and ACM does not export it.");
   if (c.type == CertificateType::AmazonIssued && c.export_option != ExportOption::Enabled) {
-    return aws_error("ValidationException", "Certificate " + c.arn + " was not requested with Options.Export = ENABLED, so its private key cannot be exported. The option is set at request time and cannot be changed: request a new, exportable certificate.", "certificate-not-exportable");
+    return aws_error("ValidationException",
+                     "Certificate " + c.arn +
+                         " was not requested with Options.Export = ENABLED, so its private key cannot be exported. The option is set at request time "
+                         "and cannot be changed: request a new, exportable certificate.",
+                     "certificate-not-exportable");
   }
   if (c.status != CertificateStatus::Issued) {
-    return aws_error("RequestInProgressException", "Certificate " + c.arn + " is " + std::string(aws_name(c.status)) + ", not ISSUED; it can be exported once it is issued.");
+    return aws_error("RequestInProgressException",
+                     "Certificate " + c.arn + " is " + std::string(aws_name(c.status)) + ", not ISSUED; it can be exported once it is issued.");
   }
   const auto pass = base64_decode(passphrase);
   if (!pass || pass->size() < 4 || pass->size() > 128 || pass->find_first_of("#$%") != std::string::npos) {
@@ -430,7 +444,9 @@ Outcome<bool> AcmService::renew_certificate(RegionId region, std::string_view ar
   if (!found.ok()) return found.error();
   Certificate& c = *found.value();
   const bool manual_ok = c.type == CertificateType::Private || (c.type == CertificateType::AmazonIssued && c.export_option == ExportOption::Enabled);
-  if (!manual_ok) return aws_error("ValidationException", "RenewCertificate renews only private and exportable public certificates; ACM renews " + c.arn + " on its own when it is eligible.");
+  if (!manual_ok)
+    return aws_error("ValidationException", "RenewCertificate renews only private and exportable public certificates; ACM renews " + c.arn +
+                                                " on its own when it is eligible.");
   if (c.status != CertificateStatus::Issued) return aws_error("ValidationException", "Certificate " + c.arn + " is not ISSUED.");
   c.exported_since_issue = true;  // a manual renewal is an explicit request: treat as eligible
   sim_.cancel(c.renewal_event);
@@ -455,10 +471,13 @@ Outcome<bool> AcmService::resend_validation_email(RegionId region, std::string_v
   auto found = lookup(region, arn);
   if (!found.ok()) return found.error();
   const Certificate& c = *found.value();
-  if (c.method != ValidationMethod::Email) return aws_error("InvalidStateException", "Certificate " + c.arn + " uses DNS validation; there is no email to resend.");
-  const bool pending = c.status == CertificateStatus::PendingValidation || (c.renewing && c.renewal && c.renewal->status == RenewalStatus::PendingValidation);
+  if (c.method != ValidationMethod::Email)
+    return aws_error("InvalidStateException", "Certificate " + c.arn + " uses DNS validation; there is no email to resend.");
+  const bool pending =
+      c.status == CertificateStatus::PendingValidation || (c.renewing && c.renewal && c.renewal->status == RenewalStatus::PendingValidation);
   if (!pending) return aws_error("InvalidStateException", "Certificate " + c.arn + " has no validation pending.");
-  const bool known = std::any_of(c.validations.begin(), c.validations.end(), [&](const DomainValidation& v) { return v.domain_name == lower(domain); });
+  const bool known =
+      std::any_of(c.validations.begin(), c.validations.end(), [&](const DomainValidation& v) { return v.domain_name == lower(domain); });
   if (!known) return aws_error("InvalidDomainValidationOptionsException", std::string(domain) + " is not one of the certificate's domain names.");
   return true;
 }
@@ -470,8 +489,10 @@ Outcome<bool> AcmService::add_tags(RegionId region, std::string_view arn, const 
   if (auto e = check_tags(tags)) return *e;
   for (const auto& t : tags) {
     auto it = std::find_if(c.tags.begin(), c.tags.end(), [&](const Tag& x) { return x.key == t.key; });
-    if (it != c.tags.end()) it->value = t.value;
-    else c.tags.push_back(t);
+    if (it != c.tags.end())
+      it->value = t.value;
+    else
+      c.tags.push_back(t);
   }
   if (c.tags.size() > 50) return aws_error("TooManyTagsException", "A certificate can have at most 50 tags.");
   c.origin = origin_;
@@ -484,7 +505,9 @@ Outcome<bool> AcmService::remove_tags(RegionId region, std::string_view arn, con
   if (!found.ok()) return found.error();
   Certificate& c = *found.value();
   for (const auto& t : tags) {
-    c.tags.erase(std::remove_if(c.tags.begin(), c.tags.end(), [&](const Tag& x) { return x.key == t.key && (t.value.empty() || x.value == t.value); }), c.tags.end());
+    c.tags.erase(
+        std::remove_if(c.tags.begin(), c.tags.end(), [&](const Tag& x) { return x.key == t.key && (t.value.empty() || x.value == t.value); }),
+        c.tags.end());
   }
   c.origin = origin_;
   trace_state(c, "Untagged");
@@ -507,8 +530,12 @@ Outcome<bool> AcmService::put_account_configuration(RegionId region, std::option
     }
     days_before_expiry_[region] = *days;
     if (trace_.enabled()) {
-      trace_.add(sim_.now(), {{"type", "state"}, {"service", "acm"}, {"region", region_code(region)}, {"resource", "account-configuration"},
-                              {"change", "ExpiryEventsConfigured"}, {"daysBeforeExpiry", *days}});
+      trace_.add(sim_.now(), {{"type", "state"},
+                              {"service", "acm"},
+                              {"region", region_code(region)},
+                              {"resource", "account-configuration"},
+                              {"change", "ExpiryEventsConfigured"},
+                              {"daysBeforeExpiry", *days}});
     }
   }
   return true;
@@ -517,9 +544,12 @@ Outcome<bool> AcmService::put_account_configuration(RegionId region, std::option
 std::int64_t AcmService::expiry_window_days(const Certificate& c) const {
   if (auto d = days_before_expiry(c.region)) return *d;
   switch (c.type) {
-    case CertificateType::AmazonIssued: return settings_.expiry_event_days.public_days;
-    case CertificateType::Private: return settings_.expiry_event_days.private_days;
-    case CertificateType::Imported: return settings_.expiry_event_days.imported_days;
+    case CertificateType::AmazonIssued:
+      return settings_.expiry_event_days.public_days;
+    case CertificateType::Private:
+      return settings_.expiry_event_days.private_days;
+    case CertificateType::Imported:
+      return settings_.expiry_event_days.imported_days;
   }
   return 45;
 }
@@ -532,8 +562,10 @@ Outcome<bool> AcmService::approve_validation_email(std::string_view arn, std::st
     return aws_error("InvalidStateException", "Certificate " + c->arn + " is not EMAIL-validated: there is no validation email to approve.");
   }
   std::vector<DomainValidation>* dvos = nullptr;
-  if (c->status == CertificateStatus::PendingValidation) dvos = &c->validations;
-  else if (c->renewing && c->renewal && c->renewal->status == RenewalStatus::PendingValidation) dvos = &c->renewal->validations;
+  if (c->status == CertificateStatus::PendingValidation)
+    dvos = &c->validations;
+  else if (c->renewing && c->renewal && c->renewal->status == RenewalStatus::PendingValidation)
+    dvos = &c->renewal->validations;
   if (dvos == nullptr) return aws_error("InvalidStateException", "Certificate " + c->arn + " has no validation pending: nothing to approve.");
   auto it = std::find_if(dvos->begin(), dvos->end(), [&](const DomainValidation& v) { return v.domain_name == domain; });
   if (it == dvos->end()) return aws_error("InvalidDomainValidationOptionsException", domain + " is not one of the certificate's domain names.");
@@ -547,7 +579,8 @@ Outcome<bool> AcmService::approve_validation_email(std::string_view arn, std::st
 Outcome<bool> AcmService::attach(std::string_view arn, const std::string& user) {
   Certificate* c = by_arn(arn);
   if (c == nullptr) return not_found(arn);
-  c->detaching.erase(std::remove_if(c->detaching.begin(), c->detaching.end(), [&](const PendingDetach& d) { return d.user == user; }), c->detaching.end());
+  c->detaching.erase(std::remove_if(c->detaching.begin(), c->detaching.end(), [&](const PendingDetach& d) { return d.user == user; }),
+                     c->detaching.end());
   if (c->in_use_by.insert(user).second) trace_state(*c, "InUse", {{"user", user}});
   resume_renewal_if_due(*c);  // a renewal that stalled because nobody used the certificate can go ahead
   return true;

@@ -11,7 +11,9 @@ void AcmService::handle(std::uint32_t kind, std::uint32_t cert_id) {
   Certificate& c = certs_[cert_id];
   if (c.deleted) return;
   switch (static_cast<ModelEvent>(kind)) {
-    case ModelEvent::AcmDnsCheck: dns_check(c); break;
+    case ModelEvent::AcmDnsCheck:
+      dns_check(c);
+      break;
     case ModelEvent::AcmIssue:
       c.issue_event = {};
       issue(c);
@@ -37,7 +39,8 @@ void AcmService::handle(std::uint32_t kind, std::uint32_t cert_id) {
       c.detaching.erase(std::remove_if(c.detaching.begin(), c.detaching.end(), due), c.detaching.end());
       break;
     }
-    default: break;
+    default:
+      break;
   }
 }
 
@@ -70,7 +73,8 @@ void AcmService::dns_check(Certificate& c) {
       trace_state(c, "DomainValidated", {{"domainName", v.domain_name}, {"record", v.record_name}});
     }
   }
-  const bool all = std::all_of(c.validations.begin(), c.validations.end(), [](const DomainValidation& v) { return v.status == DomainStatus::Success; });
+  const bool all =
+      std::all_of(c.validations.begin(), c.validations.end(), [](const DomainValidation& v) { return v.status == DomainStatus::Success; });
   if (all) {
     awaiting_dns_.erase(c.id);
     if (!c.issue_event.valid()) c.issue_event = schedule(settings_.issuance_delay, ModelEvent::AcmIssue, c);
@@ -79,9 +83,8 @@ void AcmService::dns_check(Certificate& c) {
 
 bool AcmService::caa_blocks(const Certificate& c) const {
   if (c.type == CertificateType::Private) return false;
-  return std::any_of(c.sans.begin(), c.sans.end(), [&](const std::string& n) {
-    return !PublicDns::caa_allows_amazon(dns_.relevant_caa(n), n.rfind("*.", 0) == 0);
-  });
+  return std::any_of(c.sans.begin(), c.sans.end(),
+                     [&](const std::string& n) { return !PublicDns::caa_allows_amazon(dns_.relevant_caa(n), n.rfind("*.", 0) == 0); });
 }
 
 void AcmService::grant(Certificate& c) {
@@ -115,13 +118,17 @@ void AcmService::issue(Certificate& c) {
   awaiting_dns_.erase(c.id);
   if (caa_blocks(c)) {
     c.failure_reason = FailureReason::CaaError;
-    set_status(c, CertificateStatus::Failed, "a CAA record forbids Amazon to issue for one of the names (none names amazon.com, amazontrust.com, awstrust.com or amazonaws.com)");
+    set_status(c, CertificateStatus::Failed,
+               "a CAA record forbids Amazon to issue for one of the names (none names amazon.com, amazontrust.com, awstrust.com or amazonaws.com)");
     return;
   }
   grant(c);
   set_status(c, CertificateStatus::Issued, "every domain name is validated");
-  trace_state(c, "Issued", {{"notBefore", core::format_timestamp(*c.not_before)}, {"notAfter", core::format_timestamp(*c.not_after)},
-                            {"validityDays", c.validity_days}, {"renewalLeadDays", c.renewal_lead_days}});
+  trace_state(c, "Issued",
+              {{"notBefore", core::format_timestamp(*c.not_before)},
+               {"notAfter", core::format_timestamp(*c.not_after)},
+               {"validityDays", c.validity_days},
+               {"renewalLeadDays", c.renewal_lead_days}});
 }
 
 void AcmService::validation_timeout(Certificate& c) {
@@ -130,7 +137,8 @@ void AcmService::validation_timeout(Certificate& c) {
     if (v.status == DomainStatus::PendingValidation) v.status = DomainStatus::Failed;
   }
   awaiting_dns_.erase(c.id);
-  set_status(c, CertificateStatus::ValidationTimedOut, "validation was still pending " + core::format_duration(settings_.validation_timeout) + " after the request");
+  set_status(c, CertificateStatus::ValidationTimedOut,
+             "validation was still pending " + core::format_duration(settings_.validation_timeout) + " after the request");
 }
 
 void AcmService::expire(Certificate& c) {
@@ -145,8 +153,8 @@ void AcmService::expire(Certificate& c) {
     c.renewal->updated_at = sim_.now();
   }
   c.renewing = false;
-  set_status(c, CertificateStatus::Expired, c.type == CertificateType::Imported ? "NotAfter reached; ACM never renews imported certificates"
-                                                                                : "NotAfter reached without a renewal");
+  set_status(c, CertificateStatus::Expired,
+             c.type == CertificateType::Imported ? "NotAfter reached; ACM never renews imported certificates" : "NotAfter reached without a renewal");
 }
 
 }  // namespace acmsim::model

@@ -28,8 +28,9 @@ void AcmService::renewal_start(Certificate& c) {
     summary.status = RenewalStatus::PendingValidation;
     c.renewal = summary;
     c.renewing = false;
-    trace_state(c, "RenewalIneligible", {{"renewalStatus", "PENDING_VALIDATION"},
-                                         {"why", "the certificate is not in use by an AWS service and was not exported since its issue"}});
+    trace_state(
+        c, "RenewalIneligible",
+        {{"renewalStatus", "PENDING_VALIDATION"}, {"why", "the certificate is not in use by an AWS service and was not exported since its issue"}});
     return;
   }
   // An attempt that cannot complete is repeated from the beginning later.
@@ -61,7 +62,8 @@ void AcmService::renewal_start(Certificate& c) {
 }
 
 void AcmService::resume_renewal_if_due(Certificate& c) {
-  if (c.status != CertificateStatus::Issued || !c.renewal || c.renewing || c.renewal->status != RenewalStatus::PendingValidation || !c.not_after) return;
+  if (c.status != CertificateStatus::Issued || !c.renewal || c.renewing || c.renewal->status != RenewalStatus::PendingValidation || !c.not_after)
+    return;
   if (sim_.now() < *c.not_after - Duration::days(c.renewal_lead_days)) return;
   sim_.cancel(c.renewal_event);
   c.renewal_event = schedule(notice_delay(), ModelEvent::AcmRenewalStart, c);
@@ -89,7 +91,8 @@ void AcmService::renewal_validation_check(Certificate& c) {
     for (const auto& v : dvos) {
       if (v.status != DomainStatus::Success) missing += (missing.empty() ? "" : ", ") + v.record_name;
     }
-    trace_state(c, "RenewalPendingValidation", {{"renewalStatus", "PENDING_VALIDATION"}, {"why", "validation CNAME not found in public DNS: " + missing}});
+    trace_state(c, "RenewalPendingValidation",
+                {{"renewalStatus", "PENDING_VALIDATION"}, {"why", "validation CNAME not found in public DNS: " + missing}});
   }
 }
 
@@ -108,8 +111,11 @@ void AcmService::complete_renewal(Certificate& c) {
   c.renewal->reason.reset();
   c.renewal->updated_at = sim_.now();
   for (auto& v : c.renewal->validations) v.status = DomainStatus::Success;
-  trace_state(c, "Renewed", {{"renewalStatus", "SUCCESS"}, {"notBefore", core::format_timestamp(*c.not_before)},
-                             {"notAfter", core::format_timestamp(*c.not_after)}, {"validityDays", c.validity_days}});
+  trace_state(c, "Renewed",
+              {{"renewalStatus", "SUCCESS"},
+               {"notBefore", core::format_timestamp(*c.not_before)},
+               {"notAfter", core::format_timestamp(*c.not_after)},
+               {"validityDays", c.validity_days}});
 }
 
 }  // namespace acmsim::model

@@ -96,7 +96,8 @@ bool is_valid_certificate_domain(std::string_view name) {
       if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-')) return false;
     }
     // The last label (TLD) must not be all digits and has at least two characters.
-    if (i + 1 == ls.size() && (l.size() < 2 || std::all_of(l.begin(), l.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))) return false;
+    if (i + 1 == ls.size() && (l.size() < 2 || std::all_of(l.begin(), l.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })))
+      return false;
   }
   // Count the dots: `name` has no empty labels (no "..").
   return name.find("..") == std::string_view::npos;

@@ -14,9 +14,7 @@ std::string rrset_ref(const RecordSet& r) {
          (r.set_identifier ? ", set-identifier='" + *r.set_identifier + "'" : std::string()) + "]";
 }
 
-RecordKey key_of(const RecordSet& r) {
-  return RecordKey{dns::sort_key(r.name), std::string(aws_name(r.type)), r.set_identifier.value_or("")};
-}
+RecordKey key_of(const RecordSet& r) { return RecordKey{dns::sort_key(r.name), std::string(aws_name(r.type)), r.set_identifier.value_or("")}; }
 
 bool is_ipv4(std::string_view v) {
   int parts = 0;
@@ -25,7 +23,8 @@ bool is_ipv4(std::string_view v) {
     std::size_t j = v.find('.', i);
     if (j == std::string_view::npos) j = v.size();
     const auto part = v.substr(i, j - i);
-    if (part.empty() || part.size() > 3 || !std::all_of(part.begin(), part.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) return false;
+    if (part.empty() || part.size() > 3 || !std::all_of(part.begin(), part.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
+      return false;
     if (std::stoi(std::string(part)) > 255) return false;
     ++parts;
     i = j + 1;
@@ -57,13 +56,17 @@ std::optional<std::string> check_value(RRType type, const std::string& value) {
     return std::optional<std::string>("Invalid Resource Record: 'FATAL problem: " + std::string(what) + " encountered with '" + value + "''");
   };
   switch (type) {
-    case RRType::A: return is_ipv4(value) ? std::nullopt : bad("ARRDATAIllegalIPv4Address (Value is not a valid IPv4 address)");
-    case RRType::AAAA: return is_ipv6(value) ? std::nullopt : bad("AAAARRDATAIllegalIPv6Address (Value is not a valid IPv6 address)");
-    case RRType::CAA: return is_caa(value) ? std::nullopt : bad("CAARRDATAMalformed (Value must be: flags tag \"value\")");
+    case RRType::A:
+      return is_ipv4(value) ? std::nullopt : bad("ARRDATAIllegalIPv4Address (Value is not a valid IPv4 address)");
+    case RRType::AAAA:
+      return is_ipv6(value) ? std::nullopt : bad("AAAARRDATAIllegalIPv6Address (Value is not a valid IPv6 address)");
+    case RRType::CAA:
+      return is_caa(value) ? std::nullopt : bad("CAARRDATAMalformed (Value must be: flags tag \"value\")");
     case RRType::CNAME:
     case RRType::NS:
       return value.empty() || value.find(' ') != std::string::npos ? bad("DomainLabelEmpty or invalid domain name") : std::nullopt;
-    default: return std::nullopt;
+    default:
+      return std::nullopt;
   }
 }
 
@@ -117,7 +120,8 @@ Outcome<CreatedZone> Route53Service::create_hosted_zone(core::SimTime now, const
   if (name.rfind("*.", 0) == 0) return aws_error("InvalidDomainName", "Hosted zone names cannot have '*' as the leftmost label: " + req.name);
   if (req.caller_reference.empty()) return aws_error("InvalidInput", "CallerReference must not be empty.");
   if (caller_references_.count(req.caller_reference) != 0U) {
-    return aws_error("HostedZoneAlreadyExists", "A hosted zone has already been created with the specified caller reference '" + req.caller_reference + "'.");
+    return aws_error("HostedZoneAlreadyExists",
+                     "A hosted zone has already been created with the specified caller reference '" + req.caller_reference + "'.");
   }
   if (req.private_zone && (!req.vpc_id || !req.vpc_region)) {
     return aws_error("InvalidVPCId", "A private hosted zone needs a VPC (VPCRegion and VPCId) when it is created.");
@@ -152,8 +156,12 @@ Outcome<CreatedZone> Route53Service::create_hosted_zone(core::SimTime now, const
   ChangeInfo change{new_id('C'), now, ""};
   changes_[change.id] = change;
   if (trace_.enabled()) {
-    trace_.add(now, {{"type", "state"}, {"service", "route53"}, {"resource", "/hostedzone/" + stored.id},
-                     {"change", "HostedZoneCreated"}, {"name", stored.name}, {"private", stored.private_zone}});
+    trace_.add(now, {{"type", "state"},
+                     {"service", "route53"},
+                     {"resource", "/hostedzone/" + stored.id},
+                     {"change", "HostedZoneCreated"},
+                     {"name", stored.name},
+                     {"private", stored.private_zone}});
   }
   notify();
   return CreatedZone{&stored, change};
@@ -199,11 +207,13 @@ Outcome<bool> Route53Service::delegate_domain(core::SimTime now, std::string_vie
   const std::string name = dns::normalize(domain);
   if (z->private_zone) return aws_error("InvalidInput", "A registrar can only delegate to a public hosted zone; " + z->id + " is private.");
   if (z->name != name) {
-    return aws_error("InvalidInput", "Hosted zone " + z->id + " is for " + z->name + ", not for " + name + ": a domain is delegated to a zone of the same name.");
+    return aws_error("InvalidInput",
+                     "Hosted zone " + z->id + " is for " + z->name + ", not for " + name + ": a domain is delegated to a zone of the same name.");
   }
   delegations_[name] = z->id;
   if (trace_.enabled()) {
-    trace_.add(now, {{"type", "state"}, {"service", "route53"}, {"resource", name}, {"change", "DomainDelegated"}, {"hostedZone", "/hostedzone/" + z->id}});
+    trace_.add(
+        now, {{"type", "state"}, {"service", "route53"}, {"resource", name}, {"change", "DomainDelegated"}, {"hostedZone", "/hostedzone/" + z->id}});
   }
   notify();
   return true;
@@ -233,10 +243,11 @@ Outcome<ChangeInfo> Route53Service::change_resource_record_sets(core::SimTime no
     }
     const bool has_plain = r.ttl.has_value() || !r.values.empty();
     if (r.alias.has_value() == has_plain || (!r.alias && (!r.ttl || r.values.empty()))) {
-      return aws_error("InvalidInput", "Invalid request: Expected exactly one of [AliasTarget, all of [TTL, and ResourceRecords], or TrafficPolicyInstanceId], but found " +
-                                           std::string(r.alias && has_plain ? "more than one" : "none") + " in Change with [Action=" +
-                                           std::string(aws_name(change.action)) + ", Name=" + r.name + ", Type=" + type_name +
-                                           ", SetIdentifier=" + r.set_identifier.value_or("null") + "]");
+      return aws_error(
+          "InvalidInput",
+          "Invalid request: Expected exactly one of [AliasTarget, all of [TTL, and ResourceRecords], or TrafficPolicyInstanceId], but found " +
+              std::string(r.alias && has_plain ? "more than one" : "none") + " in Change with [Action=" + std::string(aws_name(change.action)) +
+              ", Name=" + r.name + ", Type=" + type_name + ", SetIdentifier=" + r.set_identifier.value_or("null") + "]");
     }
     if (r.ttl && (*r.ttl < 0 || *r.ttl > 2147483647)) return aws_error("InvalidInput", "Invalid request: TTL must be between 0 and 2147483647.");
     bool value_error = false;
@@ -288,7 +299,8 @@ Outcome<ChangeInfo> Route53Service::change_resource_record_sets(core::SimTime no
     for (const auto& [k, other] : records) {
       if (other.name != r.name || k == key) continue;
       if (r.type == RRType::CNAME && other.type != RRType::CNAME) {
-        errors.push_back("RRSet of type CNAME with DNS name " + r.name + " is not permitted as it conflicts with other records with the same DNS name in zone " + zone_name);
+        errors.push_back("RRSet of type CNAME with DNS name " + r.name +
+                         " is not permitted as it conflicts with other records with the same DNS name in zone " + zone_name);
         conflict = true;
         break;
       }
@@ -337,7 +349,8 @@ Outcome<ChangeInfo> Route53Service::change_resource_record_sets(core::SimTime no
       msg += "]";
     }
     // A CNAME at the apex is the rule `dns-cname-at-apex`.
-    const bool apex = std::any_of(errors.begin(), errors.end(), [](const std::string& e) { return e.find("is not permitted at apex") != std::string::npos; });
+    const bool apex =
+        std::any_of(errors.begin(), errors.end(), [](const std::string& e) { return e.find("is not permitted at apex") != std::string::npos; });
     return aws_error("InvalidChangeBatch", msg, apex ? "dns-cname-at-apex" : "");
   }
   z->records = std::move(records);
@@ -345,9 +358,12 @@ Outcome<ChangeInfo> Route53Service::change_resource_record_sets(core::SimTime no
   changes_[info.id] = info;
   if (trace_.enabled()) {
     for (const auto& change : batch.changes) {
-      trace_.add(now, {{"type", "state"}, {"service", "route53"}, {"resource", "/hostedzone/" + z->id},
+      trace_.add(now, {{"type", "state"},
+                       {"service", "route53"},
+                       {"resource", "/hostedzone/" + z->id},
                        {"change", std::string("Record") + (change.action == ChangeAction::Delete ? "Deleted" : "Written")},
-                       {"name", dns::normalize(change.record.name)}, {"recordType", aws_name(change.record.type)}});
+                       {"name", dns::normalize(change.record.name)},
+                       {"recordType", aws_name(change.record.type)}});
     }
   }
   notify();

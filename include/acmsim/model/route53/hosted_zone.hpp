@@ -29,8 +29,7 @@ struct RecordSet {
   std::optional<std::string> set_identifier;
   std::int32_t origin = -1;  // scenario step that last wrote it (for reports)
   bool same_content(const RecordSet& o) const {
-    return name == o.name && type == o.type && ttl == o.ttl && values == o.values && alias == o.alias &&
-           set_identifier == o.set_identifier;
+    return name == o.name && type == o.type && ttl == o.ttl && values == o.values && alias == o.alias && set_identifier == o.set_identifier;
   }
 };
 
@@ -43,7 +42,7 @@ struct RecordKey {
 };
 
 struct HostedZone {
-  std::string id;  // without the /hostedzone/ prefix
+  std::string id;    // without the /hostedzone/ prefix
   std::string name;  // normalized, absolute
   std::string caller_reference;
   std::string comment;

@@ -29,8 +29,7 @@ class AliasTargetRegistry {
  public:
   virtual ~AliasTargetRegistry() = default;
   /// An error message when Route 53 would refuse the alias, nullopt when valid.
-  virtual std::optional<std::string> check_alias(const AliasTarget& target, const std::string& record_name, RRType type,
-                                                 bool private_zone) const = 0;
+  virtual std::optional<std::string> check_alias(const AliasTarget& target, const std::string& record_name, RRType type, bool private_zone) const = 0;
 };
 
 struct CreateHostedZoneRequest {
