@@ -44,7 +44,6 @@ std::string_view expected_name(ShapeType t) {
     case ShapeType::List:
       return "an array";
     case ShapeType::Structure:
-      return "an object";
     case ShapeType::Map:
       return "an object";
     case ShapeType::Any:

@@ -165,7 +165,7 @@ std::optional<SimTime> parse_timestamp(std::string_view s) {
   const std::string_view zone = s.substr(i);
   if (zone != "Z" && zone != "z" && zone != "+00:00" && zone != "-00:00") return std::nullopt;
   const std::int64_t days = days_from_civil(*y, *mo, *d);
-  const std::int64_t secs = days * 86400 + *h * 3600 + *mi * 60 + *se;
+  const std::int64_t secs = days * 86400 + std::int64_t{*h} * 3600 + std::int64_t{*mi} * 60 + std::int64_t{*se};
   return SimTime{secs * 1000 + millis};
 }
 
@@ -180,7 +180,7 @@ std::string format_timestamp(SimTime t) {
   rem %= 60'000;
   const auto se = rem / 1000;
   const auto milli = rem % 1000;
-  char buf[48];
+  char buf[96];
   if (milli != 0) {
     std::snprintf(buf, sizeof buf, "%04lld-%02u-%02uT%02lld:%02lld:%02lld.%03lldZ", static_cast<long long>(c.y), c.m, c.d, static_cast<long long>(h),
                   static_cast<long long>(mi), static_cast<long long>(se), static_cast<long long>(milli));

@@ -89,6 +89,7 @@ std::vector<std::string_view> nearest(std::string_view word, std::span<const std
 
 std::vector<std::string_view> nearest_regions(std::string_view code, std::size_t max) {
   std::vector<std::string_view> codes;
+  codes.reserve(kRegions.size());
   for (const auto& r : kRegions) codes.push_back(r.code);
   return nearest(code, codes, max);
 }

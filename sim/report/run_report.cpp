@@ -61,7 +61,7 @@ namespace {
 
 // One line of a certificate's story, from its trace records.
 std::string story_line(const Json& b) {
-  const std::string change = b.value("change", "");
+  std::string change = b.value("change", "");
   if (change == "Requested") return "requested (" + b.value("validationMethod", "") + " validation)";
   if (change == "Imported") return "imported, valid until " + b.value("notAfter", "");
   if (change == "Reimported") return "re-imported, now valid until " + b.value("notAfter", "");

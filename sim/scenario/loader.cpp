@@ -201,6 +201,7 @@ class Loader {
     if (op == nullptr) {
       if (ops.empty()) fail(pointer, "acmsim does not model the " + service + " service yet (see the README, \"What is not modelled\")");
       std::vector<std::string_view> names;
+      names.reserve(ops.size());
       for (const auto* o : ops) names.push_back(o->name);
       const auto near = model::nearest(name, names, 5);
       fail(pointer, "unknown operation \"" + call + "\"; nearest " + service + " operations: " + join(near));

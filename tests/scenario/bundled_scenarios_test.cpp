@@ -34,8 +34,8 @@ TEST_P(BundledScenario, PassesAndIsDeterministic) {
   EXPECT_EQ(report::render_summary(first), report::render_summary(second));
 }
 
-INSTANTIATE_TEST_SUITE_P(Scenarios, BundledScenario, ::testing::ValuesIn(bundled()), [](const ::testing::TestParamInfo<std::string>& info) {
-  std::string n = std::filesystem::path(info.param).stem().string();
+INSTANTIATE_TEST_SUITE_P(Scenarios, BundledScenario, ::testing::ValuesIn(bundled()), [](const ::testing::TestParamInfo<std::string>& p) {
+  std::string n = std::filesystem::path(p.param).stem().string();
   std::replace(n.begin(), n.end(), '-', '_');
   return n;
 });

@@ -116,7 +116,7 @@ INSTANTIATE_TEST_SUITE_P(
         BadInput{"InvalidUtf8", "{\"scenario\": \"t\", \"description\": \"\xff\", \"steps\": []}", 1, 35, "UTF-8"},
         BadInput{"DuplicateKey", "{\"scenario\": \"t\", \"steps\": [], \"steps\": []}", 1, 32, "duplicate member"},
         BadInput{"Empty", "", 1, 1, "the file is empty"}),
-    [](const ::testing::TestParamInfo<BadInput>& info) { return std::string(info.param.name); });
+    [](const ::testing::TestParamInfo<BadInput>& p) { return std::string(p.param.name); });
 
 TEST(LoaderFiles, MissingFileDirectoryAndOversizedFileAreInputErrors) {
   namespace fs = std::filesystem;

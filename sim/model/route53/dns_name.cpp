@@ -84,6 +84,17 @@ bool certificate_covers(std::string_view pattern_in, std::string_view host_in) {
   return std::string_view(host).substr(dot + 1) == rest;
 }
 
+bool is_valid_zone_name(std::string_view name) {
+  if (name.empty() || name == "." || name.size() > 255 || name.find("..") != std::string_view::npos) return false;
+  for (const auto l : labels(name)) {
+    if (l.empty() || l.size() > 63) return false;
+    for (const char c : l) {
+      if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_')) return false;
+    }
+  }
+  return true;
+}
+
 bool is_valid_certificate_domain(std::string_view name) {
   if (name.empty() || name.size() > 253) return false;
   if (name.rfind("*.", 0) == 0) name.remove_prefix(2);

@@ -114,7 +114,7 @@ std::vector<const HostedZone*> Route53Service::zones() const {
 
 Outcome<CreatedZone> Route53Service::create_hosted_zone(core::SimTime now, const CreateHostedZoneRequest& req) {
   const std::string name = dns::normalize(req.name);
-  if (!dns::is_valid_certificate_domain(dns::without_dot(name)) && dns::labels(name).size() < 1) {
+  if (!dns::is_valid_zone_name(name)) {
     return aws_error("InvalidDomainName", "The domain name '" + req.name + "' is not valid.");
   }
   if (name.rfind("*.", 0) == 0) return aws_error("InvalidDomainName", "Hosted zone names cannot have '*' as the leftmost label: " + req.name);

@@ -30,6 +30,10 @@ std::string sort_key(std::string_view name);
 /// exactly one label. Both names without trailing dot, case-insensitive.
 bool certificate_covers(std::string_view pattern, std::string_view host);
 
+/// A hosted zone name: one or more labels of 1 to 63 letters, digits, '-' or
+/// '_', at most 255 octets in all (normalized form).
+bool is_valid_zone_name(std::string_view name);
+
 /// The public-certificate domain name pattern of ACM (RFC 1035 labels, optional `*.`).
 bool is_valid_certificate_domain(std::string_view name);
 
