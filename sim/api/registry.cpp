@@ -13,6 +13,9 @@ const std::vector<Operation>& table() {
     add_acm_operations(v);
     add_route53_operations(v);
     add_sim_operations(v);
+    add_apigateway_operations(v);
+    add_cloudfront_operations(v);
+    add_elbv2_operations(v);
     std::sort(v.begin(), v.end(),
               [](const Operation& a, const Operation& b) { return a.service != b.service ? a.service < b.service : a.name < b.name; });
     return v;

@@ -4,6 +4,8 @@
 #include <array>
 #include <stdexcept>
 
+#include "acmsim/model/regions.hpp"
+
 namespace acmsim::model {
 
 namespace {
@@ -88,7 +90,40 @@ std::optional<std::string> apply_expiry_event_days(Settings& s, const Json& v) {
   return std::nullopt;
 }
 
-const std::array<SettingInfo, 14> kCatalogue{{
+std::optional<std::string> as_number(const Json& v, double lo, double hi, double& out) {
+  if (!v.is_number()) return "expected a number from " + std::to_string(lo) + " to " + std::to_string(hi);
+  const double d = v.get<double>();
+  if (d < lo || d > hi) return "expected a number from " + std::to_string(lo) + " to " + std::to_string(hi);
+  out = d;
+  return std::nullopt;
+}
+
+template <double Settings::*Field, int Lo, int Hi>
+std::optional<std::string> apply_number(Settings& s, const Json& v) {
+  return as_number(v, Lo, Hi, s.*Field);
+}
+
+std::optional<std::string> apply_max_attempts(Settings& s, const Json& v) { return as_count(v, 1, 1'000'000'000, s.max_probe_attempts); }
+
+std::optional<std::string> apply_jitter(Settings& s, const Json& v) { return as_number(v, 0.0, 0.9, s.latency_jitter); }
+
+std::optional<std::string> apply_rtt(Settings& s, const Json& v) {
+  const char* shape = "expected {\"<region>\": {\"<region>\": milliseconds}}, for example {\"us-east-1\": {\"eu-west-1\": 68}}";
+  if (!v.is_object()) return shape;
+  for (const auto& [a, row] : v.items()) {
+    if (!find_region(a)) return "unknown region '" + a + "'";
+    if (!row.is_object()) return shape;
+    for (const auto& [b, ms] : row.items()) {
+      if (!find_region(b)) return "unknown region '" + b + "'";
+      double d = 0;
+      if (auto e = as_number(ms, 0.0, 2000.0, d)) return "'" + a + "' to '" + b + "': " + *e;
+      s.rtt_overrides.emplace_back(a, b, d);
+    }
+  }
+  return std::nullopt;
+}
+
+const std::array<SettingInfo, 23> kCatalogue{{
     {"acm.publicValidity", "395 days (renewal 60 days before NotAfter) until 2026-02-18, then 198 days (renewal 45 days before)",
      "Dated table of public certificate validity and the renewal lead paired with it; entries given here are added (a later `from` wins from its "
      "date).",
@@ -126,6 +161,28 @@ const std::array<SettingInfo, 14> kCatalogue{{
      "https://github.com/aws/aws-cdk/issues/36265 (users report 10-20 minutes)", &apply_duration<&Settings::in_use_detach_delay>},
     {"rules.validationGrace", "1h", "How long a new DNS-validated request may wait for its record before validation-record-missing fires.",
      "acmsim spec/rules.md", &apply_duration<&Settings::validation_grace>},
+    {"apigateway.edgeDomainReadyDelay", "40m", "An edge-optimized custom domain serves this long after CreateDomainName (its CloudFront distribution deploys).",
+     "https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-edge-optimized-custom-domain-name.html (\"about 40 minutes\")",
+     &apply_duration<&Settings::edge_domain_ready_delay>},
+    {"cloudfront.deployDelay", "15m", "A created or updated distribution is Deployed (and serves) after this delay; AWS says within minutes, the scenario format within 30.",
+     "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/distribution-web-creating-console.html",
+     &apply_duration<&Settings::cloudfront_deploy_delay>},
+    {"cloudfront.certificatePropagation", "24h",
+     "After a renewal or re-import, CloudFront (and edge-optimized API Gateway domains) may keep serving the previous certificate this long; AWS documents 'up to 24 hours', the model takes the worst case.",
+     "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cnames-and-https-requirements.html",
+     &apply_duration<&Settings::cloudfront_certificate_propagation>},
+    {"regional.certificatePropagation", "0s", "The same for load balancers and regional API Gateway domains; AWS documents no delay.",
+     "https://docs.aws.amazon.com/acm/latest/userguide/managed-renewal.html", &apply_duration<&Settings::regional_certificate_propagation>},
+    {"latency.edgeRttMs", "12", "Round-trip time from a client to its nearest CloudFront edge location, in milliseconds.",
+     "https://aws.amazon.com/cloudfront/features/ (edge locations in or near every region's metro area)", &apply_number<&Settings::edge_rtt_ms, 0, 500>},
+    {"latency.serverMs", "20", "Time the endpoint takes to answer a request, in milliseconds (the same for every endpoint).", "acmsim assumption",
+     &apply_number<&Settings::server_ms, 0, 60000>},
+    {"latency.jitter", "0.1", "Each attempt's latency is scaled by a factor drawn uniformly from [1 - j, 1 + j] (stream `client.latency`).", "acmsim assumption",
+     &apply_jitter},
+    {"latency.regionRttMs", "the model's matrix",
+     "Round-trip times between regions that replace the model's (symmetric), for example measured ones: {\"us-east-1\": {\"eu-west-1\": 68}}.",
+     "see \"The latency model\" in the README", &apply_rtt},
+    {"probe.maxAttempts", "1000000", "Most attempts one scenario's probes may make in all (each region counts).", "acmsim limit", &apply_max_attempts},
 }};
 
 }  // namespace

@@ -1,12 +1,33 @@
 #include "acmsim/model/world.hpp"
 
 #include "acmsim/model/model_events.hpp"
+#include "acmsim/model/route53/dns_name.hpp"
 
 namespace acmsim::model {
 
 World::World(core::Simulation& s, core::Trace& t, Settings st, std::string acct)
-    : sim(s), trace(t), settings(std::move(st)), account(std::move(acct)), route53(t, s.seed()), dns(route53), acm(s, t, settings, account, dns) {
+    : sim(s),
+      trace(t),
+      settings(std::move(st)),
+      account(std::move(acct)),
+      route53(t, s.seed()),
+      dns(route53),
+      acm(s, t, settings, account, dns),
+      apigateway(s, t, settings, acm),
+      cloudfront(s, t, settings, acm, account),
+      elb(s, t, settings, acm, account),
+      latency(settings),
+      clients(*this) {
   route53.set_observer(this);
+  route53.set_alias_registry(this);
+}
+
+void World::set_origin(std::int32_t step) {
+  route53.set_origin(step);
+  acm.set_origin(step);
+  apigateway.set_origin(step);
+  cloudfront.set_origin(step);
+  elb.set_origin(step);
 }
 
 void World::handle(const core::ScheduledEvent& ev) {
@@ -16,12 +37,50 @@ void World::handle(const core::ScheduledEvent& ev) {
     case ModelEvent::AcmValidationTimeout:
     case ModelEvent::AcmRenewalStart:
     case ModelEvent::AcmExpire:
-    case ModelEvent::AcmDetach:
-      acm.handle(ev.payload.kind, ev.payload.a);
-      break;
-    default:
-      break;
+    case ModelEvent::AcmDetach: acm.handle(ev.payload.kind, ev.payload.a); break;
+    case ModelEvent::ProbeAttempt: clients.attempt(ev.payload.a); break;
+    default: break;
   }
+}
+
+// Route 53 checks that an alias to an AWS service names that service's hosted
+// zone; it does not check that the resource exists (hence dangling records).
+std::optional<std::string> World::check_alias(const AliasTarget& target, const std::string&, RRType type, bool private_zone) const {
+  std::string name = dns::without_dot(target.dns_name);
+  if (name.rfind("dualstack.", 0) == 0) name = name.substr(10);
+  const std::string zone = Route53Service::bare_id(target.hosted_zone_id);
+  const std::string type_name(aws_name(type));
+  const std::string mismatch = "Tried to create an alias that targets " + target.dns_name + ", type " + type_name + " in zone " + zone +
+                               ", but the alias target name does not lie within the target zone";
+  auto ends_with = [&](std::string_view suffix) { return name.size() >= suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0; };
+  if (ends_with(".cloudfront.net")) {
+    if (zone != kCloudFrontHostedZoneId) return mismatch;
+    if (private_zone) return "Alias records to CloudFront distributions are not allowed in private hosted zones";
+    return std::nullopt;
+  }
+  const auto labels = dns::labels(name);
+  if (ends_with(".amazonaws.com") && labels.size() >= 5) {
+    const auto& l = labels;
+    const std::size_t n = l.size();
+    // <id>.execute-api.<region>.amazonaws.com
+    if (l[n - 4] == "execute-api") {
+      auto r = find_region(l[n - 3]);
+      if (!r || zone != apigateway_regional_zone_id(*r)) return mismatch;
+      return std::nullopt;
+    }
+    // ALB: <name>-<n>.<region>.elb.amazonaws.com; NLB: <name>-<hex>.elb.<region>.amazonaws.com
+    if (l[n - 3] == "elb") {
+      auto r = find_region(l[n - 4]);
+      if (!r || zone != elb_canonical_zone_id(*r, LoadBalancerType::Application)) return mismatch;
+      return std::nullopt;
+    }
+    if (l[n - 4] == "elb") {
+      auto r = find_region(l[n - 3]);
+      if (!r || zone != elb_canonical_zone_id(*r, LoadBalancerType::Network)) return mismatch;
+      return std::nullopt;
+    }
+  }
+  return mismatch;
 }
 
 }  // namespace acmsim::model

@@ -81,16 +81,21 @@ class Loader {
                          " (raise it with --max-steps)");
     }
     start_ = s.start;
-    SimTime latest = s.start;
-    for (std::size_t i = 0; i < steps.size(); ++i) {
-      s.steps.push_back(load_step(steps[i], i));
-      latest = std::max(latest, s.steps.back().at);
-    }
+    settings_ = &s.settings;
     if (root.contains("horizon")) {
       const std::string h = string_at(root, "horizon", "/horizon");
       auto d = core::parse_duration(h);
       if (!d) fail("/horizon", bad_duration(h));
-      s.horizon = *d;
+      horizon_ = s.start + *d;
+    }
+    SimTime latest = s.start;
+    for (std::size_t i = 0; i < steps.size(); ++i) {
+      s.steps.push_back(load_step(steps[i], i));
+      latest = std::max(latest, s.steps.back().at);
+      if (s.steps.back().kind == StepKind::Probe) latest = std::max(latest, s.steps.back().probe.until);
+    }
+    if (horizon_) {
+      s.horizon = *horizon_ - s.start;
     } else {
       s.horizon = latest - s.start;
     }
@@ -98,10 +103,28 @@ class Loader {
       fail(root.contains("horizon") ? "/horizon" : "/steps", "the run would cover " + core::format_duration(s.horizon) + ", more than the limit of " +
                                                                  core::format_duration(limits_.max_horizon) + " (raise it with --max-horizon)");
     }
-    for (const auto& st : s.steps) {
+    std::int64_t attempts = 0;
+    for (auto& st : s.steps) {
       if (st.at > s.start + s.horizon) {
-        fail(st.pointer + "/at", "step at " + core::format_timestamp(st.at) + " is after the horizon (" +
-                                     core::format_timestamp(s.start + s.horizon) + "); extend \"horizon\" or move the step");
+        fail(st.pointer + "/at", "step at " + core::format_timestamp(st.at) + " is after the horizon (" + core::format_timestamp(s.start + s.horizon) +
+                                     "); extend \"horizon\" or move the step");
+      }
+      if (st.kind != StepKind::Probe) continue;
+      if (st.probe.until > s.start + s.horizon) {
+        fail(st.pointer + "/probe/until", "the probe runs until " + core::format_timestamp(st.probe.until) + ", after the horizon (" +
+                                              core::format_timestamp(s.start + s.horizon) + ")");
+      }
+      const std::int64_t times = st.probe.every.ms > 0 ? (st.probe.until - st.probe.first).ms / st.probe.every.ms + 1 : 1;
+      attempts += times * static_cast<std::int64_t>(st.probe.from.size());
+      if (attempts > s.settings.max_probe_attempts) {
+        fail(st.pointer + "/probe", "the probes would make more than " + std::to_string(s.settings.max_probe_attempts) +
+                                        " attempts; make \"every\" longer, or raise the setting \"probe.maxAttempts\"");
+      }
+    }
+    for (const auto& st : s.steps) {
+      if (st.kind == StepKind::Expect && st.expect_kind == ExpectKind::Probe && probes_.count(st.probe_check.probe) == 0U) {
+        fail(st.pointer + "/expect/probe", "no probe step is named \"" + st.probe_check.probe + "\"" +
+                                               (probes_.empty() ? std::string() : "; probes: " + join(std::vector<std::string_view>(probes_.begin(), probes_.end()))));
       }
     }
     check_references(s);
@@ -269,10 +292,58 @@ class Loader {
       load_expect(v["expect"], st);
     } else {
       st.kind = StepKind::Probe;
-      fail(st.pointer + "/probe",
-           "probe steps need the endpoint model (API Gateway, CloudFront, load balancers), which this version of acmsim does not have yet");
+      check_members(v, st.pointer, {"at", "probe", "note"}, "in a probe step");
+      load_probe(v["probe"], st);
     }
     return st;
+  }
+
+  void load_probe(const Json& p, Step& st) {
+    const std::string ptr = st.pointer + "/probe";
+    if (!p.is_object()) fail(ptr, "\"probe\" must be an object with \"name\", \"url\" and \"from\"");
+    check_members(p, ptr, {"name", "url", "from", "every", "until"}, "in a probe");
+    for (const char* m : {"name", "url", "from"}) {
+      if (!p.contains(m)) fail(ptr, std::string("a probe needs \"") + m + "\"");
+    }
+    const std::string name = string_at(p, "name", ptr + "/name");
+    if (name.empty()) fail(ptr + "/name", "a probe's name must not be empty");
+    if (!probes_.insert(name).second) fail(ptr + "/name", "another probe step is already named \"" + name + "\"");
+    const std::string url = string_at(p, "url", ptr + "/url");
+    std::string why;
+    // A url with references is parsed when the probe starts, after substitution.
+    auto spec = url.find("${") != std::string::npos ? std::optional<model::ProbeSpec>(model::ProbeSpec{}) : model::parse_probe_url(url, &why);
+    if (!spec) fail(ptr + "/url", "invalid url '" + url + "': " + why);
+    spec->url = url;
+    spec->name = name;
+    spec->step = static_cast<std::int32_t>(st.index);
+    const Json& from = p["from"];
+    if (!from.is_array() || from.empty()) fail(ptr + "/from", "\"from\" must be a non-empty array of region codes");
+    for (std::size_t i = 0; i < from.size(); ++i) {
+      const std::string fp = ptr + "/from/" + std::to_string(i);
+      if (!from[i].is_string()) fail(fp, "each \"from\" entry is a region code string");
+      auto r = model::find_region(from[i].get<std::string>());
+      if (!r) fail(fp, "unknown region \"" + from[i].get<std::string>() + "\"; nearest known regions: " + join(model::nearest_regions(from[i].get<std::string>(), 3)));
+      if (std::find(spec->from.begin(), spec->from.end(), *r) != spec->from.end()) fail(fp, "region listed twice");
+      spec->from.push_back(*r);
+    }
+    spec->first = st.at;
+    spec->until = st.at;
+    if (p.contains("every")) {
+      const std::string e = string_at(p, "every", ptr + "/every");
+      auto d = core::parse_duration(e);
+      if (!d) fail(ptr + "/every", bad_duration(e));
+      if (d->ms <= 0) fail(ptr + "/every", "\"every\" must be longer than 0s");
+      spec->every = *d;
+      spec->until = horizon_.value_or(st.at);
+    }
+    if (p.contains("until")) {
+      if (!p.contains("every")) fail(ptr + "/until", "\"until\" needs \"every\": without it a probe makes one attempt");
+      spec->until = when(p["until"], ptr + "/until", "\"until\"");
+      if (spec->until < st.at) fail(ptr + "/until", "\"until\" is before the probe's first attempt");
+    } else if (p.contains("every") && !horizon_) {
+      fail(ptr + "/every", "a repeating probe needs \"until\" (or the scenario a \"horizon\")");
+    }
+    st.probe = *spec;
   }
 
   void load_expect(const Json& e, Step& st) {
@@ -289,7 +360,12 @@ class Loader {
       st.matches = e["matches"];
       return;
     }
-    for (const char* kind : {"events", "deliveries", "findings", "probe"}) {
+    if (e.contains("probe")) {
+      st.expect_kind = ExpectKind::Probe;
+      load_probe_check(e, st);
+      return;
+    }
+    for (const char* kind : {"events", "deliveries", "findings"}) {
       if (e.contains(kind)) {
         fail(ptr + "/" + kind,
              std::string("\"") + kind +
@@ -297,6 +373,59 @@ class Loader {
       }
     }
     fail(ptr, "an expectation has one of \"call\", \"events\", \"deliveries\", \"findings\" or \"probe\"");
+  }
+
+  void load_probe_check(const Json& e, Step& st) {
+    const std::string ptr = st.pointer + "/expect";
+    check_members(e, ptr, {"probe", "from", "availability", "last", "latencyMs"}, "in a probe expectation");
+    ProbeCheck& c = st.probe_check;
+    c.probe = string_at(e, "probe", ptr + "/probe");
+    if (e.contains("from")) {
+      const std::string r = string_at(e, "from", ptr + "/from");
+      auto id = model::find_region(r);
+      if (!id) fail(ptr + "/from", "unknown region \"" + r + "\"; nearest known regions: " + join(model::nearest_regions(r, 3)));
+      c.from = id;
+    }
+    const int kinds = static_cast<int>(e.contains("availability")) + static_cast<int>(e.contains("last")) + static_cast<int>(e.contains("latencyMs"));
+    if (kinds != 1) fail(ptr, "a probe expectation has exactly one of \"availability\", \"last\" or \"latencyMs\"");
+    auto bound = [&](const Json& obj, const char* m, const std::string& p, double lo, double hi, const char* range) -> std::optional<double> {
+      if (!obj.contains(m)) return std::nullopt;
+      const Json& v = obj[m];
+      if (!v.is_number() || v.get<double>() < lo || v.get<double>() > hi) fail(p + "/" + m, std::string("\"") + m + "\" must be a number " + range);
+      return v.get<double>();
+    };
+    if (e.contains("availability")) {
+      const Json& a = e["availability"];
+      if (!a.is_object()) fail(ptr + "/availability", "\"availability\" is {\"min\": share, \"max\": share}, shares from 0 to 1");
+      check_members(a, ptr + "/availability", {"min", "max"}, "in \"availability\"");
+      c.availability_min = bound(a, "min", ptr + "/availability", 0, 1, "from 0 to 1");
+      c.availability_max = bound(a, "max", ptr + "/availability", 0, 1, "from 0 to 1");
+    }
+    if (e.contains("last")) {
+      const Json& l = e["last"];
+      if (!l.is_object() || !l.contains("outcome")) fail(ptr + "/last", "\"last\" is {\"outcome\": \"OK\"}");
+      check_members(l, ptr + "/last", {"outcome"}, "in \"last\"");
+      const std::string o = string_at(l, "outcome", ptr + "/last/outcome");
+      auto parsed = model::parse_aws<model::ProbeOutcome>(o);
+      if (!parsed) {
+        const auto names = model::aws_names<model::ProbeOutcome>();
+        fail(ptr + "/last/outcome", "unknown outcome \"" + o + "\"; outcomes: " + model::aws_choices<model::ProbeOutcome>() + suggestion(o, names));
+      }
+      c.last_outcome = parsed;
+    }
+    if (e.contains("latencyMs")) {
+      const Json& l = e["latencyMs"];
+      if (!l.is_object() || l.empty()) fail(ptr + "/latencyMs", "\"latencyMs\" is {\"p50\": {\"max\": ms}, \"p99\": {...}}");
+      for (const auto& [k, v] : l.items()) {
+        const std::string kp = ptr + "/latencyMs/" + pointer_escape(k);
+        const bool ok = k.size() >= 2 && k.size() <= 3 && k[0] == 'p' && k.find_first_not_of("0123456789", 1) == std::string::npos &&
+                        std::stoi(k.substr(1)) >= 1 && std::stoi(k.substr(1)) <= 99;
+        if (!ok) fail(kp, "percentiles are named p1 to p99 (\"p50\", \"p90\", \"p99\")");
+        if (!v.is_object()) fail(kp, "each percentile is {\"min\": ms, \"max\": ms}");
+        check_members(v, kp, {"min", "max"}, "in a percentile bound");
+        c.latency.push_back(PercentileBound{std::stoi(k.substr(1)) / 100.0, k, bound(v, "min", kp, 0, 1e7, "of milliseconds"), bound(v, "max", kp, 0, 1e7, "of milliseconds")});
+      }
+    }
   }
 
   void check_references(const Scenario& s) const {
@@ -315,7 +444,7 @@ class Loader {
         }
       }
       const Json& body = doc_.root["steps"][st.index];
-      for (const char* member : {"params", "expect"}) {
+      for (const char* member : {"params", "expect", "probe"}) {
         if (!body.contains(member)) continue;
         for_each_string(body[member], st.pointer + "/" + member, [&](const std::string& text, const std::string& ptr) {
           std::string err;
@@ -338,6 +467,9 @@ class Loader {
   std::string file_;
   const LoadLimits& limits_;
   SimTime start_;
+  std::optional<SimTime> horizon_;
+  const model::Settings* settings_ = nullptr;
+  std::set<std::string> probes_;
 };
 
 }  // namespace

@@ -1,5 +1,8 @@
 #include "acmsim/scenario/runner.hpp"
 
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
 #include <map>
 
 #include "acmsim/model/model_events.hpp"
@@ -56,8 +59,111 @@ class Runner {
     if (st.kind == StepKind::Call) {
       run_call(st);
     } else if (st.kind == StepKind::Expect) {
-      run_expect(st);
+      if (st.expect_kind == ExpectKind::Probe) {
+        run_probe_check(st);
+      } else {
+        run_expect(st);
+      }
+    } else {
+      run_probe(st);
     }
+  }
+
+ public:
+  /// Registers every probe before the run, so that expectations find them by name.
+  void register_probes() {
+    for (const auto& st : s_.steps) {
+      if (st.kind == StepKind::Probe) probe_index_[st.index] = out_.world->clients.add(st.probe);
+    }
+  }
+
+ private:
+  void run_probe(const Step& st) {
+    const std::size_t index = probe_index_.at(st.index);
+    model::ProbeSpec& spec = out_.world->clients.spec(index);
+    if (spec.host.empty()) {
+      Json url = st.probe.url;
+      std::string why;
+      if (auto e = substitute(url, saved_)) {
+        record(st, false, "probe", "probe " + st.probe.name + ": " + *e);
+        return;
+      }
+      auto parsed = url.is_string() ? model::parse_probe_url(url.get<std::string>(), &why) : std::nullopt;
+      if (!parsed) {
+        record(st, false, "probe", "probe " + st.probe.name + ": invalid url '" + url.dump() + "' after references: " + why);
+        return;
+      }
+      spec.url = parsed->url;
+      spec.host = parsed->host;
+      spec.port = parsed->port;
+      spec.path = parsed->path;
+    }
+    out_.world->clients.attempt(index);
+  }
+
+  void run_probe_check(const Step& st) {
+    const ProbeCheck& c = st.probe_check;
+    const model::Probe* p = out_.world->clients.find(c.probe);
+    std::vector<const model::ProbeAttempt*> attempts;
+    if (p != nullptr) {
+      for (const auto& a : p->attempts) {
+        if (!c.from || a.from == *c.from) attempts.push_back(&a);
+      }
+    }
+    const std::string what = "probe " + c.probe + (c.from ? " from " + std::string(model::region_code(*c.from)) : std::string());
+    if (attempts.empty()) {
+      record(st, false, "expect", what + " has made no attempt yet");
+      return;
+    }
+    if (c.last_outcome) {
+      const model::ProbeAttempt& last = *attempts.back();
+      const bool ok = last.outcome == *c.last_outcome;
+      record(st, ok, "expect",
+             what + ": last attempt (" + core::format_timestamp(last.at) + " from " + std::string(model::region_code(last.from)) + ") was " +
+                 std::string(model::aws_name(last.outcome)) + (ok ? "" : ", expected " + std::string(model::aws_name(*c.last_outcome))));
+      return;
+    }
+    if (c.availability_min || c.availability_max) {
+      std::size_t ok = 0;
+      std::map<std::string, std::size_t> outcomes;
+      for (const auto* a : attempts) {
+        ok += a->outcome == model::ProbeOutcome::Ok ? 1 : 0;
+        ++outcomes[std::string(model::aws_name(a->outcome))];
+      }
+      const double share = static_cast<double>(ok) / static_cast<double>(attempts.size());
+      const bool pass = (!c.availability_min || share >= *c.availability_min) && (!c.availability_max || share <= *c.availability_max);
+      std::string detail;
+      for (const auto& [o, n] : outcomes) detail += (detail.empty() ? "" : ", ") + o + " " + std::to_string(n);
+      char buf[64];
+      std::snprintf(buf, sizeof buf, "%.4f", share);
+      record(st, pass, "expect",
+             what + ": availability " + buf + " (" + std::to_string(ok) + " of " + std::to_string(attempts.size()) + " attempts OK; " + detail + ")" +
+                 (pass ? "" : std::string(", expected ") + (c.availability_min ? ">= " + std::to_string(*c.availability_min).substr(0, 6) : "") +
+                                  (c.availability_min && c.availability_max ? " and " : "") +
+                                  (c.availability_max ? "<= " + std::to_string(*c.availability_max).substr(0, 6) : "")));
+      return;
+    }
+    std::vector<double> ms;
+    for (const auto* a : attempts) {
+      if (a->outcome == model::ProbeOutcome::Ok) ms.push_back(a->latency_ms);
+    }
+    if (ms.empty()) {
+      record(st, false, "expect", what + ": no attempt succeeded, so there is no latency to check");
+      return;
+    }
+    std::sort(ms.begin(), ms.end());
+    bool pass = true;
+    std::string detail;
+    for (const auto& b : c.latency) {
+      const auto rank = static_cast<std::size_t>(std::ceil(b.quantile * static_cast<double>(ms.size())));
+      const double v = ms[std::min(ms.size() - 1, rank == 0 ? 0 : rank - 1)];
+      const bool ok = (!b.min || v >= *b.min) && (!b.max || v <= *b.max);
+      pass = pass && ok;
+      char buf[96];
+      std::snprintf(buf, sizeof buf, "%s %.1f ms%s", b.name.c_str(), v, ok ? "" : " (out of bounds)");
+      detail += (detail.empty() ? "" : ", ") + std::string(buf);
+    }
+    record(st, pass, "expect", what + ": latency " + detail);
   }
 
   void run_call(const Step& st) {
@@ -123,6 +229,7 @@ class Runner {
   const Scenario& s_;
   RunResult& out_;
   std::map<std::string, Json> saved_;
+  std::map<std::size_t, std::size_t> probe_index_;  // step index -> probe index
 };
 
 }  // namespace
@@ -148,6 +255,7 @@ RunResult run_scenario(const Scenario& s, const RunOptions& options) {
     out.sim->schedule_at(st.at, prio, core::EventPayload{kStepEvent, static_cast<std::uint32_t>(st.index), 0});
   }
   Runner runner(s, out);
+  runner.register_probes();
   out.sim->run(runner);
   return out;
 }

@@ -42,6 +42,9 @@ std::vector<const Operation*> operations_of(std::string_view service);
 void add_acm_operations(std::vector<Operation>& out);
 void add_route53_operations(std::vector<Operation>& out);
 void add_sim_operations(std::vector<Operation>& out);
+void add_apigateway_operations(std::vector<Operation>& out);
+void add_cloudfront_operations(std::vector<Operation>& out);
+void add_elbv2_operations(std::vector<Operation>& out);
 
 // Helpers shared by the operation files.
 std::string get_string(const Json& params, std::string_view name);

@@ -13,6 +13,7 @@ enum class ModelEvent : std::uint32_t {
   AcmRenewalStart,       // NotAfter - lead, and each retry of a failed attempt
   AcmExpire,             // NotAfter
   AcmDetach,             // a detached user leaves InUseBy
+  ProbeAttempt,          // a probe tries its URL again (a = probe index)
   Last = 100,            // kinds above this belong to the scenario runner
 };
 

@@ -8,6 +8,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 #include "acmsim/core/time.hpp"
@@ -49,6 +50,16 @@ struct Settings {
   std::int64_t max_cname_chain = 5;
   Duration in_use_detach_delay = Duration::minutes(30);
   Duration validation_grace = Duration::hours(1);
+  Duration edge_domain_ready_delay = Duration::minutes(40);
+  Duration cloudfront_deploy_delay = Duration::minutes(15);
+  Duration cloudfront_certificate_propagation = Duration::hours(24);
+  Duration regional_certificate_propagation{0};
+  double edge_rtt_ms = 12.0;
+  double server_ms = 20.0;
+  double latency_jitter = 0.1;
+  /// Measured or assumed round-trip times that replace the model's, by region pair.
+  std::vector<std::tuple<std::string, std::string, double>> rtt_overrides;
+  std::int64_t max_probe_attempts = 1'000'000;
 
   Settings();
 

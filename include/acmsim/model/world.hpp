@@ -7,23 +7,26 @@
 #include "acmsim/core/simulation.hpp"
 #include "acmsim/core/trace.hpp"
 #include "acmsim/model/acm/acm_service.hpp"
+#include "acmsim/model/apigateway/apigateway_service.hpp"
+#include "acmsim/model/client/latency.hpp"
+#include "acmsim/model/client/probes.hpp"
+#include "acmsim/model/cloudfront/cloudfront_service.hpp"
+#include "acmsim/model/elb/elb_service.hpp"
 #include "acmsim/model/route53/resolver.hpp"
 #include "acmsim/model/route53/route53_service.hpp"
 #include "acmsim/model/settings.hpp"
 
 namespace acmsim::model {
 
-class World : private DnsObserver {
+class World : private DnsObserver, private AliasTargetRegistry {
  public:
   World(core::Simulation& sim, core::Trace& trace, Settings settings, std::string account);
   World(const World&) = delete;
   World& operator=(const World&) = delete;
+  ~World() override = default;
 
   /// Marks what follows as caused by scenario step `step` (for reports).
-  void set_origin(std::int32_t step) {
-    route53.set_origin(step);
-    acm.set_origin(step);
-  }
+  void set_origin(std::int32_t step);
 
   /// Runs one of the model's own events (ModelEvent kinds).
   void handle(const core::ScheduledEvent& ev);
@@ -35,9 +38,16 @@ class World : private DnsObserver {
   Route53Service route53;
   PublicDns dns;
   AcmService acm;
+  ApiGatewayService apigateway;
+  CloudFrontService cloudfront;
+  ElbService elb;
+  LatencyModel latency;
+  Clients clients;
 
  private:
   void on_dns_changed() override { acm.on_dns_changed(); }
+  [[nodiscard]] std::optional<std::string> check_alias(const AliasTarget& target, const std::string& record_name, RRType type,
+                                                       bool private_zone) const override;
 };
 
 }  // namespace acmsim::model

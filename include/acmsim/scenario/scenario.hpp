@@ -9,6 +9,7 @@
 
 #include "acmsim/api/operations.hpp"
 #include "acmsim/core/time.hpp"
+#include "acmsim/model/client/probes.hpp"
 #include "acmsim/model/settings.hpp"
 #include "acmsim/scenario/json_source.hpp"
 
@@ -47,6 +48,24 @@ struct CountRange {
 };
 
 enum class StepKind { Call, Probe, Expect };
+
+/// A latency percentile bound of a probe expectation (`latencyMs`).
+struct PercentileBound {
+  double quantile = 0.5;  // p50 -> 0.5
+  std::string name;       // "p50"
+  std::optional<double> min;
+  std::optional<double> max;
+};
+
+/// Expectation kind 5: what a probe's attempts must show.
+struct ProbeCheck {
+  std::string probe;
+  std::optional<model::RegionId> from;
+  std::optional<double> availability_min;
+  std::optional<double> availability_max;
+  std::optional<model::ProbeOutcome> last_outcome;
+  std::vector<PercentileBound> latency;
+};
 enum class ExpectKind { Call, Events, Deliveries, Findings, Probe };
 
 struct Step {
@@ -60,9 +79,12 @@ struct Step {
   CallSpec call;
   std::optional<std::string> save;
   std::optional<std::string> expect_error;
+  // probe
+  model::ProbeSpec probe;
   // expect
   ExpectKind expect_kind = ExpectKind::Call;
   Json matches;  // kind 1
+  ProbeCheck probe_check;  // kind 5
 };
 
 /// Limits on what a scenario may ask for, so that no input exhausts memory or

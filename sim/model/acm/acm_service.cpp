@@ -346,6 +346,7 @@ Outcome<std::string> AcmService::import_certificate(RegionId region, const Impor
     c.issuer = pem.issuer;
     c.serial = new_serial();
     c.origin = origin_;
+    c.versions.push_back(CertificateVersion{c.serial, pem.not_before, pem.not_after, c.sans, now});
     sim_.cancel(c.expiry_event);
     c.expiry_event = sim_.schedule_at(pem.not_after, core::Priority::Model, {static_cast<std::uint32_t>(ModelEvent::AcmExpire), c.id, 0});
     trace_state(c, "Reimported", {{"notAfter", core::format_timestamp(pem.not_after)}});
@@ -370,6 +371,7 @@ Outcome<std::string> AcmService::import_certificate(RegionId region, const Impor
   c.not_after = pem.not_after;
   c.tags = in.tags;
   c.origin = origin_;
+  c.versions.push_back(CertificateVersion{c.serial, pem.not_before, pem.not_after, c.sans, now});
   by_arn_[c.arn] = c.id;
   certs_.push_back(std::move(c));
   Certificate& stored = certs_.back();

@@ -231,6 +231,7 @@ Outcome<ChangeInfo> Route53Service::change_resource_record_sets(core::SimTime no
   if (batch.changes.empty()) return aws_error("InvalidInput", "Invalid request: ChangeBatch.Changes must contain at least one change.");
   auto records = z->records;  // the batch is atomic: work on a copy
   std::vector<std::string> errors;
+  std::string rule;  // the misconfiguration rule behind a refusal, if any
   const std::string zone_name = z->name;
   for (const auto& change : batch.changes) {
     RecordSet r = change.record;
@@ -333,6 +334,7 @@ Outcome<ChangeInfo> Route53Service::change_resource_record_sets(core::SimTime no
       } else if (alias_registry_ != nullptr) {
         if (auto e = alias_registry_->check_alias(*r.alias, r.name, r.type, z->private_zone)) {
           errors.push_back(*e);
+          rule = "dns-alias-target-mismatch";
           continue;
         }
       }
@@ -351,7 +353,7 @@ Outcome<ChangeInfo> Route53Service::change_resource_record_sets(core::SimTime no
     // A CNAME at the apex is the rule `dns-cname-at-apex`.
     const bool apex =
         std::any_of(errors.begin(), errors.end(), [](const std::string& e) { return e.find("is not permitted at apex") != std::string::npos; });
-    return aws_error("InvalidChangeBatch", msg, apex ? "dns-cname-at-apex" : "");
+    return aws_error("InvalidChangeBatch", msg, apex ? "dns-cname-at-apex" : rule);
   }
   z->records = std::move(records);
   ChangeInfo info{new_id('C'), now, batch.comment};

@@ -42,6 +42,16 @@ struct Tag {
   bool operator==(const Tag&) const = default;
 };
 
+/// One issued body of a certificate (first issue, each renewal, each import):
+/// what an endpoint serves once the change has propagated to it.
+struct CertificateVersion {
+  std::string serial;
+  SimTime not_before;
+  SimTime not_after;
+  std::vector<std::string> names;
+  SimTime since;  // when ACM made it current
+};
+
 struct PendingDetach {
   std::string user;
   SimTime at;
@@ -74,6 +84,7 @@ struct Certificate {
   std::int64_t validity_days = 0;
   std::int64_t renewal_lead_days = 0;
   std::optional<RenewalSummary> renewal;
+  std::vector<CertificateVersion> versions;  // oldest first
   bool renewing = false;  // a renewal attempt is in progress
   std::set<std::string> in_use_by;
   std::vector<PendingDetach> detaching;
@@ -91,6 +102,17 @@ struct Certificate {
   bool dns_check_pending = false;
 
   [[nodiscard]] bool in_use() const { return !in_use_by.empty(); }
+
+  /// The body an endpoint serves at `now`: the newest one made current at or
+  /// before `attached` (what the endpoint took when it attached the
+  /// certificate), or whose change has had `propagation` to reach it.
+  [[nodiscard]] const CertificateVersion* served(SimTime now, SimTime attached, Duration propagation) const {
+    const CertificateVersion* out = nullptr;
+    for (const auto& v : versions) {
+      if (v.since <= attached || v.since + propagation <= now) out = &v;
+    }
+    return out;
+  }
   [[nodiscard]] bool has_tag(std::string_view key, std::string_view value) const {
     for (const auto& t : tags) {
       if (t.key == key && t.value == value) return true;

@@ -1,0 +1,120 @@
+// API Gateway (REST, per region): APIs, deployments, custom domain names
+// (edge-optimized, regional, private) with their certificate rules, and base
+// path mappings.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "acmsim/core/random.hpp"
+#include "acmsim/core/simulation.hpp"
+#include "acmsim/core/trace.hpp"
+#include "acmsim/model/acm/acm_service.hpp"
+#include "acmsim/model/aws_error.hpp"
+#include "acmsim/model/settings.hpp"
+
+namespace acmsim::model {
+
+struct RestApi {
+  std::string id;
+  RegionId region = 0;
+  std::string name;
+  EndpointType type = EndpointType::Edge;
+  std::vector<std::string> stages;
+  SimTime created_at;
+  bool deleted = false;
+};
+
+struct BasePathMapping {
+  std::string base_path;  // "" for "(none)"
+  std::string rest_api_id;
+  std::string stage;
+};
+
+struct CustomDomain {
+  std::string name;
+  RegionId region = 0;
+  EndpointType type = EndpointType::Edge;
+  std::string certificate_arn;  // certificateArn (EDGE, PRIVATE) or regionalCertificateArn (REGIONAL)
+  std::string security_policy = "TLS_1_2";
+  std::string distribution_domain_name;  // EDGE
+  std::string regional_domain_name;      // REGIONAL
+  std::string regional_hosted_zone_id;   // REGIONAL
+  SimTime created_at;
+  SimTime ready_at;
+  SimTime certificate_attached_at;
+  std::string previous_certificate_arn;  // served until certificate_switch_at (edge propagation)
+  SimTime certificate_switch_at;
+
+  /// The certificate the endpoint presents at `now`.
+  [[nodiscard]] const std::string& serving_arn(SimTime now) const {
+    return now < certificate_switch_at && !previous_certificate_arn.empty() ? previous_certificate_arn : certificate_arn;
+  }
+  std::vector<BasePathMapping> mappings;
+  std::int32_t origin = -1;
+  bool deleted = false;
+
+  /// The ARN that ACM lists in InUseBy.
+  [[nodiscard]] std::string arn() const { return "arn:aws:apigateway:" + std::string(region_code(region)) + "::/domainnames/" + name; }
+};
+
+struct CreateDomainNameInput {
+  std::string domain_name;
+  std::optional<std::string> endpoint_type;
+  std::optional<std::string> certificate_arn;
+  std::optional<std::string> regional_certificate_arn;
+  std::optional<std::string> security_policy;
+};
+
+/// EDGE distributions answer in this hosted zone in every region.
+inline constexpr std::string_view kCloudFrontHostedZoneId = "Z2FDTNDATAQYW2";
+
+/// The Route 53 hosted zone of a region's execute-api domain (regional endpoints).
+std::string apigateway_regional_zone_id(RegionId region);
+
+class ApiGatewayService {
+ public:
+  ApiGatewayService(core::Simulation& sim, core::Trace& trace, const Settings& settings, AcmService& acm);
+
+  void set_origin(std::int32_t step) { origin_ = step; }
+
+  Outcome<const RestApi*> create_rest_api(RegionId region, const std::string& name, const std::optional<std::string>& type);
+  Outcome<const RestApi*> get_rest_api(RegionId region, const std::string& id) const;
+  Outcome<bool> delete_rest_api(RegionId region, const std::string& id);
+  Outcome<std::string> create_deployment(RegionId region, const std::string& api_id, const std::optional<std::string>& stage);
+
+  Outcome<const CustomDomain*> create_domain_name(RegionId region, const CreateDomainNameInput& in);
+  Outcome<const CustomDomain*> get_domain_name(RegionId region, const std::string& name) const;
+  [[nodiscard]] std::vector<const CustomDomain*> domain_names(RegionId region) const;
+  /// UpdateDomainName's `replace` patches of /certificateArn, /regionalCertificateArn, /securityPolicy.
+  Outcome<const CustomDomain*> update_domain_name(RegionId region, const std::string& name, const std::vector<std::pair<std::string, std::string>>& replaces);
+  Outcome<bool> delete_domain_name(RegionId region, const std::string& name);
+
+  Outcome<BasePathMapping> create_base_path_mapping(RegionId region, const std::string& domain, const std::string& api_id,
+                                                    const std::optional<std::string>& base_path, const std::optional<std::string>& stage);
+  Outcome<std::vector<BasePathMapping>> get_base_path_mappings(RegionId region, const std::string& domain) const;
+  Outcome<bool> delete_base_path_mapping(RegionId region, const std::string& domain, const std::string& base_path);
+
+  /// Every live custom domain, in creation order (for probes and the analysis).
+  [[nodiscard]] std::vector<const CustomDomain*> all_domains() const;
+  [[nodiscard]] std::vector<const RestApi*> all_apis() const;
+
+ private:
+  CustomDomain* find_domain(RegionId region, const std::string& name);
+  std::optional<AwsError> check_certificate(RegionId region, EndpointType type, const std::string& arn) const;
+  std::string random_id(std::size_t n, bool lower_only);
+  void trace_state(const std::string& resource, RegionId region, std::string_view change, core::Json extra = core::Json::object());
+
+  core::Simulation& sim_;
+  core::Trace& trace_;
+  const Settings& settings_;
+  AcmService& acm_;
+  core::RandomStream ids_;
+  std::vector<RestApi> apis_;
+  std::vector<CustomDomain> domains_;
+  std::int32_t origin_ = -1;
+};
+
+}  // namespace acmsim::model

@@ -1,0 +1,70 @@
+// Clients that use a hostname, as a browser would: resolve it through Route 53
+// (CNAME and alias chains), find the endpoint behind it, do the TLS handshake
+// (SNI; is a certificate attached, issued, inside its validity, covering the
+// name?), route the path, and time it all with the latency model.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "acmsim/core/random.hpp"
+#include "acmsim/core/time.hpp"
+#include "acmsim/model/aws_names.hpp"
+#include "acmsim/model/regions.hpp"
+
+namespace acmsim::model {
+
+class World;
+
+struct ProbeSpec {
+  std::string name;
+  std::string url;
+  std::string host;  // lower case, no trailing dot
+  int port = 443;
+  std::string path = "/";
+  std::vector<RegionId> from;
+  core::Duration every{0};  // 0: one attempt
+  core::SimTime first;
+  core::SimTime until;
+  std::int32_t step = -1;
+};
+
+struct ProbeAttempt {
+  core::SimTime at;
+  RegionId from = 0;
+  ProbeOutcome outcome = ProbeOutcome::Ok;
+  double latency_ms = 0;
+  std::string endpoint;  // what answered (an ARN or a DNS name), "" when nothing did
+};
+
+struct Probe {
+  ProbeSpec spec;
+  std::vector<ProbeAttempt> attempts;
+};
+
+/// Splits "https://host[:port]/path"; nullopt with a reason on anything else.
+std::optional<ProbeSpec> parse_probe_url(const std::string& url, std::string* why);
+
+class Clients {
+ public:
+  explicit Clients(World& world);
+
+  /// Registers a probe; returns its index.
+  std::size_t add(ProbeSpec spec);
+  /// Makes the attempts due now (one per region) and schedules the next ones.
+  void attempt(std::size_t index);
+  [[nodiscard]] const std::vector<Probe>& probes() const { return probes_; }
+  [[nodiscard]] const Probe* find(const std::string& name) const;
+  /// The probe's spec, for the runner to complete a url that had references.
+  ProbeSpec& spec(std::size_t index) { return probes_[index].spec; }
+
+ private:
+  ProbeAttempt try_once(const ProbeSpec& spec, RegionId from);
+
+  World& world_;
+  core::RandomStream jitter_;
+  std::vector<Probe> probes_;
+};
+
+}  // namespace acmsim::model

@@ -1,0 +1,85 @@
+// CloudFront (global): distributions, their alternate domain names and viewer
+// certificates (ACM, us-east-1 only, covering every alias), deployment time.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "acmsim/core/random.hpp"
+#include "acmsim/core/simulation.hpp"
+#include "acmsim/core/trace.hpp"
+#include "acmsim/model/acm/acm_service.hpp"
+#include "acmsim/model/aws_error.hpp"
+#include "acmsim/model/settings.hpp"
+
+namespace acmsim::model {
+
+struct ViewerCertificate {
+  bool cloudfront_default = true;
+  std::string acm_certificate_arn;
+  std::string ssl_support_method;
+  std::string minimum_protocol_version;
+};
+
+/// What the model reads of a DistributionConfig; the rest is kept as given.
+struct DistributionSettings {
+  std::string caller_reference;
+  std::string comment;
+  bool enabled = true;
+  std::vector<std::string> aliases;
+  ViewerCertificate viewer;
+  core::Json config;  // the DistributionConfig as given, echoed in responses
+};
+
+struct Distribution {
+  std::string id;
+  std::string domain_name;  // dxxxxxxxxxxxxx.cloudfront.net
+  DistributionSettings settings;
+  std::string etag;
+  int version = 1;
+  SimTime last_modified;
+  SimTime deployed_at;
+  SimTime first_deployed_at;  // serves from here on (an update keeps serving the old config)
+  std::string previous_certificate_arn;
+  SimTime certificate_switch_at;
+  SimTime certificate_attached_at;
+  std::int32_t origin = -1;
+  bool deleted = false;
+
+  [[nodiscard]] std::string arn(const std::string& account) const { return "arn:aws:cloudfront::" + account + ":distribution/" + id; }
+  [[nodiscard]] bool deployed(SimTime now) const { return now >= deployed_at; }
+  [[nodiscard]] const std::string& serving_arn(SimTime now) const {
+    return now < certificate_switch_at && !previous_certificate_arn.empty() ? previous_certificate_arn : settings.viewer.acm_certificate_arn;
+  }
+};
+
+class CloudFrontService {
+ public:
+  CloudFrontService(core::Simulation& sim, core::Trace& trace, const Settings& settings, AcmService& acm, std::string account);
+
+  void set_origin(std::int32_t step) { origin_ = step; }
+
+  Outcome<const Distribution*> create_distribution(const DistributionSettings& in);
+  Outcome<const Distribution*> get_distribution(const std::string& id) const;
+  Outcome<const Distribution*> update_distribution(const std::string& id, const std::string& if_match, const DistributionSettings& in);
+  Outcome<bool> delete_distribution(const std::string& id, const std::string& if_match);
+  [[nodiscard]] std::vector<const Distribution*> all() const;
+
+ private:
+  Distribution* find(const std::string& id);
+  std::optional<AwsError> check(const DistributionSettings& in, const std::string& self_id) const;
+  std::string random_id(std::size_t n, std::string_view alphabet);
+  void trace_state(const Distribution& d, std::string_view change, core::Json extra = core::Json::object());
+
+  core::Simulation& sim_;
+  core::Trace& trace_;
+  const Settings& settings_;
+  AcmService& acm_;
+  std::string account_;
+  core::RandomStream ids_;
+  std::vector<Distribution> distributions_;
+  std::int32_t origin_ = -1;
+};
+
+}  // namespace acmsim::model

@@ -1,0 +1,322 @@
+#include "acmsim/model/apigateway/apigateway_service.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include "acmsim/model/route53/dns_name.hpp"
+
+namespace acmsim::model {
+
+namespace {
+
+// Route 53 hosted zone ids of API Gateway's regional (execute-api) endpoints.
+// Source: https://docs.aws.amazon.com/general/latest/gr/apigateway.html (the
+// "Route 53 Hosted Zone ID" column), as public configurations copy it.
+constexpr std::array<std::pair<std::string_view, std::string_view>, 33> kRegionalZones{{
+    {"af-south-1", "Z2DHW2332DAMTN"},        {"ap-east-1", "Z3FD1VL90ND7K5"},        {"ap-east-2", "Z02909591O7FG9Q56HWB1"},
+    {"ap-northeast-1", "Z1YSHQZHG15GKL"},    {"ap-northeast-2", "Z20JF4UZKIW1U8"},   {"ap-northeast-3", "Z22ILHG95FLSZ2"},
+    {"ap-south-1", "Z3VO1THU9YC4UR"},        {"ap-south-2", "Z0853509Q1135NJ66RUH"}, {"ap-southeast-1", "ZL327KTPIQFUL"},
+    {"ap-southeast-2", "Z2RPCDW04V8134"},    {"ap-southeast-3", "Z10132843TYUYSLUG4HA3"}, {"ap-southeast-4", "Z092189423Y7RJK61311D"},
+    {"ap-southeast-5", "Z0314042F0KBUTZ3X5HF"}, {"ap-southeast-7", "Z048508712PZLK5NKG8R0"}, {"ca-central-1", "Z19DQILCV0OWEC"},
+    {"ca-west-1", "Z04745493436AWVTG1OQY"},  {"eu-central-1", "Z1U9ULNL0V5AJ3"},     {"eu-central-2", "Z09222482MK253X48U76H"},
+    {"eu-north-1", "Z3UWIKFBOOGXPP"},        {"eu-south-1", "Z3BT4WSQ9TDYZV"},       {"eu-south-2", "Z02499852UI5HEQ5JVWX3"},
+    {"eu-west-1", "ZLY8HYME6SFDD"},          {"eu-west-2", "ZJ5UAJN8Y3Z2Q"},         {"eu-west-3", "Z3KY65QIEKYHQQ"},
+    {"il-central-1", "Z07264553HBI44N5X2CKP"}, {"me-central-1", "Z08780021BKYYY8U0YHTV"}, {"me-south-1", "Z20ZBPC0SS8806"},
+    {"mx-central-1", "Z00020171WIGL5M88SHRM"}, {"sa-east-1", "ZCMLWB8V5SYIT"},       {"us-east-1", "Z1UJRXOUMOOFQ8"},
+    {"us-east-2", "ZOJJZC49E0EPZ"},          {"us-west-1", "Z2MUQ32089INYE"},        {"us-west-2", "Z2OJLYMUO9EFXC"},
+}};
+
+bool valid_security_policy(const std::string& p) {
+  static const std::array<std::string_view, 12> known{"TLS_1_0",
+                                                     "TLS_1_2",
+                                                     "SecurityPolicy_TLS13_1_3_2025_09",
+                                                     "SecurityPolicy_TLS13_1_3_FIPS_2025_09",
+                                                     "SecurityPolicy_TLS13_1_2_PFS_PQ_2025_09",
+                                                     "SecurityPolicy_TLS13_1_2_FIPS_PQ_2025_09",
+                                                     "SecurityPolicy_TLS13_1_2_FIPS_PFS_PQ_2025_09",
+                                                     "SecurityPolicy_TLS13_1_2_PQ_2025_09",
+                                                     "SecurityPolicy_TLS13_1_2_2021_06",
+                                                     "SecurityPolicy_TLS13_2025_EDGE",
+                                                     "SecurityPolicy_TLS12_PFS_2025_EDGE",
+                                                     "SecurityPolicy_TLS12_2018_EDGE"};
+  return std::find(known.begin(), known.end(), p) != known.end();
+}
+
+}  // namespace
+
+std::string apigateway_regional_zone_id(RegionId region) {
+  const auto code = region_code(region);
+  for (const auto& [r, z] : kRegionalZones) {
+    if (r == code) return std::string(z);
+  }
+  // ap-southeast-6 (2025): no published value was found; a stable stand-in.
+  return "ZACMSIM" + std::string(code.substr(0, 2)) + std::to_string(region);
+}
+
+ApiGatewayService::ApiGatewayService(core::Simulation& sim, core::Trace& trace, const Settings& settings, AcmService& acm)
+    : sim_(sim), trace_(trace), settings_(settings), acm_(acm), ids_(sim.seed(), "apigateway.ids") {}
+
+std::string ApiGatewayService::random_id(std::size_t n, bool lower_only) {
+  static constexpr std::string_view lower = "abcdefghijklmnopqrstuvwxyz0123456789";
+  std::string out;
+  for (std::size_t i = 0; i < n; ++i) out += lower[static_cast<std::size_t>(ids_.uniform_int(0, lower_only ? 35 : 35))];
+  return out;
+}
+
+void ApiGatewayService::trace_state(const std::string& resource, RegionId region, std::string_view change, core::Json extra) {
+  if (!trace_.enabled()) return;
+  core::Json j = {{"type", "state"}, {"service", "apigateway"}, {"region", region_code(region)}, {"resource", resource}, {"change", change}};
+  for (auto& [k, v] : extra.items()) j[k] = v;
+  trace_.add(sim_.now(), std::move(j));
+}
+
+Outcome<const RestApi*> ApiGatewayService::create_rest_api(RegionId region, const std::string& name, const std::optional<std::string>& type) {
+  if (name.empty()) return aws_error("BadRequestException", "Invalid REST API name specified: the name must not be empty.");
+  RestApi api;
+  api.id = random_id(10, true);
+  api.region = region;
+  api.name = name;
+  api.created_at = sim_.now();
+  if (type) {
+    auto t = parse_aws<EndpointType>(*type);
+    if (!t) return aws_error("BadRequestException", "Invalid endpoint configuration type '" + *type + "'; use " + aws_choices<EndpointType>() + ".");
+    api.type = *t;
+  }
+  apis_.push_back(api);
+  trace_state(api.id, region, "RestApiCreated", {{"name", name}, {"endpointType", aws_name(api.type)}});
+  return &apis_.back();
+}
+
+Outcome<const RestApi*> ApiGatewayService::get_rest_api(RegionId region, const std::string& id) const {
+  for (const auto& a : apis_) {
+    if (a.id == id && a.region == region && !a.deleted) return &a;
+  }
+  return aws_error("NotFoundException", "Invalid API identifier specified " + id);
+}
+
+Outcome<bool> ApiGatewayService::delete_rest_api(RegionId region, const std::string& id) {
+  for (auto& a : apis_) {
+    if (a.id != id || a.region != region || a.deleted) continue;
+    for (const auto& d : domains_) {
+      for (const auto& m : d.mappings) {
+        if (!d.deleted && m.rest_api_id == id) {
+          return aws_error("BadRequestException", "Cannot delete REST API " + id + ": it is mapped to the custom domain " + d.name + ". Delete the base path mapping first.");
+        }
+      }
+    }
+    a.deleted = true;
+    trace_state(a.id, region, "RestApiDeleted");
+    return true;
+  }
+  return aws_error("NotFoundException", "Invalid API identifier specified " + id);
+}
+
+Outcome<std::string> ApiGatewayService::create_deployment(RegionId region, const std::string& api_id, const std::optional<std::string>& stage) {
+  for (auto& a : apis_) {
+    if (a.id != api_id || a.region != region || a.deleted) continue;
+    if (stage) {
+      if (stage->empty()) return aws_error("BadRequestException", "Stage name only allows a-zA-Z0-9_");
+      if (std::find(a.stages.begin(), a.stages.end(), *stage) == a.stages.end()) a.stages.push_back(*stage);
+    }
+    const std::string id = random_id(6, true);
+    trace_state(a.id, region, "Deployed", {{"deploymentId", id}, {"stage", stage.value_or("")}});
+    return id;
+  }
+  return aws_error("NotFoundException", "Invalid API identifier specified " + api_id);
+}
+
+std::optional<AwsError> ApiGatewayService::check_certificate(RegionId region, EndpointType type, const std::string& arn) const {
+  const RegionId wanted = type == EndpointType::Regional ? region : us_east_1();
+  const std::string rule = type == EndpointType::Regional ? "regional-certificate-region" : "apigw-edge-certificate-region";
+  auto found = acm_.find_any(arn);
+  if (!found.ok()) {
+    if (arn.rfind("arn:aws:acm:", 0) == 0 && arn.find(":" + std::string(region_code(wanted)) + ":") == std::string::npos) {
+      return aws_error("BadRequestException", "Invalid certificate ARN: " + arn + ". Certificate must be in '" + std::string(region_code(wanted)) + "'.", rule);
+    }
+    return aws_error("BadRequestException", "Invalid certificate ARN: " + arn + ". Certificate does not exist.");
+  }
+  const Certificate& c = *found.value();
+  if (c.region != wanted) {
+    return aws_error("BadRequestException", "Invalid certificate ARN: " + arn + ". Certificate must be in '" + std::string(region_code(wanted)) + "'.", rule);
+  }
+  if (c.status != CertificateStatus::Issued) {
+    return aws_error("BadRequestException", "Certificate " + arn + " is " + std::string(aws_name(c.status)) + "; API Gateway needs an ISSUED certificate.");
+  }
+  return std::nullopt;
+}
+
+CustomDomain* ApiGatewayService::find_domain(RegionId region, const std::string& name) {
+  for (auto& d : domains_) {
+    if (!d.deleted && d.region == region && d.name == name) return &d;
+  }
+  return nullptr;
+}
+
+Outcome<const CustomDomain*> ApiGatewayService::create_domain_name(RegionId region, const CreateDomainNameInput& in) {
+  std::string name = in.domain_name;
+  for (auto& ch : name) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  if (!dns::is_valid_certificate_domain(name)) return aws_error("BadRequestException", "Invalid domain name identifier specified: " + in.domain_name);
+  EndpointType type = EndpointType::Edge;  // the REST API default
+  if (in.endpoint_type) {
+    auto t = parse_aws<EndpointType>(*in.endpoint_type);
+    if (!t) return aws_error("BadRequestException", "Invalid endpoint configuration type '" + *in.endpoint_type + "'; use " + aws_choices<EndpointType>() + ".");
+    type = *t;
+  }
+  for (const auto& d : domains_) {
+    if (d.deleted || d.name != name) continue;
+    // An edge domain is a CloudFront alias: its name is unique across regions.
+    if (d.region == region || d.type == EndpointType::Edge || type == EndpointType::Edge) {
+      return aws_error("ConflictException", "The domain name you provided already exists.");
+    }
+  }
+  std::string cert;
+  if (type == EndpointType::Regional) {
+    if (in.certificate_arn) return aws_error("BadRequestException", "A REGIONAL domain name takes regionalCertificateArn; certificateArn is for EDGE domains.");
+    if (!in.regional_certificate_arn) return aws_error("BadRequestException", "A regional certificate (regionalCertificateArn) is required for a REGIONAL domain name.");
+    cert = *in.regional_certificate_arn;
+  } else {
+    if (in.regional_certificate_arn) return aws_error("BadRequestException", "An EDGE domain name takes certificateArn; regionalCertificateArn is for REGIONAL domains.");
+    if (!in.certificate_arn) return aws_error("BadRequestException", "A certificate (certificateArn) in us-east-1 is required for an EDGE domain name.");
+    cert = *in.certificate_arn;
+  }
+  if (auto e = check_certificate(region, type, cert)) return *e;
+  const std::string policy = in.security_policy.value_or("TLS_1_2");
+  if (!valid_security_policy(policy)) return aws_error("BadRequestException", "Invalid security policy '" + policy + "'; use TLS_1_0, TLS_1_2 or a SecurityPolicy_* value.");
+  CustomDomain d;
+  d.name = name;
+  d.region = region;
+  d.type = type;
+  d.certificate_arn = cert;
+  d.security_policy = policy;
+  d.created_at = sim_.now();
+  d.certificate_attached_at = sim_.now();
+  d.origin = origin_;
+  if (type == EndpointType::Edge) {
+    d.distribution_domain_name = "d" + random_id(13, true) + ".cloudfront.net";
+    d.ready_at = sim_.now() + settings_.edge_domain_ready_delay;
+  } else {
+    d.regional_domain_name = "d-" + random_id(10, true) + ".execute-api." + std::string(region_code(region)) + ".amazonaws.com";
+    d.regional_hosted_zone_id = apigateway_regional_zone_id(region);
+    d.ready_at = sim_.now();
+  }
+  domains_.push_back(d);
+  acm_.attach(cert, d.arn());
+  trace_state(d.name, region, "DomainNameCreated", {{"endpointType", aws_name(type)}, {"certificateArn", cert}});
+  return &domains_.back();
+}
+
+Outcome<const CustomDomain*> ApiGatewayService::get_domain_name(RegionId region, const std::string& name) const {
+  for (const auto& d : domains_) {
+    if (!d.deleted && d.region == region && d.name == name) return &d;
+  }
+  return aws_error("NotFoundException", "Invalid domain name identifier specified");
+}
+
+std::vector<const CustomDomain*> ApiGatewayService::domain_names(RegionId region) const {
+  std::vector<const CustomDomain*> out;
+  for (const auto& d : domains_) {
+    if (!d.deleted && d.region == region) out.push_back(&d);
+  }
+  return out;
+}
+
+std::vector<const CustomDomain*> ApiGatewayService::all_domains() const {
+  std::vector<const CustomDomain*> out;
+  for (const auto& d : domains_) {
+    if (!d.deleted) out.push_back(&d);
+  }
+  return out;
+}
+
+std::vector<const RestApi*> ApiGatewayService::all_apis() const {
+  std::vector<const RestApi*> out;
+  for (const auto& a : apis_) {
+    if (!a.deleted) out.push_back(&a);
+  }
+  return out;
+}
+
+Outcome<const CustomDomain*> ApiGatewayService::update_domain_name(RegionId region, const std::string& name,
+                                                                   const std::vector<std::pair<std::string, std::string>>& replaces) {
+  CustomDomain* d = find_domain(region, name);
+  if (d == nullptr) return aws_error("NotFoundException", "Invalid domain name identifier specified");
+  std::string cert = d->certificate_arn;
+  std::string policy = d->security_policy;
+  for (const auto& [path, value] : replaces) {
+    if (path == "/certificateArn" || path == "/regionalCertificateArn") {
+      const bool regional_path = path == "/regionalCertificateArn";
+      if (regional_path != (d->type == EndpointType::Regional)) {
+        return aws_error("BadRequestException", "Invalid patch path " + path + " for a " + std::string(aws_name(d->type)) + " domain name.");
+      }
+      cert = value;
+    } else if (path == "/securityPolicy") {
+      if (!valid_security_policy(value)) return aws_error("BadRequestException", "Invalid security policy '" + value + "'.");
+      policy = value;
+    } else {
+      return aws_error("BadRequestException", "Invalid patch path " + path + "; acmsim supports /certificateArn, /regionalCertificateArn and /securityPolicy.");
+    }
+  }
+  if (cert != d->certificate_arn) {
+    if (auto e = check_certificate(region, d->type, cert)) return *e;
+    acm_.detach(d->certificate_arn, d->arn());
+    acm_.attach(cert, d->arn());
+    d->previous_certificate_arn = d->certificate_arn;
+    d->certificate_switch_at = sim_.now() + (d->type == EndpointType::Edge ? settings_.cloudfront_certificate_propagation : settings_.regional_certificate_propagation);
+    d->certificate_arn = cert;
+    d->certificate_attached_at = sim_.now();
+    trace_state(d->name, region, "CertificateReplaced", {{"certificateArn", cert}});
+  }
+  d->security_policy = policy;
+  d->origin = origin_;
+  return static_cast<const CustomDomain*>(d);
+}
+
+Outcome<bool> ApiGatewayService::delete_domain_name(RegionId region, const std::string& name) {
+  CustomDomain* d = find_domain(region, name);
+  if (d == nullptr) return aws_error("NotFoundException", "Invalid domain name identifier specified");
+  d->deleted = true;
+  acm_.detach(d->certificate_arn, d->arn());
+  trace_state(d->name, region, "DomainNameDeleted");
+  return true;
+}
+
+Outcome<BasePathMapping> ApiGatewayService::create_base_path_mapping(RegionId region, const std::string& domain, const std::string& api_id,
+                                                                     const std::optional<std::string>& base_path, const std::optional<std::string>& stage) {
+  CustomDomain* d = find_domain(region, domain);
+  if (d == nullptr) return aws_error("NotFoundException", "Invalid domain name identifier specified");
+  auto api = get_rest_api(region, api_id);
+  if (!api.ok()) return aws_error("NotFoundException", "Invalid REST API identifier specified");
+  if (stage && std::find(api.value()->stages.begin(), api.value()->stages.end(), *stage) == api.value()->stages.end()) {
+    return aws_error("BadRequestException", "Invalid stage identifier specified");
+  }
+  std::string path = base_path.value_or("");
+  if (path == "(none)") path.clear();
+  while (!path.empty() && path.front() == '/') path.erase(path.begin());
+  for (const auto& m : d->mappings) {
+    if (m.base_path == path) return aws_error("ConflictException", "Base path already exists for this domain name");
+  }
+  BasePathMapping m{path, api_id, stage.value_or("")};
+  d->mappings.push_back(m);
+  d->origin = origin_;
+  trace_state(d->name, region, "BasePathMapped", {{"basePath", path.empty() ? "(none)" : path}, {"restApiId", api_id}, {"stage", m.stage}});
+  return m;
+}
+
+Outcome<std::vector<BasePathMapping>> ApiGatewayService::get_base_path_mappings(RegionId region, const std::string& domain) const {
+  auto d = get_domain_name(region, domain);
+  if (!d.ok()) return d.error();
+  return d.value()->mappings;
+}
+
+Outcome<bool> ApiGatewayService::delete_base_path_mapping(RegionId region, const std::string& domain, const std::string& base_path) {
+  CustomDomain* d = find_domain(region, domain);
+  if (d == nullptr) return aws_error("NotFoundException", "Invalid domain name identifier specified");
+  const std::string path = base_path == "(none)" ? "" : base_path;
+  const auto it = std::find_if(d->mappings.begin(), d->mappings.end(), [&](const BasePathMapping& m) { return m.base_path == path; });
+  if (it == d->mappings.end()) return aws_error("NotFoundException", "Invalid base path mapping identifier specified");
+  d->mappings.erase(it);
+  trace_state(d->name, region, "BasePathUnmapped", {{"basePath", base_path}});
+  return true;
+}
+
+}  // namespace acmsim::model
