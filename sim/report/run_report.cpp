@@ -1,5 +1,8 @@
 #include "acmsim/report/run_report.hpp"
 
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
 #include <map>
 #include <sstream>
 
@@ -37,6 +40,71 @@ Json certificate_summary(const scenario::RunResult& r, const model::Certificate&
 
 }  // namespace
 
+/// Per-probe, per-region statistics of the attempts (latency over OK attempts).
+struct RegionStats {
+  model::RegionId region = 0;
+  std::size_t attempts = 0;
+  std::size_t ok = 0;
+  std::vector<double> latencies;  // sorted
+  [[nodiscard]] double availability() const { return attempts == 0 ? 0.0 : static_cast<double>(ok) / static_cast<double>(attempts); }
+  [[nodiscard]] std::optional<double> percentile(double q) const {
+    if (latencies.empty()) return std::nullopt;
+    const auto rank = static_cast<std::size_t>(std::ceil(q * static_cast<double>(latencies.size())));
+    return latencies[std::min(latencies.size() - 1, rank == 0 ? 0 : rank - 1)];
+  }
+};
+
+std::vector<RegionStats> region_stats(const model::Probe& p) {
+  std::vector<RegionStats> out;
+  for (const auto r : p.spec.from) out.push_back(RegionStats{r, 0, 0, {}});
+  for (const auto& a : p.attempts) {
+    for (auto& s : out) {
+      if (s.region != a.from) continue;
+      ++s.attempts;
+      if (a.outcome == model::ProbeOutcome::Ok) {
+        ++s.ok;
+        s.latencies.push_back(a.latency_ms);
+      }
+    }
+  }
+  for (auto& s : out) std::sort(s.latencies.begin(), s.latencies.end());
+  return out;
+}
+
+double round1(double v) { return std::round(v * 10.0) / 10.0; }
+
+Json probe_json(const model::Probe& p) {
+  std::size_t ok = 0;
+  std::map<std::string, std::size_t> outcomes;
+  for (const auto& a : p.attempts) {
+    ok += a.outcome == model::ProbeOutcome::Ok ? 1 : 0;
+    ++outcomes[std::string(model::aws_name(a.outcome))];
+  }
+  Json regions = Json::array();
+  for (const auto& s : region_stats(p)) {
+    Json lat = Json::object();
+    if (!s.latencies.empty()) {
+      double sum = 0;
+      for (const double v : s.latencies) sum += v;
+      lat = {{"p50", round1(*s.percentile(0.5))}, {"p90", round1(*s.percentile(0.9))}, {"p99", round1(*s.percentile(0.99))},
+             {"mean", round1(sum / static_cast<double>(s.latencies.size()))}};
+    }
+    regions.push_back({{"region", model::region_code(s.region)}, {"attempts", s.attempts}, {"ok", s.ok}, {"availability", s.availability()}, {"latencyMs", lat}});
+  }
+  Json j = {{"name", p.spec.name},
+            {"url", p.spec.url},
+            {"attempts", p.attempts.size()},
+            {"ok", ok},
+            {"availability", p.attempts.empty() ? 0.0 : static_cast<double>(ok) / static_cast<double>(p.attempts.size())},
+            {"outcomes", outcomes},
+            {"regions", regions}};
+  if (!p.attempts.empty()) {
+    const auto& last = p.attempts.back();
+    j["last"] = {{"time", core::format_timestamp(last.at)}, {"from", model::region_code(last.from)}, {"outcome", model::aws_name(last.outcome)}};
+  }
+  return j;
+}
+
 Json result_document(const scenario::RunResult& r) {
   const auto& s = *r.scenario;
   Json exps = Json::array();
@@ -46,6 +114,8 @@ Json result_document(const scenario::RunResult& r) {
   }
   Json certs = Json::array();
   for (const auto& c : r.world->acm.all()) certs.push_back(certificate_summary(r, c));
+  Json probes = Json::array();
+  for (const auto& p : r.world->clients.probes()) probes.push_back(probe_json(p));
   return Json{{"scenario", s.name},
               {"passed", r.passed()},
               {"file", s.file},
@@ -54,7 +124,8 @@ Json result_document(const scenario::RunResult& r) {
               {"horizon", core::format_duration(s.horizon)},
               {"events", r.sim->events_processed()},
               {"expectations", exps},
-              {"certificates", certs}};
+              {"certificates", certs},
+              {"probes", probes}};
 }
 
 namespace {
@@ -82,6 +153,83 @@ std::string story_line(const Json& b) {
   if (change == "Exported") return "exported";
   if (change == "Deleted") return "deleted";
   return change;
+}
+
+}  // namespace
+
+namespace {
+
+std::string fixed(double v, int decimals) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+  return buf;
+}
+
+std::string pad(std::string s, std::size_t width, bool right = false) {
+  if (s.size() >= width) return s;
+  return right ? std::string(width - s.size(), ' ') + s : s + std::string(width - s.size(), ' ');
+}
+
+// Probes: availability and latency per region; with several probes, which one
+// is faster from each region and by how much (the edge-or-regional question).
+void render_probes(std::ostringstream& out, const scenario::RunResult& r) {
+  const auto& probes = r.world->clients.probes();
+  if (probes.empty()) return;
+  out << "\nprobes (latency of successful attempts, ms)\n";
+  for (const auto& p : probes) {
+    out << "  " << p.spec.name << "  " << p.spec.url << "\n";
+    out << "    " << pad("from", 16) << pad("attempts", 10, true) << pad("available", 11, true) << pad("p50", 9, true) << pad("p90", 9, true)
+        << pad("p99", 9, true) << "  last outcome\n";
+    for (const auto& s : region_stats(p)) {
+      std::string last = "-";
+      for (const auto& a : p.attempts) {
+        if (a.from == s.region) last = std::string(model::aws_name(a.outcome));
+      }
+      auto pct = [&](double q) { return s.percentile(q) ? fixed(*s.percentile(q), 1) : std::string("-"); };
+      out << "    " << pad(std::string(model::region_code(s.region)), 16) << pad(std::to_string(s.attempts), 10, true)
+          << pad(fixed(100.0 * s.availability(), 2) + "%", 11, true) << pad(pct(0.5), 9, true) << pad(pct(0.9), 9, true) << pad(pct(0.99), 9, true) << "  "
+          << last << "\n";
+    }
+  }
+  if (probes.size() < 2) return;
+  std::vector<model::RegionId> regions;
+  bool comparable = false;  // some region has a median from two probes
+  for (const auto& p : probes) {
+    for (const auto reg : p.spec.from) {
+      if (std::find(regions.begin(), regions.end(), reg) == regions.end()) regions.push_back(reg);
+    }
+  }
+  for (const auto reg : regions) {
+    int with_data = 0;
+    for (const auto& p : probes) {
+      for (const auto& s : region_stats(p)) with_data += s.region == reg && !s.latencies.empty() ? 1 : 0;
+    }
+    comparable = comparable || with_data >= 2;
+  }
+  if (!comparable) return;
+  out << "\ncomparison (median latency from each region, ms)\n    " << pad("from", 16);
+  for (const auto& p : probes) out << pad(p.spec.name, std::max<std::size_t>(12, p.spec.name.size() + 2), true);
+  out << "  fastest\n";
+  for (const auto reg : regions) {
+    out << "    " << pad(std::string(model::region_code(reg)), 16);
+    std::vector<std::pair<double, std::string>> medians;
+    for (const auto& p : probes) {
+      std::string cell = "-";
+      for (const auto& s : region_stats(p)) {
+        if (s.region == reg && s.percentile(0.5)) {
+          cell = fixed(*s.percentile(0.5), 1);
+          medians.emplace_back(*s.percentile(0.5), p.spec.name);
+        }
+      }
+      out << pad(cell, std::max<std::size_t>(12, p.spec.name.size() + 2), true);
+    }
+    std::sort(medians.begin(), medians.end());
+    if (medians.size() >= 2) {
+      const double gain = medians[1].first - medians[0].first;
+      out << "  " << medians[0].second << ", " << fixed(gain, 1) << " ms (" << fixed(100.0 * gain / medians[1].first, 0) << "%) faster than " << medians[1].second;
+    }
+    out << "\n";
+  }
 }
 
 }  // namespace
@@ -119,6 +267,7 @@ std::string render_summary(const scenario::RunResult& r) {
       i = j;
     }
   }
+  render_probes(out, r);
   std::size_t passed = 0;
   for (const auto& e : r.expectations) passed += e.passed ? 1 : 0;
   out << "\nexpectations: " << passed << " passed, " << r.expectations.size() - passed << " failed\n";
