@@ -22,6 +22,10 @@ std::string join(const std::vector<std::string_view>& items) {
 }
 
 std::string suggestion(std::string_view word, const std::vector<std::string_view>& valid) {
+  for (const auto v : valid) {
+    // A valid name that contains the word ("EXPIRED" for "CERT_EXPIRED") is the likeliest meant.
+    if (word.size() >= 4 && v.find(word) != std::string_view::npos) return " (did you mean \"" + std::string(v) + "\"?)";
+  }
   const auto near = model::nearest(word, valid, 1);
   if (near.empty() || model::edit_distance(word, near.front()) > std::max<std::size_t>(2, word.size() / 3)) return "";
   return " (did you mean \"" + std::string(near.front()) + "\"?)";
