@@ -34,5 +34,6 @@ int check_command(const CheckArgs& args);
 /// Every .json file under the given files and folders, folders sorted by path.
 std::vector<std::string> collect_scenarios(const std::vector<std::string>& paths, std::string* error);
 int settings_command(bool markdown);
+int test_pattern_command(const std::string& pattern, const std::string& event);
 
 }  // namespace acmsim::cli

@@ -52,6 +52,15 @@ int run_main(int argc, char** argv) {
   check_cmd->add_option("-j,--jobs", check.jobs, "scenarios run in parallel")->check(CLI::Range(1, 256));
   check_cmd->add_option("--max-events", check.options.max_events, "event budget of each run")->capture_default_str();
 
+  std::string pattern_arg;
+  std::string event_arg;
+  auto* events_cmd = app.add_subcommand("events", "EventBridge tools.");
+  events_cmd->require_subcommand(1);
+  auto* test_pattern = events_cmd->add_subcommand("test-pattern", "Match an event against an EventBridge event pattern, as aws events test-event-pattern does.\n"
+                                                                  "Prints {\"Result\": true} or {\"Result\": false}. Exit status: 0, or 2 for an invalid pattern or event.");
+  test_pattern->add_option("--event-pattern", pattern_arg, "the pattern: JSON text, or @FILE")->required();
+  test_pattern->add_option("--event", event_arg, "the event: JSON text, or @FILE")->required();
+
   bool markdown = false;
   auto* settings_cmd = app.add_subcommand("settings", "List the model's settings: defaults, meaning and AWS sources.");
   settings_cmd->add_flag("--markdown", markdown, "print a Markdown table");
@@ -82,6 +91,7 @@ int run_main(int argc, char** argv) {
     return acmsim::cli::run_command(run);
   }
   if (*check_cmd) return acmsim::cli::check_command(check);
+  if (*test_pattern) return acmsim::cli::test_pattern_command(pattern_arg, event_arg);
   if (*settings_cmd) return acmsim::cli::settings_command(markdown);
   return acmsim::cli::kBadInput;
 }

@@ -1,0 +1,57 @@
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "acmsim/model/events/event_pattern.hpp"
+#include "acmsim/scenario/json_source.hpp"
+#include "commands.hpp"
+
+namespace acmsim::cli {
+
+namespace {
+
+// "@file" reads the file; anything else is JSON text.
+std::optional<std::string> argument_text(const std::string& arg, const char* what) {
+  if (arg.empty() || arg.front() != '@') return arg;
+  std::ifstream in(arg.substr(1), std::ios::binary);
+  if (!in) {
+    std::cerr << "acmsim events test-pattern: cannot read " << what << " file " << arg.substr(1) << "\n";
+    return std::nullopt;
+  }
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  return buf.str();
+}
+
+std::optional<core::Json> parse(const std::string& arg, const char* what) {
+  auto text = argument_text(arg, what);
+  if (!text) return std::nullopt;
+  try {
+    return scenario::parse_json_with_positions(*text).root;
+  } catch (const scenario::JsonSyntaxError& e) {
+    std::cerr << "acmsim events test-pattern: the " << what << " is not valid JSON: " << e.pos().line << ":" << e.pos().column << ": " << e.what() << "\n";
+    return std::nullopt;
+  }
+}
+
+}  // namespace
+
+int test_pattern_command(const std::string& pattern_arg, const std::string& event_arg) {
+  auto pattern = parse(pattern_arg, "event pattern");
+  if (!pattern) return kBadInput;
+  auto event = parse(event_arg, "event");
+  if (!event) return kBadInput;
+  if (!event->is_object()) {
+    std::cerr << "acmsim events test-pattern: InvalidEventPatternException: the event must be a JSON object\n";
+    return kBadInput;
+  }
+  auto compiled = model::EventPattern::compile(*pattern);
+  if (!compiled.ok()) {
+    std::cerr << "acmsim events test-pattern: " << compiled.error().code << ": " << compiled.error().message << "\n";
+    return kBadInput;
+  }
+  std::cout << core::Json{{"Result", compiled.value().matches(*event)}}.dump() << "\n";
+  return kOk;
+}
+
+}  // namespace acmsim::cli
