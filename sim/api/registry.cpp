@@ -16,6 +16,8 @@ const std::vector<Operation>& table() {
     add_apigateway_operations(v);
     add_cloudfront_operations(v);
     add_elbv2_operations(v);
+    add_events_operations(v);
+    add_config_operations(v);
     std::sort(v.begin(), v.end(),
               [](const Operation& a, const Operation& b) { return a.service != b.service ? a.service < b.service : a.name < b.name; });
     return v;

@@ -123,7 +123,7 @@ std::optional<std::string> apply_rtt(Settings& s, const Json& v) {
   return std::nullopt;
 }
 
-const std::array<SettingInfo, 23> kCatalogue{{
+const std::array<SettingInfo, 24> kCatalogue{{
     {"acm.publicValidity", "395 days (renewal 60 days before NotAfter) until 2026-02-18, then 198 days (renewal 45 days before)",
      "Dated table of public certificate validity and the renewal lead paired with it; entries given here are added (a later `from` wins from its "
      "date).",
@@ -182,6 +182,8 @@ const std::array<SettingInfo, 23> kCatalogue{{
     {"latency.regionRttMs", "the model's matrix",
      "Round-trip times between regions that replace the model's (symmetric), for example measured ones: {\"us-east-1\": {\"eu-west-1\": 68}}.",
      "see \"The latency model\" in the README", &apply_rtt},
+    {"events.crossRegionDelay", "1s", "An event sent to an event bus in another region arrives after this delay.",
+     "https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-cross-region.html", &apply_duration<&Settings::cross_region_event_delay>},
     {"probe.maxAttempts", "1000000", "Most attempts one scenario's probes may make in all (each region counts).", "acmsim limit", &apply_max_attempts},
 }};
 

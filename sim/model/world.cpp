@@ -16,10 +16,28 @@ World::World(core::Simulation& s, core::Trace& t, Settings st, std::string acct)
       apigateway(s, t, settings, acm),
       cloudfront(s, t, settings, acm, account),
       elb(s, t, settings, acm, account),
+      events(s, t, settings, account),
+      config(s, t, acm, events, account),
       latency(settings),
       clients(*this) {
   route53.set_observer(this);
   route53.set_alias_registry(this);
+  acm.set_event_sink(this);
+}
+
+// ACM sends its events to the default bus of the certificate's region only.
+void World::acm_event(const Certificate& c, std::string_view detail_type, core::Json detail) {
+  const core::SimTime now = sim.now();
+  core::Json event = {{"version", "0"},
+                      {"id", events.new_event_id()},
+                      {"detail-type", detail_type},
+                      {"source", "aws.acm"},
+                      {"account", account},
+                      {"time", core::format_timestamp(core::SimTime{now.ms - ((now.ms % 1000) + 1000) % 1000})},
+                      {"region", region_code(c.region)},
+                      {"resources", core::Json::array({c.arn})},
+                      {"detail", std::move(detail)}};
+  events.publish(c.region, "default", std::move(event));
 }
 
 void World::set_origin(std::int32_t step) {
@@ -28,6 +46,8 @@ void World::set_origin(std::int32_t step) {
   apigateway.set_origin(step);
   cloudfront.set_origin(step);
   elb.set_origin(step);
+  events.set_origin(step);
+  config.set_origin(step);
 }
 
 void World::handle(const core::ScheduledEvent& ev) {
@@ -38,7 +58,11 @@ void World::handle(const core::ScheduledEvent& ev) {
     case ModelEvent::AcmRenewalStart:
     case ModelEvent::AcmExpire:
     case ModelEvent::AcmDetach: acm.handle(ev.payload.kind, ev.payload.a); break;
+    case ModelEvent::AcmExpiryNotice:
+    case ModelEvent::AcmActionRequired: acm.handle(ev.payload.kind, ev.payload.a); break;
     case ModelEvent::ProbeAttempt: clients.attempt(ev.payload.a); break;
+    case ModelEvent::EventBusDelivery: events.deliver_pending(ev.payload.a); break;
+    case ModelEvent::ConfigEvaluation: config.periodic(ev.payload.a); break;
     default: break;
   }
 }

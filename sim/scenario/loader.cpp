@@ -7,6 +7,7 @@
 #include <set>
 #include <sstream>
 
+#include "acmsim/model/events/event_pattern.hpp"
 #include "acmsim/model/regions.hpp"
 #include "acmsim/scenario/references.hpp"
 #include "acmsim/scenario/scenario.hpp"
@@ -369,7 +370,11 @@ class Loader {
       load_probe_check(e, st);
       return;
     }
-    for (const char* kind : {"events", "deliveries", "findings"}) {
+    if (e.contains("events") || e.contains("deliveries")) {
+      load_events_check(e, st);
+      return;
+    }
+    for (const char* kind : {"findings"}) {
       if (e.contains(kind)) {
         fail(ptr + "/" + kind,
              std::string("\"") + kind +
@@ -377,6 +382,65 @@ class Loader {
       }
     }
     fail(ptr, "an expectation has one of \"call\", \"events\", \"deliveries\", \"findings\" or \"probe\"");
+  }
+
+  CountRange load_count(const Json& e, const std::string& ptr) {
+    CountRange c;
+    if (!e.contains("count")) {
+      c.min = 1;
+      return c;
+    }
+    const Json& v = e["count"];
+    auto count = [&](const Json& x, const std::string& p) -> std::int64_t {
+      if (!x.is_number_integer() || x.get<std::int64_t>() < 0) fail(p, "a count is a whole number, 0 or more");
+      return x.get<std::int64_t>();
+    };
+    if (v.is_number()) {
+      c.min = c.max = count(v, ptr + "/count");
+      return c;
+    }
+    if (!v.is_object()) fail(ptr + "/count", "\"count\" is a number or {\"min\": a, \"max\": b}");
+    check_members(v, ptr + "/count", {"min", "max"}, "in \"count\"");
+    if (v.contains("min")) c.min = count(v["min"], ptr + "/count/min");
+    if (v.contains("max")) c.max = count(v["max"], ptr + "/count/max");
+    if (c.min && c.max && *c.min > *c.max) fail(ptr + "/count", "\"min\" is above \"max\"");
+    return c;
+  }
+
+  void load_events_check(const Json& e, Step& st) {
+    const std::string ptr = st.pointer + "/expect";
+    const bool deliveries = e.contains("deliveries");
+    st.expect_kind = deliveries ? ExpectKind::Deliveries : ExpectKind::Events;
+    check_members(e, ptr, {deliveries ? "deliveries" : "events", "count", "since", "until"}, deliveries ? "in a deliveries expectation" : "in an events expectation");
+    const std::string sel_ptr = ptr + (deliveries ? "/deliveries" : "/events");
+    const Json& sel = e[deliveries ? "deliveries" : "events"];
+    if (!sel.is_object()) fail(sel_ptr, deliveries ? "\"deliveries\" is {\"region\": ..., \"rule\": ..., \"target\": ...}" : "\"events\" is {\"region\": ..., \"pattern\": {...}}");
+    EventsCheck& c = st.events_check;
+    if (deliveries) {
+      check_members(sel, sel_ptr, {"region", "bus", "rule", "target"}, "in \"deliveries\"");
+      if (!sel.contains("rule")) fail(sel_ptr, "\"deliveries\" needs \"rule\"");
+      c.rule = string_at(sel, "rule", sel_ptr + "/rule");
+      if (sel.contains("target")) c.target = string_at(sel, "target", sel_ptr + "/target");
+    } else {
+      check_members(sel, sel_ptr, {"region", "bus", "pattern"}, "in \"events\"");
+      if (!sel.contains("pattern")) fail(sel_ptr, "\"events\" needs \"pattern\": an EventBridge event pattern");
+      c.pattern = sel["pattern"];
+      bool has_refs = false;
+      for_each_string(c.pattern, "", [&](const std::string& s, const std::string&) { has_refs = has_refs || s.find("${") != std::string::npos; });
+      if (!has_refs) {
+        auto compiled = model::EventPattern::compile(c.pattern);
+        if (!compiled.ok()) fail(sel_ptr + "/pattern", compiled.error().message);
+      }
+    }
+    if (!sel.contains("region")) fail(sel_ptr, "add \"region\": events stay in the region of the bus they reach");
+    const std::string r = string_at(sel, "region", sel_ptr + "/region");
+    auto id = model::find_region(r);
+    if (!id) fail(sel_ptr + "/region", "unknown region \"" + r + "\"; nearest known regions: " + join(model::nearest_regions(r, 3)));
+    c.region = *id;
+    if (sel.contains("bus")) c.bus = string_at(sel, "bus", sel_ptr + "/bus");
+    c.count = load_count(e, ptr);
+    if (e.contains("since")) c.since = when(e["since"], ptr + "/since", "\"since\"");
+    if (e.contains("until")) c.until = when(e["until"], ptr + "/until", "\"until\"");
   }
 
   void load_probe_check(const Json& e, Step& st) {

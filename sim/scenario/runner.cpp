@@ -6,6 +6,7 @@
 #include <map>
 
 #include "acmsim/model/model_events.hpp"
+#include "acmsim/model/events/event_pattern.hpp"
 #include "acmsim/scenario/matcher.hpp"
 #include "acmsim/scenario/references.hpp"
 
@@ -61,6 +62,8 @@ class Runner {
     } else if (st.kind == StepKind::Expect) {
       if (st.expect_kind == ExpectKind::Probe) {
         run_probe_check(st);
+      } else if (st.expect_kind == ExpectKind::Events || st.expect_kind == ExpectKind::Deliveries) {
+        run_events_check(st);
       } else {
         run_expect(st);
       }
@@ -99,6 +102,40 @@ class Runner {
       spec.path = parsed->path;
     }
     out_.world->clients.attempt(index);
+  }
+
+  void run_events_check(const Step& st) {
+    const EventsCheck& c = st.events_check;
+    const core::SimTime since = c.since.value_or(s_.start);
+    const core::SimTime until = c.until.value_or(out_.sim->now());
+    const std::string where = std::string(model::region_code(c.region)) + "/" + c.bus;
+    std::int64_t n = 0;
+    std::string what;
+    if (st.expect_kind == ExpectKind::Events) {
+      Json pattern = c.pattern;
+      if (auto e = substitute(pattern, saved_)) {
+        record(st, false, "expect", *e);
+        return;
+      }
+      auto compiled = model::EventPattern::compile(pattern);
+      if (!compiled.ok()) {
+        record(st, false, "expect", "the pattern (after references) is refused: " + compiled.error().message);
+        return;
+      }
+      for (const auto& e : out_.world->events.events()) {
+        if (e.region == c.region && e.bus == c.bus && e.time >= since && e.time <= until && compiled.value().matches(e.event)) ++n;
+      }
+      what = "events on " + where + " matched the pattern";
+    } else {
+      for (const auto& d : out_.world->events.deliveries()) {
+        if (d.region == c.region && d.bus == c.bus && d.rule == c.rule && (c.target.empty() || d.target_id == c.target) && d.time >= since && d.time <= until) ++n;
+      }
+      what = "deliveries by rule " + c.rule + (c.target.empty() ? "" : " to target " + c.target) + " on " + where;
+    }
+    const bool pass = c.count.holds(n);
+    record(st, pass, "expect",
+           std::to_string(n) + " " + what + " from " + core::format_timestamp(since) + " to " + core::format_timestamp(until) +
+               (pass ? "" : "; expected " + c.count.describe()));
   }
 
   void run_probe_check(const Step& st) {

@@ -45,6 +45,8 @@ void add_sim_operations(std::vector<Operation>& out);
 void add_apigateway_operations(std::vector<Operation>& out);
 void add_cloudfront_operations(std::vector<Operation>& out);
 void add_elbv2_operations(std::vector<Operation>& out);
+void add_events_operations(std::vector<Operation>& out);
+void add_config_operations(std::vector<Operation>& out);
 
 // Helpers shared by the operation files.
 std::string get_string(const Json& params, std::string_view name);

@@ -14,6 +14,10 @@ enum class ModelEvent : std::uint32_t {
   AcmExpire,             // NotAfter
   AcmDetach,             // a detached user leaves InUseBy
   ProbeAttempt,          // a probe tries its URL again (a = probe index)
+  EventBusDelivery,      // an event reaches a bus in another region (a = pending index)
+  AcmExpiryNotice,       // a daily "Approaching Expiration" event is due
+  AcmActionRequired,     // a "Renewal Action Required" event is due
+  ConfigEvaluation,      // a periodic AWS Config evaluation (a = rule index)
   Last = 100,            // kinds above this belong to the scenario runner
 };
 

@@ -60,6 +60,7 @@ struct Settings {
   /// Measured or assumed round-trip times that replace the model's, by region pair.
   std::vector<std::tuple<std::string, std::string, double>> rtt_overrides;
   std::int64_t max_probe_attempts = 1'000'000;
+  Duration cross_region_event_delay = Duration::seconds(1);
 
   Settings();
 

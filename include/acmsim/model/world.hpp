@@ -11,6 +11,8 @@
 #include "acmsim/model/client/latency.hpp"
 #include "acmsim/model/client/probes.hpp"
 #include "acmsim/model/cloudfront/cloudfront_service.hpp"
+#include "acmsim/model/config/config_service.hpp"
+#include "acmsim/model/events/eventbridge_service.hpp"
 #include "acmsim/model/elb/elb_service.hpp"
 #include "acmsim/model/route53/resolver.hpp"
 #include "acmsim/model/route53/route53_service.hpp"
@@ -18,7 +20,7 @@
 
 namespace acmsim::model {
 
-class World : private DnsObserver, private AliasTargetRegistry {
+class World : private DnsObserver, private AliasTargetRegistry, private AcmEventSink {
  public:
   World(core::Simulation& sim, core::Trace& trace, Settings settings, std::string account);
   World(const World&) = delete;
@@ -41,11 +43,15 @@ class World : private DnsObserver, private AliasTargetRegistry {
   ApiGatewayService apigateway;
   CloudFrontService cloudfront;
   ElbService elb;
+  EventBridgeService events;
+  ConfigService config;
   LatencyModel latency;
   Clients clients;
 
  private:
   void on_dns_changed() override { acm.on_dns_changed(); }
+  void acm_event(const Certificate& c, std::string_view detail_type, core::Json detail) override;
+  void certificate_changed(const Certificate& c) override { config.certificate_changed(c); }
   [[nodiscard]] std::optional<std::string> check_alias(const AliasTarget& target, const std::string& record_name, RRType type,
                                                        bool private_zone) const override;
 };

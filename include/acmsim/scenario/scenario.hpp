@@ -45,6 +45,14 @@ struct CallSpec {
 struct CountRange {
   std::optional<std::int64_t> min;
   std::optional<std::int64_t> max;
+  [[nodiscard]] bool holds(std::int64_t n) const { return (!min || n >= *min) && (!max || n <= *max); }
+  [[nodiscard]] std::string describe() const {
+    if (min && max && *min == *max) return "exactly " + std::to_string(*min);
+    if (min && max) return "from " + std::to_string(*min) + " to " + std::to_string(*max);
+    if (min) return "at least " + std::to_string(*min);
+    if (max) return "at most " + std::to_string(*max);
+    return "any number";
+  }
 };
 
 enum class StepKind { Call, Probe, Expect };
@@ -55,6 +63,18 @@ struct PercentileBound {
   std::string name;       // "p50"
   std::optional<double> min;
   std::optional<double> max;
+};
+
+/// Expectation kinds 2 and 3: events that reached a bus, or deliveries of a rule.
+struct EventsCheck {
+  model::RegionId region = 0;
+  std::string bus = "default";
+  Json pattern;  // kind 2 (may hold references)
+  std::string rule;    // kind 3
+  std::string target;  // kind 3; empty: every target
+  CountRange count;
+  std::optional<SimTime> since;
+  std::optional<SimTime> until;
 };
 
 /// Expectation kind 5: what a probe's attempts must show.
@@ -85,6 +105,7 @@ struct Step {
   ExpectKind expect_kind = ExpectKind::Call;
   Json matches;  // kind 1
   ProbeCheck probe_check;  // kind 5
+  EventsCheck events_check;  // kinds 2 and 3
 };
 
 /// Limits on what a scenario may ask for, so that no input exhausts memory or

@@ -351,6 +351,8 @@ Outcome<std::string> AcmService::import_certificate(RegionId region, const Impor
     c.expiry_event = sim_.schedule_at(pem.not_after, core::Priority::Model, {static_cast<std::uint32_t>(ModelEvent::AcmExpire), c.id, 0});
     trace_state(c, "Reimported", {{"notAfter", core::format_timestamp(pem.not_after)}});
     if (c.status != CertificateStatus::Issued) set_status(c, CertificateStatus::Issued, "re-imported inside its validity period");
+    emit_available(c, "REIMPORT");
+    schedule_expiry_notices(c);
     return c.arn;
   }
   if (auto e = check_tags(in.tags)) return *e;
@@ -377,6 +379,8 @@ Outcome<std::string> AcmService::import_certificate(RegionId region, const Impor
   Certificate& stored = certs_.back();
   stored.expiry_event = sim_.schedule_at(pem.not_after, core::Priority::Model, {static_cast<std::uint32_t>(ModelEvent::AcmExpire), stored.id, 0});
   trace_state(stored, "Imported", {{"status", "ISSUED"}, {"notAfter", core::format_timestamp(pem.not_after)}});
+  emit_available(stored, "IMPORT");
+  schedule_expiry_notices(stored);
   return stored.arn;
 }
 
@@ -405,7 +409,7 @@ Outcome<bool> AcmService::delete_certificate(RegionId region, std::string_view a
     return aws_error("ResourceInUseException", "Certificate " + c.arn + " in account " + account_ + " is in use.");
   }
   c.deleted = true;
-  for (auto* e : {&c.timeout_event, &c.issue_event, &c.renewal_event, &c.expiry_event}) sim_.cancel(*e);
+  for (auto* e : {&c.timeout_event, &c.issue_event, &c.renewal_event, &c.expiry_event, &c.notice_event, &c.action_required_event}) sim_.cancel(*e);
   trace_state(c, "Deleted");
   return true;
 }
@@ -466,6 +470,7 @@ Outcome<bool> AcmService::revoke_certificate(RegionId region, std::string_view a
   for (auto* e : {&c.issue_event, &c.renewal_event, &c.expiry_event}) sim_.cancel(*e);
   c.renewing = false;
   set_status(c, CertificateStatus::Revoked, std::string("revoked: ") + std::string(reason));
+  emit_revoked(c);
   return true;
 }
 
@@ -531,6 +536,9 @@ Outcome<bool> AcmService::put_account_configuration(RegionId region, std::option
       return aws_error("ValidationException", "ExpiryEvents.DaysBeforeExpiry must be from 1 to 45; got " + std::to_string(*days) + ".");
     }
     days_before_expiry_[region] = *days;
+    for (auto& c : certs_) {
+      if (!c.deleted && c.region == region) schedule_expiry_notices(c);  // the window changed
+    }
     if (trace_.enabled()) {
       trace_.add(sim_.now(), {{"type", "state"},
                               {"service", "acm"},
@@ -607,6 +615,7 @@ void AcmService::set_status(Certificate& c, CertificateStatus s, std::string_vie
 }
 
 void AcmService::trace_state(const Certificate& c, std::string_view change, core::Json extra) {
+  if (sink_ != nullptr) sink_->certificate_changed(c);
   if (!trace_.enabled()) return;
   core::Json j = {{"type", "state"}, {"service", "acm"}, {"region", region_code(c.region)}, {"resource", c.arn}, {"change", change}};
   for (auto& [k, v] : extra.items()) j[k] = v;

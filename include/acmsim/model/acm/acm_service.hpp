@@ -64,11 +64,21 @@ struct ExportedCertificate {
   std::string private_key;
 };
 
+/// Where ACM's EventBridge events and configuration changes go (the World
+/// routes them to the default bus of the certificate's region, and to Config).
+class AcmEventSink {
+ public:
+  virtual ~AcmEventSink() = default;
+  virtual void acm_event(const Certificate& c, std::string_view detail_type, core::Json detail) = 0;
+  virtual void certificate_changed(const Certificate& c) = 0;
+};
+
 class AcmService {
  public:
   AcmService(core::Simulation& sim, core::Trace& trace, const Settings& settings, std::string account, const PublicDns& dns);
 
   void set_origin(std::int32_t step) { origin_ = step; }
+  void set_event_sink(AcmEventSink* sink) { sink_ = sink; }
 
   // API operations (all take the region the call is made in).
   Outcome<std::string> request_certificate(RegionId region, const RequestCertificateInput& in);
@@ -122,6 +132,16 @@ class AcmService {
   void complete_renewal(Certificate& c);
   void renewal_validation_check(Certificate& c);
   void resume_renewal_if_due(Certificate& c);
+  // events.cpp
+  void emit(const Certificate& c, std::string_view detail_type, core::Json detail);
+  void emit_available(const Certificate& c, std::string_view action);
+  void emit_expired(const Certificate& c);
+  void emit_revoked(const Certificate& c);
+  void schedule_expiry_notices(Certificate& c);
+  void expiry_notice(Certificate& c);
+  void schedule_action_required(Certificate& c);
+  void action_required(Certificate& c);
+  [[nodiscard]] core::Json common_detail(const Certificate& c) const;
 
   Outcome<Certificate*> lookup(RegionId region, std::string_view arn);
   Certificate* by_arn(std::string_view arn);
@@ -147,6 +167,7 @@ class AcmService {
   std::map<RegionId, std::int64_t> days_before_expiry_;
   std::set<std::uint32_t> awaiting_dns_;  // certificates whose DNS validation is pending
   std::int32_t origin_ = -1;
+  AcmEventSink* sink_ = nullptr;
 };
 
 }  // namespace acmsim::model

@@ -99,6 +99,8 @@ struct Certificate {
   EventId issue_event;
   EventId renewal_event;
   EventId expiry_event;
+  EventId notice_event;           // next "Approaching Expiration"
+  EventId action_required_event;  // next "Renewal Action Required"
   bool dns_check_pending = false;
 
   [[nodiscard]] bool in_use() const { return !in_use_by.empty(); }

@@ -1,0 +1,142 @@
+// EventBridge, per region: event buses, rules (event patterns, state),
+// targets (with Input, InputPath and InputTransformer), PutEvents, and the
+// events and deliveries that happened, for expectations and reports.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "acmsim/core/random.hpp"
+#include "acmsim/core/simulation.hpp"
+#include "acmsim/core/trace.hpp"
+#include "acmsim/model/aws_error.hpp"
+#include "acmsim/model/events/event_pattern.hpp"
+#include "acmsim/model/regions.hpp"
+#include "acmsim/model/settings.hpp"
+
+namespace acmsim::model {
+
+struct InputTransformer {
+  std::vector<std::pair<std::string, std::string>> paths;  // name -> "$.detail.x"
+  std::string input_template;
+};
+
+struct Target {
+  std::string id;
+  std::string arn;
+  std::optional<std::string> input;
+  std::optional<std::string> input_path;
+  std::optional<InputTransformer> transformer;
+};
+
+struct Rule {
+  std::string name;
+  std::string arn;
+  RegionId region = 0;
+  std::string bus = "default";
+  std::optional<EventPattern> pattern;
+  std::optional<std::string> schedule;
+  bool enabled = true;
+  std::string description;
+  std::vector<Target> targets;
+  std::int32_t origin = -1;
+  bool deleted = false;
+};
+
+struct EventBus {
+  std::string name;
+  RegionId region = 0;
+  std::string arn;
+  bool deleted = false;
+};
+
+/// An event that reached a bus.
+struct BusEvent {
+  core::SimTime time;
+  RegionId region = 0;
+  std::string bus;
+  core::Json event;
+};
+
+/// A rule's delivery of an event to one of its targets.
+struct Delivery {
+  core::SimTime time;
+  RegionId region = 0;
+  std::string bus;
+  std::string rule;
+  std::string target_id;
+  std::string target_arn;
+  core::Json input;
+};
+
+struct PutRuleInput {
+  std::string name;
+  std::optional<std::string> event_pattern;  // JSON text, as in the API
+  std::optional<std::string> schedule;
+  std::optional<std::string> state;
+  std::optional<std::string> description;
+  std::string bus = "default";
+};
+
+class EventBridgeService {
+ public:
+  EventBridgeService(core::Simulation& sim, core::Trace& trace, const Settings& settings, std::string account);
+
+  void set_origin(std::int32_t step) { origin_ = step; }
+
+  Outcome<const EventBus*> create_event_bus(RegionId region, const std::string& name);
+  Outcome<bool> delete_event_bus(RegionId region, const std::string& name);
+  Outcome<const EventBus*> describe_event_bus(RegionId region, const std::string& name) const;
+  [[nodiscard]] std::vector<const EventBus*> buses(RegionId region) const;
+
+  Outcome<const Rule*> put_rule(RegionId region, const PutRuleInput& in);
+  Outcome<const Rule*> describe_rule(RegionId region, const std::string& name, const std::string& bus) const;
+  [[nodiscard]] std::vector<const Rule*> rules(RegionId region, const std::string& bus) const;
+  [[nodiscard]] std::vector<const Rule*> all_rules() const;
+  Outcome<bool> delete_rule(RegionId region, const std::string& name, const std::string& bus, bool force);
+  Outcome<bool> set_rule_state(RegionId region, const std::string& name, const std::string& bus, bool enabled);
+  Outcome<bool> put_targets(RegionId region, const std::string& rule, const std::string& bus, const std::vector<Target>& targets);
+  Outcome<bool> remove_targets(RegionId region, const std::string& rule, const std::string& bus, const std::vector<std::string>& ids);
+
+  /// Puts an event on a bus: records it and delivers it to every matching rule's targets.
+  /// Returns the event id. Fills in id and time when the envelope lacks them.
+  std::string publish(RegionId region, const std::string& bus, core::Json event);
+  /// A new event id (UUID form), deterministic from the seed.
+  std::string new_event_id();
+
+  /// Delivers a cross-region event that was scheduled (ModelEvent::EventBusDelivery).
+  void deliver_pending(std::uint32_t index);
+
+  [[nodiscard]] const std::vector<BusEvent>& events() const { return events_; }
+  [[nodiscard]] const std::vector<Delivery>& deliveries() const { return deliveries_; }
+  [[nodiscard]] bool bus_exists(RegionId region, const std::string& name) const;
+
+ private:
+  Rule* find_rule(RegionId region, const std::string& name, const std::string& bus);
+  core::Json transform(const Target& t, const Rule& rule, const core::Json& event) const;
+
+  struct Pending {
+    RegionId region;
+    std::string bus;
+    core::Json event;
+  };
+
+  core::Simulation& sim_;
+  core::Trace& trace_;
+  const Settings& settings_;
+  std::string account_;
+  core::RandomStream ids_;
+  std::vector<EventBus> buses_;
+  std::vector<Rule> rules_;
+  std::vector<BusEvent> events_;
+  std::vector<Delivery> deliveries_;
+  std::vector<Pending> pending_;
+  std::int32_t origin_ = -1;
+};
+
+/// Resolves a simple JSONPath ("$", "$.detail.x", "$.resources[0]") in an event.
+std::optional<core::Json> json_path(const core::Json& event, const std::string& path);
+
+}  // namespace acmsim::model

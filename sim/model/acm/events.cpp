@@ -1,0 +1,125 @@
+// ACM's EventBridge events (aws-behaviour.md §4): Available, Expired,
+// Approaching Expiration (daily inside the window), Renewal Action Required
+// (at 30, 15, 7, 3 and 1 days before expiry; 45 too for private), Revoked.
+#include <array>
+#include <cmath>
+
+#include "acmsim/model/acm/acm_service.hpp"
+
+namespace acmsim::model {
+
+namespace {
+constexpr std::array<std::int64_t, 5> kPublicActionDays{30, 15, 7, 3, 1};
+constexpr std::array<std::int64_t, 6> kPrivateActionDays{45, 30, 15, 7, 3, 1};
+
+std::string seconds_timestamp(SimTime t) { return core::format_timestamp(SimTime{t.ms - ((t.ms % 1000) + 1000) % 1000}); }
+}  // namespace
+
+core::Json AcmService::common_detail(const Certificate& c) const {
+  std::int64_t validity = c.validity_days;
+  if (c.type == CertificateType::Imported && c.not_before && c.not_after) validity = (*c.not_after - *c.not_before).ms / Duration::days(1).ms;
+  return core::Json{{"CertificateType", aws_name(c.type)},
+                    {"CommonName", c.domain_name},
+                    {"FirstSubjectAlternativeName", c.sans.empty() ? c.domain_name : c.sans.front()},
+                    {"ValidityInDays", validity},
+                    {"CertificateKeyPairOrigin", c.type == CertificateType::Imported ? "CUSTOMER_PROVIDED" : "AWS_MANAGED"}};
+}
+
+void AcmService::emit(const Certificate& c, std::string_view detail_type, core::Json detail) {
+  if (sink_ != nullptr) sink_->acm_event(c, detail_type, std::move(detail));
+}
+
+void AcmService::emit_available(const Certificate& c, std::string_view action) {
+  core::Json d = {{"Action", action}};
+  const core::Json common = common_detail(c);
+  for (const auto& [k, v] : common.items()) d[k] = v;
+  if (c.type != CertificateType::Imported) d["DomainValidationMethod"] = aws_name(c.method);
+  d["CertificateCreatedDate"] = seconds_timestamp(c.created_at);
+  if (c.not_after) {
+    d["CertificateExpirationDate"] = seconds_timestamp(*c.not_after);
+    d["DaysToExpiry"] = (*c.not_after - sim_.now()).ms / Duration::days(1).ms;
+  }
+  d["InUse"] = c.in_use();
+  d["Exported"] = c.exported_since_issue;
+  emit(c, "ACM Certificate Available", std::move(d));
+}
+
+void AcmService::emit_expired(const Certificate& c) {
+  core::Json d = common_detail(c);
+  d["DomainValidationMethod"] = aws_name(c.method);
+  d["CertificateCreatedDate"] = seconds_timestamp(c.created_at);
+  if (c.not_after) d["CertificateExpirationDate"] = seconds_timestamp(*c.not_after);
+  d["InUse"] = c.in_use();
+  d["Exported"] = c.exported_since_issue;
+  emit(c, "ACM Certificate Expired", std::move(d));
+}
+
+void AcmService::emit_revoked(const Certificate& c) {
+  core::Json d = common_detail(c);
+  if (c.not_after) d["CertificateExpirationDate"] = seconds_timestamp(*c.not_after);
+  d["Exportable"] = c.export_option == ExportOption::Enabled;
+  emit(c, "ACM Certificate Revoked", std::move(d));
+}
+
+// One event a day, at NotAfter minus a whole number of days, from the window's
+// first day to the last day before expiry.
+void AcmService::schedule_expiry_notices(Certificate& c) {
+  sim_.cancel(c.notice_event);
+  c.notice_event = {};
+  if (c.status != CertificateStatus::Issued || !c.not_after) return;
+  const SimTime now = sim_.now();
+  const Duration day = Duration::days(1);
+  const std::int64_t window = expiry_window_days(c);
+  std::int64_t k = window;
+  if (*c.not_after - day * k < now) k = (*c.not_after - now).ms / day.ms;  // the next whole day not in the past
+  if (k < 1) return;
+  c.notice_event = sim_.schedule_at(*c.not_after - day * k, core::Priority::Model, {static_cast<std::uint32_t>(ModelEvent::AcmExpiryNotice), c.id, 0});
+}
+
+void AcmService::expiry_notice(Certificate& c) {
+  c.notice_event = {};
+  if (c.status != CertificateStatus::Issued || !c.not_after) return;
+  const Duration day = Duration::days(1);
+  const std::int64_t days = static_cast<std::int64_t>(std::llround(static_cast<double>((*c.not_after - sim_.now()).ms) / static_cast<double>(day.ms)));
+  if (days < 1) return;
+  core::Json d = {{"DaysToExpiry", days}};
+  const core::Json common = common_detail(c);
+  for (const auto& [k, v] : common.items()) {
+    if (k != "CertificateType") d[k] = v;
+  }
+  emit(c, "ACM Certificate Approaching Expiration", std::move(d));
+  if (days > 1) c.notice_event = sim_.schedule_in(day, core::Priority::Model, {static_cast<std::uint32_t>(ModelEvent::AcmExpiryNotice), c.id, 0});
+}
+
+void AcmService::schedule_action_required(Certificate& c) {
+  if (c.action_required_event.valid() || !c.not_after || c.type == CertificateType::Imported) return;
+  const SimTime now = sim_.now();
+  std::optional<SimTime> next;
+  auto consider = [&](std::int64_t k) {
+    const SimTime t = *c.not_after - Duration::days(k);
+    if (t > now && (!next || t < *next)) next = t;
+  };
+  if (c.type == CertificateType::Private) {
+    for (const auto k : kPrivateActionDays) consider(k);
+  } else {
+    for (const auto k : kPublicActionDays) consider(k);
+  }
+  if (next) c.action_required_event = sim_.schedule_at(*next, core::Priority::Model, {static_cast<std::uint32_t>(ModelEvent::AcmActionRequired), c.id, 0});
+}
+
+void AcmService::action_required(Certificate& c) {
+  c.action_required_event = {};
+  const bool stalled = c.status == CertificateStatus::Issued && c.renewing && c.renewal && c.renewal->status == RenewalStatus::PendingValidation;
+  if (!stalled || !c.not_after) return;
+  core::Json d = common_detail(c);
+  d["DomainValidationMethod"] = aws_name(c.method);
+  d["RenewalStatusReason"] = "PENDING_DOMAIN_VALIDATION";
+  d["DaysToExpiry"] = static_cast<std::int64_t>(std::llround(static_cast<double>((*c.not_after - sim_.now()).ms) / static_cast<double>(Duration::days(1).ms)));
+  d["CertificateExpirationDate"] = seconds_timestamp(*c.not_after);
+  d["InUse"] = c.in_use();
+  d["Exported"] = c.exported_since_issue;
+  emit(c, "ACM Certificate Renewal Action Required", std::move(d));
+  schedule_action_required(c);
+}
+
+}  // namespace acmsim::model

@@ -1,0 +1,297 @@
+#include "acmsim/model/events/eventbridge_service.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include "acmsim/model/model_events.hpp"
+
+namespace acmsim::model {
+
+using core::Json;
+
+namespace {
+
+bool valid_name(const std::string& n) {
+  return !n.empty() && n.size() <= 64 &&
+         std::all_of(n.begin(), n.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == '_'; });
+}
+
+AwsError no_rule(const std::string& name, const std::string& bus) {
+  return aws_error("ResourceNotFoundException", "Rule " + name + " does not exist on EventBus " + bus + ".");
+}
+
+}  // namespace
+
+std::optional<Json> json_path(const Json& event, const std::string& path) {
+  if (path.empty() || path[0] != '$') return std::nullopt;
+  const Json* cur = &event;
+  std::size_t i = 1;
+  while (i < path.size()) {
+    if (path[i] == '.') {
+      std::size_t j = i + 1;
+      while (j < path.size() && path[j] != '.' && path[j] != '[') ++j;
+      const std::string key = path.substr(i + 1, j - i - 1);
+      if (!cur->is_object() || !cur->contains(key)) return std::nullopt;
+      cur = &(*cur)[key];
+      i = j;
+    } else if (path[i] == '[') {
+      const auto close = path.find(']', i);
+      if (close == std::string::npos) return std::nullopt;
+      const std::string idx = path.substr(i + 1, close - i - 1);
+      if (idx.empty() || idx.find_first_not_of("0123456789") != std::string::npos || !cur->is_array() || std::stoul(idx) >= cur->size()) return std::nullopt;
+      cur = &(*cur)[std::stoul(idx)];
+      i = close + 1;
+    } else {
+      return std::nullopt;
+    }
+  }
+  return *cur;
+}
+
+EventBridgeService::EventBridgeService(core::Simulation& sim, core::Trace& trace, const Settings& settings, std::string account)
+    : sim_(sim), trace_(trace), settings_(settings), account_(std::move(account)), ids_(sim.seed(), "events.ids") {}
+
+std::string EventBridgeService::new_event_id() {
+  static constexpr char hex[] = "0123456789abcdef";
+  const std::uint64_t hi = ids_.next_u64();
+  const std::uint64_t lo = ids_.next_u64();
+  std::string out;
+  for (int i = 0; i < 32; ++i) {
+    out += hex[((i < 16 ? hi : lo) >> (4 * (i % 16))) & 15];
+    if (i == 7 || i == 11 || i == 15 || i == 19) out += '-';
+  }
+  return out;
+}
+
+bool EventBridgeService::bus_exists(RegionId region, const std::string& name) const {
+  if (name == "default") return true;
+  return std::any_of(buses_.begin(), buses_.end(), [&](const EventBus& b) { return !b.deleted && b.region == region && b.name == name; });
+}
+
+Outcome<const EventBus*> EventBridgeService::create_event_bus(RegionId region, const std::string& name) {
+  if (!valid_name(name) || name == "default") return aws_error("ValidationException", "Event bus name '" + name + "' is not valid: 1 to 64 of [.-_A-Za-z0-9], not 'default'.");
+  if (bus_exists(region, name)) return aws_error("ResourceAlreadyExistsException", "Event bus " + name + " already exists.");
+  buses_.push_back(EventBus{name, region, "arn:aws:events:" + std::string(region_code(region)) + ":" + account_ + ":event-bus/" + name, false});
+  return &buses_.back();
+}
+
+Outcome<bool> EventBridgeService::delete_event_bus(RegionId region, const std::string& name) {
+  if (name == "default") return aws_error("ValidationException", "Cannot delete event bus default.");
+  for (auto& b : buses_) {
+    if (!b.deleted && b.region == region && b.name == name) {
+      b.deleted = true;
+      for (auto& r : rules_) {
+        if (r.region == region && r.bus == name) r.deleted = true;
+      }
+    }
+  }
+  return true;  // deleting a bus that does not exist succeeds, as in AWS
+}
+
+Outcome<const EventBus*> EventBridgeService::describe_event_bus(RegionId region, const std::string& name) const {
+  static thread_local EventBus default_bus;
+  if (name == "default") {
+    default_bus = EventBus{"default", region, "arn:aws:events:" + std::string(region_code(region)) + ":" + account_ + ":event-bus/default", false};
+    return &default_bus;
+  }
+  for (const auto& b : buses_) {
+    if (!b.deleted && b.region == region && b.name == name) return &b;
+  }
+  return aws_error("ResourceNotFoundException", "Event bus " + name + " does not exist.");
+}
+
+std::vector<const EventBus*> EventBridgeService::buses(RegionId region) const {
+  std::vector<const EventBus*> out;
+  for (const auto& b : buses_) {
+    if (!b.deleted && b.region == region) out.push_back(&b);
+  }
+  return out;
+}
+
+Rule* EventBridgeService::find_rule(RegionId region, const std::string& name, const std::string& bus) {
+  for (auto& r : rules_) {
+    if (!r.deleted && r.region == region && r.name == name && r.bus == bus) return &r;
+  }
+  return nullptr;
+}
+
+Outcome<const Rule*> EventBridgeService::put_rule(RegionId region, const PutRuleInput& in) {
+  if (!valid_name(in.name)) return aws_error("ValidationException", "Rule name '" + in.name + "' is not valid: 1 to 64 of [.-_A-Za-z0-9].");
+  if (!bus_exists(region, in.bus)) return aws_error("ResourceNotFoundException", "Event bus " + in.bus + " does not exist.");
+  if (!in.event_pattern && !in.schedule) return aws_error("ValidationException", "Parameter(s) EventPattern or ScheduleExpression must be specified.");
+  if (in.schedule && in.bus != "default") return aws_error("ValidationException", "ScheduleExpression is supported only on the default event bus.");
+  std::optional<EventPattern> pattern;
+  if (in.event_pattern) {
+    Json parsed;
+    try {
+      parsed = Json::parse(*in.event_pattern);
+    } catch (const std::exception&) {
+      return aws_error("InvalidEventPatternException", "Event pattern is not valid. Reason: the pattern is not valid JSON.");
+    }
+    auto compiled = EventPattern::compile(parsed);
+    if (!compiled.ok()) return compiled.error();
+    pattern = std::move(compiled.value());
+  }
+  bool enabled = true;
+  if (in.state) {
+    if (*in.state != "ENABLED" && *in.state != "DISABLED" && *in.state != "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS") {
+      return aws_error("ValidationException", "State must be ENABLED or DISABLED.");
+    }
+    enabled = *in.state != "DISABLED";
+  }
+  Rule* r = find_rule(region, in.name, in.bus);
+  if (r == nullptr) {
+    rules_.push_back(Rule{});
+    r = &rules_.back();
+    r->name = in.name;
+    r->region = region;
+    r->bus = in.bus;
+    r->arn = "arn:aws:events:" + std::string(region_code(region)) + ":" + account_ + ":rule/" + (in.bus == "default" ? "" : in.bus + "/") + in.name;
+  }
+  r->pattern = std::move(pattern);
+  r->schedule = in.schedule;
+  r->enabled = enabled;
+  r->description = in.description.value_or(r->description);
+  r->origin = origin_;
+  if (trace_.enabled()) {
+    trace_.add(sim_.now(), {{"type", "state"}, {"service", "events"}, {"region", region_code(region)}, {"resource", r->arn}, {"change", "RulePut"},
+                            {"state", enabled ? "ENABLED" : "DISABLED"}});
+  }
+  return static_cast<const Rule*>(r);
+}
+
+Outcome<const Rule*> EventBridgeService::describe_rule(RegionId region, const std::string& name, const std::string& bus) const {
+  Rule* r = const_cast<EventBridgeService*>(this)->find_rule(region, name, bus);
+  if (r == nullptr) return no_rule(name, bus);
+  return static_cast<const Rule*>(r);
+}
+
+std::vector<const Rule*> EventBridgeService::rules(RegionId region, const std::string& bus) const {
+  std::vector<const Rule*> out;
+  for (const auto& r : rules_) {
+    if (!r.deleted && r.region == region && r.bus == bus) out.push_back(&r);
+  }
+  return out;
+}
+
+std::vector<const Rule*> EventBridgeService::all_rules() const {
+  std::vector<const Rule*> out;
+  for (const auto& r : rules_) {
+    if (!r.deleted) out.push_back(&r);
+  }
+  return out;
+}
+
+Outcome<bool> EventBridgeService::delete_rule(RegionId region, const std::string& name, const std::string& bus, bool force) {
+  Rule* r = find_rule(region, name, bus);
+  if (r == nullptr) return true;  // as in AWS: deleting a missing rule succeeds
+  if (!r->targets.empty() && !force) return aws_error("ValidationException", "Rule can't be deleted since it has targets.");
+  r->deleted = true;
+  return true;
+}
+
+Outcome<bool> EventBridgeService::set_rule_state(RegionId region, const std::string& name, const std::string& bus, bool enabled) {
+  Rule* r = find_rule(region, name, bus);
+  if (r == nullptr) return no_rule(name, bus);
+  r->enabled = enabled;
+  r->origin = origin_;
+  return true;
+}
+
+Outcome<bool> EventBridgeService::put_targets(RegionId region, const std::string& rule, const std::string& bus, const std::vector<Target>& targets) {
+  Rule* r = find_rule(region, rule, bus);
+  if (r == nullptr) return no_rule(rule, bus);
+  for (const auto& t : targets) {
+    if (!valid_name(t.id)) return aws_error("ValidationException", "Target Id '" + t.id + "' is not valid: 1 to 64 of [.-_A-Za-z0-9].");
+    const int given = static_cast<int>(t.input.has_value()) + static_cast<int>(t.input_path.has_value()) + static_cast<int>(t.transformer.has_value());
+    if (given > 1) return aws_error("ValidationException", "A target takes at most one of Input, InputPath and InputTransformer.");
+    if (t.input) {
+      if (!Json::accept(*t.input)) return aws_error("ValidationException", "Target " + t.id + ": Input is not valid JSON.");
+    }
+    auto it = std::find_if(r->targets.begin(), r->targets.end(), [&](const Target& x) { return x.id == t.id; });
+    if (it != r->targets.end()) {
+      *it = t;
+    } else {
+      if (r->targets.size() >= 5) return aws_error("LimitExceededException", "The requested resource exceeds the maximum number allowed (5 targets per rule).");
+      r->targets.push_back(t);
+    }
+  }
+  r->origin = origin_;
+  return true;
+}
+
+Outcome<bool> EventBridgeService::remove_targets(RegionId region, const std::string& rule, const std::string& bus, const std::vector<std::string>& ids) {
+  Rule* r = find_rule(region, rule, bus);
+  if (r == nullptr) return no_rule(rule, bus);
+  for (const auto& id : ids) {
+    r->targets.erase(std::remove_if(r->targets.begin(), r->targets.end(), [&](const Target& t) { return t.id == id; }), r->targets.end());
+  }
+  r->origin = origin_;
+  return true;
+}
+
+Json EventBridgeService::transform(const Target& t, const Rule& rule, const Json& event) const {
+  if (t.input) return Json::parse(*t.input);
+  if (t.input_path) return json_path(event, *t.input_path).value_or(Json());
+  if (!t.transformer) return event;
+  std::string text = t.transformer->input_template;
+  auto replace_all = [&](const std::string& name, const std::string& value) {
+    const std::string token = "<" + name + ">";
+    for (std::size_t pos = text.find(token); pos != std::string::npos; pos = text.find(token, pos + value.size())) text.replace(pos, token.size(), value);
+  };
+  for (const auto& [name, path] : t.transformer->paths) {
+    const auto v = json_path(event, path);
+    replace_all(name, !v ? "" : v->is_string() ? v->get<std::string>() : v->dump());
+  }
+  replace_all("aws.events.rule-name", rule.name);
+  replace_all("aws.events.rule-arn", rule.arn);
+  replace_all("aws.events.event.json", event.dump());
+  try {
+    return Json::parse(text);
+  } catch (const std::exception&) {
+    return text;  // a template that is not JSON is delivered as text
+  }
+}
+
+std::string EventBridgeService::publish(RegionId region, const std::string& bus, Json event) {
+  if (!event.contains("id")) event["id"] = new_event_id();
+  if (!event.contains("time")) event["time"] = core::format_timestamp(core::SimTime{sim_.now().ms - sim_.now().ms % 1000});
+  const std::string id = event["id"].get<std::string>();
+  const Json normalized = EventPattern::normalize_event(event);
+  events_.push_back(BusEvent{sim_.now(), region, bus, event});
+  if (trace_.enabled()) trace_.add(sim_.now(), {{"type", "event"}, {"region", region_code(region)}, {"bus", bus}, {"event", event}});
+  for (std::size_t i = 0; i < rules_.size(); ++i) {
+    const Rule& r = rules_[i];
+    if (r.deleted || !r.enabled || r.region != region || r.bus != bus || !r.pattern || !r.pattern->matches_normalized(normalized)) continue;
+    for (const Target& t : r.targets) {
+      Json input = transform(t, r, event);
+      deliveries_.push_back(Delivery{sim_.now(), region, bus, r.name, t.id, t.arn, input});
+      if (trace_.enabled()) {
+        trace_.add(sim_.now(), {{"type", "delivery"}, {"region", region_code(region)}, {"bus", bus}, {"rule", r.name}, {"target", t.id}, {"targetArn", t.arn},
+                                {"eventId", id}});
+      }
+      // An event bus as target: cross-account or cross-region routing.
+      const std::string prefix = "arn:aws:events:";
+      if (t.arn.rfind(prefix, 0) == 0 && t.arn.find(":event-bus/") != std::string::npos) {
+        const std::string rest = t.arn.substr(prefix.size());
+        const auto target_region = find_region(rest.substr(0, rest.find(':')));
+        const std::string target_bus = t.arn.substr(t.arn.find(":event-bus/") + 11);
+        if (target_region && rest.find(":" + account_ + ":") != std::string::npos && !(*target_region == region && target_bus == bus)) {
+          pending_.push_back(Pending{*target_region, target_bus, event});
+          sim_.schedule_in(settings_.cross_region_event_delay, core::Priority::Model,
+                           core::EventPayload{static_cast<std::uint32_t>(ModelEvent::EventBusDelivery), static_cast<std::uint32_t>(pending_.size() - 1), 0});
+        }
+      }
+    }
+  }
+  return id;
+}
+
+void EventBridgeService::deliver_pending(std::uint32_t index) {
+  if (index >= pending_.size()) return;
+  Pending p = std::move(pending_[index]);
+  if (!bus_exists(p.region, p.bus)) return;
+  publish(p.region, p.bus, std::move(p.event));
+}
+
+}  // namespace acmsim::model
