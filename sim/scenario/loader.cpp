@@ -378,7 +378,7 @@ class Loader {
       if (e.contains(kind)) {
         fail(ptr + "/" + kind,
              std::string("\"") + kind +
-                 "\" expectations need a part of the model (EventBridge, findings or probes) that this version of acmsim does not have yet");
+                 "\" expectations need the misconfiguration analysis (the rules of spec/rules.md), which this version of acmsim does not have yet");
       }
     }
     fail(ptr, "an expectation has one of \"call\", \"events\", \"deliveries\", \"findings\" or \"probe\"");
