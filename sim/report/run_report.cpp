@@ -232,6 +232,27 @@ void render_probes(std::ostringstream& out, const scenario::RunResult& r) {
   }
 }
 
+// Events per bus (by detail-type) and deliveries per rule and target.
+void render_events(std::ostringstream& out, const scenario::RunResult& r) {
+  const auto& events = r.world->events.events();
+  if (events.empty()) return;
+  std::map<std::string, std::map<std::string, std::size_t>> per_bus;
+  for (const auto& e : events) {
+    per_bus[std::string(model::region_code(e.region)) + "/" + e.bus][e.event.value("source", "") + "  " + e.event.value("detail-type", "")]++;
+  }
+  out << "\nevents (per bus: source, detail-type, count)\n";
+  for (const auto& [bus, kinds] : per_bus) {
+    out << "  " << bus << "\n";
+    for (const auto& [kind, n] : kinds) out << "    " << pad(std::to_string(n), 6, true) << "  " << kind << "\n";
+  }
+  std::map<std::string, std::size_t> per_target;
+  for (const auto& d : r.world->events.deliveries()) per_target[std::string(model::region_code(d.region)) + "/" + d.bus + "  rule " + d.rule + " -> " + d.target_id]++;
+  if (!per_target.empty()) {
+    out << "  deliveries\n";
+    for (const auto& [t, n] : per_target) out << "    " << pad(std::to_string(n), 6, true) << "  " << t << "\n";
+  }
+}
+
 }  // namespace
 
 std::string render_summary(const scenario::RunResult& r) {
@@ -268,6 +289,7 @@ std::string render_summary(const scenario::RunResult& r) {
     }
   }
   render_probes(out, r);
+  render_events(out, r);
   std::size_t passed = 0;
   for (const auto& e : r.expectations) passed += e.passed ? 1 : 0;
   out << "\nexpectations: " << passed << " passed, " << r.expectations.size() - passed << " failed\n";

@@ -1,0 +1,115 @@
+// ACM's events on the regional buses, rules and targets, and AWS Config.
+#include <gtest/gtest.h>
+
+#include "world_fixture.hpp"
+
+using namespace acmsim;
+using namespace acmsim::testing;
+
+namespace {
+
+model::RegionId region(const char* code) { return *model::find_region(code); }
+
+std::string import(WorldFixture& f, const char* reg, const char* not_after) {
+  model::ImportCertificateInput in;
+  in.certificate = {"legacy.example.com", {}, *core::parse_timestamp("2026-02-01T00:00:00Z"), *core::parse_timestamp(not_after), "RSA_2048", "CA"};
+  return f.world.acm.import_certificate(region(reg), in).value();
+}
+
+std::vector<std::string> detail_types(const WorldFixture& f, const char* reg) {
+  std::vector<std::string> out;
+  for (const auto& e : f.world.events.events()) {
+    if (e.region == region(reg)) out.push_back(e.event["detail-type"].get<std::string>());
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST(AcmEvents, ImportedCertificateTimelineStaysInItsRegion) {
+  WorldFixture f;
+  import(f, "us-east-1", "2026-04-30T00:00:00Z");
+  f.run_until(Duration::days(70));
+  const auto types = detail_types(f, "us-east-1");
+  ASSERT_EQ(types.size(), 46U);
+  EXPECT_EQ(types.front(), "ACM Certificate Available");
+  EXPECT_EQ(std::count(types.begin(), types.end(), "ACM Certificate Approaching Expiration"), 45);
+  EXPECT_TRUE(detail_types(f, "us-west-2").empty());
+  const auto& last = f.world.events.events().back().event;
+  EXPECT_EQ(last["detail"]["DaysToExpiry"], 1);
+  EXPECT_EQ(last["source"], "aws.acm");
+  EXPECT_EQ(last["region"], "us-east-1");
+  EXPECT_EQ(last["time"], "2026-04-29T00:00:00Z");
+}
+
+TEST(AcmEvents, IssuanceAndExpiryOfAnUnusedCertificate) {
+  WorldFixture f;
+  const auto z = f.zone();
+  const auto arn = f.request("api.example.com");
+  f.write_validation_records(arn, z);
+  f.run_until(Duration::days(200));
+  const auto types = detail_types(f, "us-east-1");
+  EXPECT_EQ(types.front(), "ACM Certificate Available");
+  EXPECT_EQ(std::count(types.begin(), types.end(), "ACM Certificate Approaching Expiration"), 30) << "the public window is 30 days";
+  EXPECT_EQ(types.back(), "ACM Certificate Expired");
+  EXPECT_EQ(std::count(types.begin(), types.end(), "ACM Certificate Renewal Action Required"), 0) << "an ineligible certificate gets no call to action";
+}
+
+TEST(EventBridgeRules, DeliverTransformedInputAndForwardAcrossRegions) {
+  WorldFixture f;
+  model::PutRuleInput r;
+  r.name = "expiry";
+  r.event_pattern = R"({"source":["aws.acm"],"detail":{"DaysToExpiry":[{"numeric":["<=",2]}]}})";
+  ASSERT_TRUE(f.world.events.put_rule(region("us-east-1"), r).ok());
+  model::Target t{"ops", "arn:aws:sns:us-east-1:111122223333:ops", std::nullopt, std::nullopt,
+                  model::InputTransformer{{{"d", "$.detail.DaysToExpiry"}}, R"({"days": <d>})"}};
+  model::Target forward{"west", "arn:aws:events:us-west-2:111122223333:event-bus/default", std::nullopt, std::nullopt, std::nullopt};
+  ASSERT_TRUE(f.world.events.put_targets(region("us-east-1"), "expiry", "default", {t, forward}).ok());
+  model::PutRuleInput west;
+  west.name = "seen";
+  west.event_pattern = R"({"source":["aws.acm"]})";
+  ASSERT_TRUE(f.world.events.put_rule(region("us-west-2"), west).ok());
+  ASSERT_TRUE(f.world.events.put_targets(region("us-west-2"), "seen", "default", {{"log", "arn:aws:logs:us-west-2:111122223333:log-group:x", {}, {}, {}}}).ok());
+  import(f, "us-east-1", "2026-04-30T00:00:00Z");
+  f.run_until(Duration::days(70));
+  std::vector<core::Json> inputs;
+  std::size_t west_deliveries = 0;
+  for (const auto& d : f.world.events.deliveries()) {
+    if (d.rule == "expiry" && d.target_id == "ops") inputs.push_back(d.input);
+    if (d.rule == "seen") ++west_deliveries;
+  }
+  EXPECT_EQ(inputs, (std::vector<core::Json>{core::Json{{"days", 2}}, core::Json{{"days", 1}}}));
+  EXPECT_EQ(west_deliveries, 2U);
+  EXPECT_FALSE(f.world.events.delete_rule(region("us-east-1"), "expiry", "default", false).ok()) << "a rule with targets cannot be deleted";
+}
+
+TEST(EventBridgeRules, DisabledRulesAndBadPatterns) {
+  WorldFixture f;
+  model::PutRuleInput r;
+  r.name = "bad";
+  r.event_pattern = R"({"source":"aws.acm"})";
+  EXPECT_EQ(f.world.events.put_rule(region("us-east-1"), r).error().code, "InvalidEventPatternException");
+  r.event_pattern = R"({"source":["aws.acm"]})";
+  r.state = "DISABLED";
+  ASSERT_TRUE(f.world.events.put_rule(region("us-east-1"), r).ok());
+  ASSERT_TRUE(f.world.events.put_targets(region("us-east-1"), "bad", "default", {{"t", "arn:aws:sns:us-east-1:111122223333:x", {}, {}, {}}}).ok());
+  import(f, "us-east-1", "2026-04-30T00:00:00Z");
+  f.run_until(Duration::days(1));
+  EXPECT_TRUE(f.world.events.deliveries().empty());
+}
+
+TEST(ConfigExpirationCheck, FlagsCertificatesInsideTheWindowOnChangeAndPeriodically) {
+  WorldFixture f;
+  model::PutConfigRuleInput in{"expiry", "AWS", "ACM_CERTIFICATE_EXPIRATION_CHECK", R"({"daysToExpiration":"14"})", std::nullopt};
+  ASSERT_TRUE(f.world.config.put_config_rule(region("us-east-1"), in).ok());
+  const auto soon = import(f, "us-east-1", "2026-03-11T00:00:00Z");
+  const auto later = import(f, "us-east-1", "2026-04-01T00:00:00Z");
+  const auto* rule = f.world.config.find_rule(region("us-east-1"), "expiry").value();
+  EXPECT_EQ(rule->results.at(soon).compliance, "NON_COMPLIANT");
+  EXPECT_EQ(rule->results.at(later).compliance, "COMPLIANT");
+  f.run_until(Duration::days(18));
+  EXPECT_EQ(rule->results.at(later).compliance, "NON_COMPLIANT") << "the daily evaluation caught up";
+  std::size_t changes = 0;
+  for (const auto& e : f.world.events.events()) changes += e.event["source"] == "aws.config" ? 1 : 0;
+  EXPECT_EQ(changes, 3U) << "two first evaluations, then one change";
+}
