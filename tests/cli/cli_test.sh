@@ -48,5 +48,14 @@ tail -1 "$work/check" | grep -Eq "^[0-9]+ passed, 0 failed$"; check "check close
 python3 -c "import sys; s=open('$src/README.md').read(); open('$work/readme.json','w').write(s.split('\x60\x60\x60json\n')[1].split('\x60\x60\x60')[0])"
 "$bin" run "$work/readme.json" >/dev/null; check "the README's example scenario passes" 0 $?
 
+out=$("$bin" events test-pattern --event-pattern '{"source":["aws.acm"]}' --event '{"source":"aws.acm"}'); check "test-pattern matches" 0 $?
+[[ "$out" == '{"Result":true}' ]]; check "test-pattern prints {\"Result\": true}" 0 $?
+echo '{"source":"aws.ec2"}' > "$work/event.json"
+out=$("$bin" events test-pattern --event-pattern '{"source":["aws.acm"]}' --event "@$work/event.json"); check "test-pattern reads @file" 0 $?
+[[ "$out" == '{"Result":false}' ]]; check "test-pattern prints {\"Result\": false}" 0 $?
+"$bin" events test-pattern --event-pattern '{"source":"aws.acm"}' --event '{}' >/dev/null 2>&1; check "an invalid pattern exits 2" 2 $?
+"$bin" events test-pattern --event-pattern '{"source":["aws.acm"]' --event '{}' >/dev/null 2>&1; check "a pattern that is not JSON exits 2" 2 $?
+"$bin" events test-pattern --event-pattern '{"source":["aws.acm"]}' --event '[1]' >/dev/null 2>&1; check "an event that is not an object exits 2" 2 $?
+
 echo "cli: $fails failed"
 exit $(( fails > 0 ))
