@@ -13,16 +13,6 @@ namespace {
 
 bool ends_with(std::string_view s, std::string_view suffix) { return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix; }
 
-// What a resolved name leads to.
-struct Endpoint {
-  enum class Kind { None, Distribution, EdgeDomain, RegionalDomain, LoadBalancer, DefaultApi } kind = Kind::None;
-  const Distribution* distribution = nullptr;
-  const CustomDomain* domain = nullptr;
-  const LoadBalancer* lb = nullptr;
-  RegionId region = 0;
-  std::string name;
-};
-
 }  // namespace
 
 std::optional<ProbeSpec> parse_probe_url(const std::string& url, std::string* why) {
@@ -54,6 +44,96 @@ std::optional<ProbeSpec> parse_probe_url(const std::string& url, std::string* wh
   }
   s.host = authority;
   return s;
+}
+
+ResolvedHost resolve_host(const World& world, const std::string& host) {
+  using Endpoint = ResolvedHost;
+  auto endpoint_for = [&](const std::string& name_in) {
+    Endpoint e;
+    std::string name = dns::without_dot(name_in);
+    if (name.rfind("dualstack.", 0) == 0) name = name.substr(10);
+    e.name = name;
+    if (ends_with(name, ".cloudfront.net")) {
+      for (const Distribution* d : world.cloudfront.all()) {
+        if (d->domain_name == name) {
+          e.kind = Endpoint::Kind::Distribution;
+          e.distribution = d;
+          return e;
+        }
+      }
+      for (const CustomDomain* d : world.apigateway.all_domains()) {
+        if (d->type != EndpointType::Regional && d->distribution_domain_name == name) {
+          e.kind = Endpoint::Kind::EdgeDomain;
+          e.domain = d;
+          e.region = d->region;
+          return e;
+        }
+      }
+    } else if (name.find(".execute-api.") != std::string::npos && ends_with(name, ".amazonaws.com")) {
+      for (const CustomDomain* d : world.apigateway.all_domains()) {
+        if (d->type == EndpointType::Regional && d->regional_domain_name == name) {
+          e.kind = Endpoint::Kind::RegionalDomain;
+          e.domain = d;
+          e.region = d->region;
+          return e;
+        }
+      }
+      const std::string api_id = name.substr(0, name.find('.'));
+      for (const RestApi* a : world.apigateway.all_apis()) {
+        if (a->id == api_id && name == api_id + ".execute-api." + std::string(region_code(a->region)) + ".amazonaws.com") {
+          e.kind = Endpoint::Kind::DefaultApi;
+          e.region = a->region;
+          return e;
+        }
+      }
+    } else if (ends_with(name, ".amazonaws.com") && name.find(".elb.") != std::string::npos) {
+      for (const LoadBalancer* lb : world.elb.all()) {
+        if (lb->dns_name == name) {
+          e.kind = Endpoint::Kind::LoadBalancer;
+          e.lb = lb;
+          e.region = lb->region;
+          return e;
+        }
+      }
+    }
+    return e;
+  };
+
+  std::string name = host;
+  Endpoint ep;
+  bool resolved = false;
+  for (int hop = 0; hop < 16 && !resolved; ++hop) {
+    const LookupResult r = world.dns.lookup(name, RRType::A);
+    if (r.status == LookupStatus::Found && r.record != nullptr) {
+      if (!r.record->alias) {
+        ep.kind = Endpoint::Kind::None;  // an address outside the modelled services
+        ep.name = dns::without_dot(name);
+        return ep;
+      }
+      const AliasTarget& at = *r.record->alias;
+      if (world.route53.find_zone(at.hosted_zone_id) != nullptr) {
+        name = at.dns_name;  // an alias to another Route 53 record
+        continue;
+      }
+      ep = endpoint_for(at.dns_name);
+      resolved = true;
+    } else if (r.status == LookupStatus::Cname && r.record != nullptr && !r.record->values.empty()) {
+      name = dns::normalize(r.record->values.front());
+      const Endpoint candidate = endpoint_for(name);
+      const std::string bare = dns::without_dot(name);
+      const bool aws_name = ends_with(bare, ".cloudfront.net") || ends_with(bare, ".amazonaws.com");
+      if (candidate.kind != Endpoint::Kind::None || aws_name) {
+        ep = candidate;
+        resolved = true;
+      }
+    } else {
+      ep.kind = Endpoint::Kind::NxDomain;
+      return ep;
+    }
+  }
+  if (!resolved) ep.kind = Endpoint::Kind::NxDomain;  // a CNAME loop or an over-long chain
+  return ep;
+
 }
 
 Clients::Clients(World& world) : world_(world), jitter_(world.sim.seed(), "client.latency") {}
@@ -102,89 +182,10 @@ ProbeAttempt Clients::try_once(const ProbeSpec& spec, RegionId from) {
   };
 
   // 1. DNS: follow CNAMEs and aliases until an AWS endpoint name, an address, or nothing.
-  auto endpoint_for = [&](const std::string& name_in) {
-    Endpoint e;
-    std::string name = dns::without_dot(name_in);
-    if (name.rfind("dualstack.", 0) == 0) name = name.substr(10);
-    e.name = name;
-    if (ends_with(name, ".cloudfront.net")) {
-      for (const Distribution* d : world_.cloudfront.all()) {
-        if (d->domain_name == name) {
-          e.kind = Endpoint::Kind::Distribution;
-          e.distribution = d;
-          return e;
-        }
-      }
-      for (const CustomDomain* d : world_.apigateway.all_domains()) {
-        if (d->type != EndpointType::Regional && d->distribution_domain_name == name) {
-          e.kind = Endpoint::Kind::EdgeDomain;
-          e.domain = d;
-          e.region = d->region;
-          return e;
-        }
-      }
-    } else if (name.find(".execute-api.") != std::string::npos && ends_with(name, ".amazonaws.com")) {
-      for (const CustomDomain* d : world_.apigateway.all_domains()) {
-        if (d->type == EndpointType::Regional && d->regional_domain_name == name) {
-          e.kind = Endpoint::Kind::RegionalDomain;
-          e.domain = d;
-          e.region = d->region;
-          return e;
-        }
-      }
-      const std::string api_id = name.substr(0, name.find('.'));
-      for (const RestApi* a : world_.apigateway.all_apis()) {
-        if (a->id == api_id && name == api_id + ".execute-api." + std::string(region_code(a->region)) + ".amazonaws.com") {
-          e.kind = Endpoint::Kind::DefaultApi;
-          e.region = a->region;
-          return e;
-        }
-      }
-    } else if (ends_with(name, ".amazonaws.com") && name.find(".elb.") != std::string::npos) {
-      for (const LoadBalancer* lb : world_.elb.all()) {
-        if (lb->dns_name == name) {
-          e.kind = Endpoint::Kind::LoadBalancer;
-          e.lb = lb;
-          e.region = lb->region;
-          return e;
-        }
-      }
-    }
-    return e;
-  };
-
-  std::string name = spec.host;
-  Endpoint ep;
-  bool resolved = false;
-  for (int hop = 0; hop < 16 && !resolved; ++hop) {
-    const LookupResult r = world_.dns.lookup(name, RRType::A);
-    if (r.status == LookupStatus::Found && r.record != nullptr) {
-      if (!r.record->alias) {
-        out.endpoint = name;
-        return finish(ProbeOutcome::NoEndpoint);  // an address outside the modelled services
-      }
-      const AliasTarget& at = *r.record->alias;
-      if (world_.route53.find_zone(at.hosted_zone_id) != nullptr) {
-        name = at.dns_name;  // an alias to another Route 53 record
-        continue;
-      }
-      ep = endpoint_for(at.dns_name);
-      resolved = true;
-    } else if (r.status == LookupStatus::Cname && r.record != nullptr && !r.record->values.empty()) {
-      name = dns::normalize(r.record->values.front());
-      const Endpoint candidate = endpoint_for(name);
-      const std::string bare = dns::without_dot(name);
-      const bool aws_name = ends_with(bare, ".cloudfront.net") || ends_with(bare, ".amazonaws.com");
-      if (candidate.kind != Endpoint::Kind::None || aws_name) {
-        ep = candidate;
-        resolved = true;
-      }
-    } else {
-      return finish(ProbeOutcome::NxDomain);
-    }
-  }
-  if (!resolved) return finish(ProbeOutcome::NxDomain);  // a CNAME loop or an over-long chain
+  using Endpoint = ResolvedHost;
+  const ResolvedHost ep = resolve_host(world_, spec.host);
   out.endpoint = ep.name;
+  if (ep.kind == Endpoint::Kind::NxDomain) return finish(ProbeOutcome::NxDomain);
   if (ep.kind == Endpoint::Kind::None) return finish(ProbeOutcome::NoEndpoint);
 
   // 2. Connection: where the TLS handshake happens, and how far it is.
@@ -247,7 +248,8 @@ ProbeAttempt Clients::try_once(const ProbeSpec& spec, RegionId from) {
       }
       break;
     }
-    case Endpoint::Kind::None: break;
+    case Endpoint::Kind::None:
+    case Endpoint::Kind::NxDomain: break;
   }
 
   // 3. TLS: the certificate the endpoint presents at this instant.

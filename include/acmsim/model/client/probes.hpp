@@ -43,6 +43,22 @@ struct Probe {
   std::vector<ProbeAttempt> attempts;
 };
 
+struct Distribution;
+struct CustomDomain;
+struct LoadBalancer;
+
+/// Where a host name leads in public DNS (CNAME and alias chains followed).
+struct ResolvedHost {
+  enum class Kind { NxDomain, None, Distribution, EdgeDomain, RegionalDomain, LoadBalancer, DefaultApi } kind = Kind::None;
+  const Distribution* distribution = nullptr;
+  const CustomDomain* domain = nullptr;
+  const LoadBalancer* lb = nullptr;
+  RegionId region = 0;
+  std::string name;  // the last name reached (an AWS endpoint name, or an address's owner)
+};
+
+ResolvedHost resolve_host(const World& world, const std::string& host);
+
 /// Splits "https://host[:port]/path"; nullopt with a reason on anything else.
 std::optional<ProbeSpec> parse_probe_url(const std::string& url, std::string* why);
 
