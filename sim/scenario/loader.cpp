@@ -7,6 +7,7 @@
 #include <set>
 #include <sstream>
 
+#include "acmsim/analysis/rule.hpp"
 #include "acmsim/model/events/event_pattern.hpp"
 #include "acmsim/model/regions.hpp"
 #include "acmsim/scenario/references.hpp"
@@ -374,12 +375,9 @@ class Loader {
       load_events_check(e, st);
       return;
     }
-    for (const char* kind : {"findings"}) {
-      if (e.contains(kind)) {
-        fail(ptr + "/" + kind,
-             std::string("\"") + kind +
-                 "\" expectations need the misconfiguration analysis (the rules of spec/rules.md), which this version of acmsim does not have yet");
-      }
+    if (e.contains("findings")) {
+      load_findings_check(e, st);
+      return;
     }
     fail(ptr, "an expectation has one of \"call\", \"events\", \"deliveries\", \"findings\" or \"probe\"");
   }
@@ -405,6 +403,30 @@ class Loader {
     if (v.contains("max")) c.max = count(v["max"], ptr + "/count/max");
     if (c.min && c.max && *c.min > *c.max) fail(ptr + "/count", "\"min\" is above \"max\"");
     return c;
+  }
+
+  void load_findings_check(const Json& e, Step& st) {
+    const std::string ptr = st.pointer + "/expect";
+    st.expect_kind = ExpectKind::Findings;
+    check_members(e, ptr, {"findings", "count"}, "in a findings expectation");
+    const Json& f = e["findings"];
+    if (!f.is_object()) fail(ptr + "/findings", "\"findings\" is {\"rule\": id, \"resource\": ARN or name, \"ever\": true}, each optional");
+    check_members(f, ptr + "/findings", {"rule", "resource", "ever"}, "in \"findings\"");
+    FindingsCheck& c = st.findings_check;
+    if (f.contains("rule")) {
+      c.rule = string_at(f, "rule", ptr + "/findings/rule");
+      if (analysis::find_rule(c.rule) == nullptr) {
+        std::vector<std::string_view> ids;
+        for (const auto* r : analysis::all_rules()) ids.push_back(r->id);
+        fail(ptr + "/findings/rule", "unknown rule \"" + c.rule + "\"" + suggestion(c.rule, ids) + "; the rules are listed by acmsim rules");
+      }
+    }
+    if (f.contains("resource")) c.resource = string_at(f, "resource", ptr + "/findings/resource");
+    if (f.contains("ever")) {
+      if (!f["ever"].is_boolean()) fail(ptr + "/findings/ever", "\"ever\" is true or false");
+      c.ever = f["ever"].get<bool>();
+    }
+    c.count = load_count(e, ptr);
   }
 
   void load_events_check(const Json& e, Step& st) {

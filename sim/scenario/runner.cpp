@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <set>
 
 #include "acmsim/model/model_events.hpp"
 #include "acmsim/model/events/event_pattern.hpp"
@@ -15,6 +16,17 @@ namespace acmsim::scenario {
 namespace {
 
 constexpr std::uint32_t kStepEvent = static_cast<std::uint32_t>(model::ModelEvent::Last) + 1;
+constexpr std::uint32_t kFindingsEvent = kStepEvent + 1;
+
+// Strings of a refused call's request that name resources: ARNs, domain names.
+void named_resources(const Json& v, std::vector<std::string>& out) {
+  if (v.is_string()) {
+    const auto& s = v.get_ref<const std::string&>();
+    if (s.rfind("arn:", 0) == 0 || (s.find('.') != std::string::npos && s.find(' ') == std::string::npos && s.size() < 256)) out.push_back(s);
+  } else if (v.is_array() || v.is_object()) {
+    for (const auto& x : v) named_resources(x, out);
+  }
+}
 
 std::string call_name(const CallSpec& c) { return std::string(c.op->service) + ":" + std::string(c.op->name); }
 
@@ -23,12 +35,31 @@ class Runner {
   Runner(const Scenario& s, RunResult& out) : s_(s), out_(out) {}
 
   void operator()(const core::ScheduledEvent& ev) {
+    if (ev.payload.kind == kFindingsEvent) {
+      evaluate_findings();
+      return;
+    }
     if (ev.payload.kind == kStepEvent) {
       run_step(s_.steps[ev.payload.a]);
+      last_step_ = static_cast<std::int32_t>(ev.payload.a);
     } else {
       out_.world->set_origin(-1);
       out_.world->handle(ev);
+      last_step_ = -1;
     }
+    // The findings are brought up to date once per instant, after its calls and
+    // model events and before its expectations.
+    schedule_findings(out_.sim->now());
+  }
+
+  void schedule_findings(core::SimTime t) {
+    if (!findings_at_.insert(t.ms).second) return;
+    out_.sim->schedule_at(t, core::Priority::Findings, core::EventPayload{kFindingsEvent, 0, 0});
+  }
+
+  void evaluate_findings() {
+    const auto wake = out_.findings->evaluate(out_.sim->now(), last_step_, out_.trace.get());
+    if (wake) schedule_findings(*wake);
   }
 
  private:
@@ -62,6 +93,8 @@ class Runner {
     } else if (st.kind == StepKind::Expect) {
       if (st.expect_kind == ExpectKind::Probe) {
         run_probe_check(st);
+      } else if (st.expect_kind == ExpectKind::Findings) {
+        run_findings_check(st);
       } else if (st.expect_kind == ExpectKind::Events || st.expect_kind == ExpectKind::Deliveries) {
         run_events_check(st);
       } else {
@@ -102,6 +135,41 @@ class Runner {
       spec.path = parsed->path;
     }
     out_.world->clients.attempt(index);
+  }
+
+  void run_findings_check(const Step& st) {
+    const FindingsCheck& c = st.findings_check;
+    Json resource = c.resource;
+    if (auto e = substitute(resource, saved_)) {
+      record(st, false, "expect", *e);
+      return;
+    }
+    const std::string res = resource.is_string() ? resource.get<std::string>() : resource.dump();
+    auto selected = [&](const analysis::Finding& f) {
+      if (!c.rule.empty() && f.rule != c.rule) return false;
+      return res.empty() || std::find(f.resources.begin(), f.resources.end(), res) != f.resources.end();
+    };
+    std::int64_t n = 0;
+    std::string ids;
+    if (c.ever) {
+      for (const auto& h : out_.findings->history()) {
+        if (h.raised && h.at <= out_.sim->now() && selected(h.finding)) {
+          ++n;
+          ids += (ids.empty() ? "" : ", ") + h.finding.rule;
+        }
+      }
+    } else {
+      for (const auto& f : out_.findings->current()) {
+        if (selected(f)) {
+          ++n;
+          ids += (ids.empty() ? "" : ", ") + f.rule;
+        }
+      }
+    }
+    const bool pass = c.count.holds(n);
+    const std::string what = std::string(c.ever ? "raises of " : "findings of ") + (c.rule.empty() ? "any rule" : "rule " + c.rule) +
+                             (res.empty() ? "" : " naming " + res);
+    record(st, pass, "expect", std::to_string(n) + " " + what + (n > 0 && n <= 8 && c.rule.empty() ? " (" + ids + ")" : "") + (pass ? "" : "; expected " + c.count.describe()));
   }
 
   void run_events_check(const Step& st) {
@@ -230,6 +298,11 @@ class Runner {
       return;
     }
     const auto& err = r.error();
+    if (!err.rule.empty()) {
+      std::vector<std::string> resources;
+      named_resources(params, resources);
+      out_.findings->refused(err.rule, resources, err.code + ": " + err.message, out_.sim->now(), static_cast<std::int32_t>(st.index), out_.trace.get());
+    }
     if (!st.expect_error) {
       record(st, false, "call", where + " failed: " + err.code + ": " + err.message);
     } else if (*st.expect_error != err.code) {
@@ -267,6 +340,8 @@ class Runner {
   RunResult& out_;
   std::map<std::string, Json> saved_;
   std::map<std::size_t, std::size_t> probe_index_;  // step index -> probe index
+  std::set<std::int64_t> findings_at_;                 // instants with a findings evaluation scheduled
+  std::int32_t last_step_ = -1;
 };
 
 }  // namespace
@@ -285,6 +360,7 @@ RunResult run_scenario(const Scenario& s, const RunOptions& options) {
   out.sim->set_event_budget(options.max_events);
   out.trace = std::make_unique<core::Trace>(options.trace);
   out.world = std::make_unique<model::World>(*out.sim, *out.trace, s.settings, s.account);
+  out.findings = std::make_unique<analysis::Engine>(*out.world);
   // Every step is scheduled at load, in file order: calls before the model's
   // own events of an instant, expectations after everything else.
   for (const auto& st : s.steps) {

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "acmsim/analysis/engine.hpp"
 #include "acmsim/core/simulation.hpp"
 #include "acmsim/core/trace.hpp"
 #include "acmsim/model/world.hpp"
@@ -37,6 +38,7 @@ struct RunResult {
   std::unique_ptr<core::Simulation> sim;
   std::unique_ptr<core::Trace> trace;
   std::unique_ptr<model::World> world;
+  std::unique_ptr<analysis::Engine> findings;
   std::vector<ExpectationResult> expectations;
   [[nodiscard]] bool passed() const;
 };

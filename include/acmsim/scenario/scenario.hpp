@@ -77,6 +77,14 @@ struct EventsCheck {
   std::optional<SimTime> until;
 };
 
+/// Expectation kind 4: findings of the misconfiguration analysis.
+struct FindingsCheck {
+  std::string rule;      // empty: every rule
+  std::string resource;  // empty: any resource (may hold references)
+  bool ever = false;
+  CountRange count;
+};
+
 /// Expectation kind 5: what a probe's attempts must show.
 struct ProbeCheck {
   std::string probe;
@@ -106,6 +114,7 @@ struct Step {
   Json matches;  // kind 1
   ProbeCheck probe_check;  // kind 5
   EventsCheck events_check;  // kinds 2 and 3
+  FindingsCheck findings_check;  // kind 4
 };
 
 /// Limits on what a scenario may ask for, so that no input exhausts memory or

@@ -46,58 +46,62 @@ std::optional<ProbeSpec> parse_probe_url(const std::string& url, std::string* wh
   return s;
 }
 
-ResolvedHost resolve_host(const World& world, const std::string& host) {
+ResolvedHost endpoint_named(const World& world, const std::string& name_in) {
   using Endpoint = ResolvedHost;
-  auto endpoint_for = [&](const std::string& name_in) {
-    Endpoint e;
-    std::string name = dns::without_dot(name_in);
-    if (name.rfind("dualstack.", 0) == 0) name = name.substr(10);
-    e.name = name;
-    if (ends_with(name, ".cloudfront.net")) {
-      for (const Distribution* d : world.cloudfront.all()) {
-        if (d->domain_name == name) {
-          e.kind = Endpoint::Kind::Distribution;
-          e.distribution = d;
-          return e;
-        }
-      }
-      for (const CustomDomain* d : world.apigateway.all_domains()) {
-        if (d->type != EndpointType::Regional && d->distribution_domain_name == name) {
-          e.kind = Endpoint::Kind::EdgeDomain;
-          e.domain = d;
-          e.region = d->region;
-          return e;
-        }
-      }
-    } else if (name.find(".execute-api.") != std::string::npos && ends_with(name, ".amazonaws.com")) {
-      for (const CustomDomain* d : world.apigateway.all_domains()) {
-        if (d->type == EndpointType::Regional && d->regional_domain_name == name) {
-          e.kind = Endpoint::Kind::RegionalDomain;
-          e.domain = d;
-          e.region = d->region;
-          return e;
-        }
-      }
-      const std::string api_id = name.substr(0, name.find('.'));
-      for (const RestApi* a : world.apigateway.all_apis()) {
-        if (a->id == api_id && name == api_id + ".execute-api." + std::string(region_code(a->region)) + ".amazonaws.com") {
-          e.kind = Endpoint::Kind::DefaultApi;
-          e.region = a->region;
-          return e;
-        }
-      }
-    } else if (ends_with(name, ".amazonaws.com") && name.find(".elb.") != std::string::npos) {
-      for (const LoadBalancer* lb : world.elb.all()) {
-        if (lb->dns_name == name) {
-          e.kind = Endpoint::Kind::LoadBalancer;
-          e.lb = lb;
-          e.region = lb->region;
-          return e;
-        }
+  Endpoint e;
+  std::string name = dns::without_dot(name_in);
+  if (name.rfind("dualstack.", 0) == 0) name = name.substr(10);
+  e.name = name;
+  if (ends_with(name, ".cloudfront.net")) {
+    for (const Distribution* d : world.cloudfront.all()) {
+      if (d->domain_name == name) {
+        e.kind = Endpoint::Kind::Distribution;
+        e.distribution = d;
+        return e;
       }
     }
-    return e;
-  };
+    for (const CustomDomain* d : world.apigateway.all_domains()) {
+      if (d->type != EndpointType::Regional && d->distribution_domain_name == name) {
+        e.kind = Endpoint::Kind::EdgeDomain;
+        e.domain = d;
+        e.region = d->region;
+        return e;
+      }
+    }
+  } else if (name.find(".execute-api.") != std::string::npos && ends_with(name, ".amazonaws.com")) {
+    for (const CustomDomain* d : world.apigateway.all_domains()) {
+      if (d->type == EndpointType::Regional && d->regional_domain_name == name) {
+        e.kind = Endpoint::Kind::RegionalDomain;
+        e.domain = d;
+        e.region = d->region;
+        return e;
+      }
+    }
+    const std::string api_id = name.substr(0, name.find('.'));
+    for (const RestApi* a : world.apigateway.all_apis()) {
+      if (a->id == api_id && name == api_id + ".execute-api." + std::string(region_code(a->region)) + ".amazonaws.com") {
+        e.kind = Endpoint::Kind::DefaultApi;
+        e.region = a->region;
+        return e;
+      }
+    }
+  } else if (ends_with(name, ".amazonaws.com") && name.find(".elb.") != std::string::npos) {
+    for (const LoadBalancer* lb : world.elb.all()) {
+      if (lb->dns_name == name) {
+        e.kind = Endpoint::Kind::LoadBalancer;
+        e.lb = lb;
+        e.region = lb->region;
+        return e;
+      }
+    }
+  }
+  return e;
+
+}
+
+ResolvedHost resolve_host(const World& world, const std::string& host) {
+  using Endpoint = ResolvedHost;
+
 
   std::string name = host;
   Endpoint ep;
@@ -115,11 +119,11 @@ ResolvedHost resolve_host(const World& world, const std::string& host) {
         name = at.dns_name;  // an alias to another Route 53 record
         continue;
       }
-      ep = endpoint_for(at.dns_name);
+      ep = endpoint_named(world, at.dns_name);
       resolved = true;
     } else if (r.status == LookupStatus::Cname && r.record != nullptr && !r.record->values.empty()) {
       name = dns::normalize(r.record->values.front());
-      const Endpoint candidate = endpoint_for(name);
+      const Endpoint candidate = endpoint_named(world, name);
       const std::string bare = dns::without_dot(name);
       const bool aws_name = ends_with(bare, ".cloudfront.net") || ends_with(bare, ".amazonaws.com");
       if (candidate.kind != Endpoint::Kind::None || aws_name) {

@@ -58,6 +58,9 @@ struct ResolvedHost {
 };
 
 ResolvedHost resolve_host(const World& world, const std::string& host);
+/// The live resource of the account behind an AWS endpoint name
+/// (dxxxx.cloudfront.net, d-xxxx.execute-api.<region>.amazonaws.com, an ELB name).
+ResolvedHost endpoint_named(const World& world, const std::string& name);
 
 /// Splits "https://host[:port]/path"; nullopt with a reason on anything else.
 std::optional<ProbeSpec> parse_probe_url(const std::string& url, std::string* why);

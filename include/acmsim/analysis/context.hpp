@@ -1,0 +1,55 @@
+// What a rule's check sees: the world at one instant (read-only), helpers for
+// the questions several rules ask, and where findings go.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "acmsim/analysis/finding.hpp"
+#include "acmsim/model/world.hpp"
+
+namespace acmsim::analysis {
+
+struct RuleDef;
+
+class Context {
+ public:
+  Context(const model::World& world, core::SimTime now) : world_(world), now_(now) {}
+
+  [[nodiscard]] const model::World& world() const { return world_; }
+  [[nodiscard]] core::SimTime now() const { return now_; }
+
+  /// Reports that the current rule holds for these resources.
+  void report(std::vector<std::string> resources, std::string message, std::int32_t origin);
+  /// Asks for a re-evaluation at `t`: a condition that changes with time alone.
+  void wake_at(core::SimTime t);
+
+  // Shared questions.
+  /// The hostnames of a load balancer: every public name whose DNS chain reaches it.
+  [[nodiscard]] std::vector<std::string> load_balancer_hostnames(const model::LoadBalancer& lb) const;
+  /// Whether the certificate's validation CNAME for `v` resolves in public DNS.
+  [[nodiscard]] bool validation_resolves(const model::DomainValidation& v) const;
+  /// The names a certificate covers now (its current version's, else its SANs).
+  [[nodiscard]] static const std::vector<std::string>& names_of(const model::Certificate& c);
+  [[nodiscard]] static bool covers(const model::Certificate& c, const std::string& host);
+  /// A sample "Approaching Expiration" event of a certificate, as ACM would send it.
+  [[nodiscard]] core::Json sample_expiry_event(const model::Certificate& c) const;
+  /// Every public record name (normalized) of the account, in zone order.
+  [[nodiscard]] std::vector<std::pair<const model::HostedZone*, const model::RecordSet*>> records() const;
+
+  // For the engine.
+  void begin(const RuleDef* rule) { rule_ = rule; }
+  [[nodiscard]] std::vector<Finding>& findings() { return findings_; }
+  [[nodiscard]] const std::vector<core::SimTime>& wakeups() const { return wakeups_; }
+
+ private:
+  const model::World& world_;
+  core::SimTime now_;
+  const RuleDef* rule_ = nullptr;
+  std::vector<Finding> findings_;
+  std::vector<core::SimTime> wakeups_;
+  mutable std::optional<std::vector<std::pair<std::string, const model::LoadBalancer*>>> lb_names_;
+};
+
+}  // namespace acmsim::analysis

@@ -1,0 +1,27 @@
+// A misconfiguration rule: metadata for people (and SARIF) and its check.
+// Each rule lives in its own file under sim/analysis/rules/ and is listed once
+// in sim/analysis/registry.cpp.
+#pragma once
+
+#include <span>
+#include <string_view>
+
+#include "acmsim/analysis/context.hpp"
+#include "acmsim/analysis/finding.hpp"
+
+namespace acmsim::analysis {
+
+struct RuleDef {
+  std::string_view id;
+  Severity severity;
+  std::string_view summary;      // one line
+  std::string_view explanation;  // the AWS concept behind it, why AWS behaves so
+  std::string_view fix;          // how to fix it
+  std::string_view help_uri;     // the specific AWS documentation page
+  void (*check)(Context& ctx);
+};
+
+std::span<const RuleDef* const> all_rules();
+const RuleDef* find_rule(std::string_view id);
+
+}  // namespace acmsim::analysis

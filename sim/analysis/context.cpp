@@ -1,0 +1,79 @@
+#include "acmsim/analysis/context.hpp"
+
+#include <algorithm>
+
+#include "acmsim/analysis/rule.hpp"
+#include "acmsim/model/route53/dns_name.hpp"
+
+namespace acmsim::analysis {
+
+void Context::report(std::vector<std::string> resources, std::string message, std::int32_t origin) {
+  Finding f;
+  f.rule = std::string(rule_->id);
+  f.severity = rule_->severity;
+  f.resources = std::move(resources);
+  f.message = std::move(message);
+  f.origin = origin;
+  f.id = finding_id(f.rule, f.resources);
+  findings_.push_back(std::move(f));
+}
+
+void Context::wake_at(core::SimTime t) {
+  if (t > now_) wakeups_.push_back(t);
+}
+
+std::vector<std::pair<const model::HostedZone*, const model::RecordSet*>> Context::records() const {
+  std::vector<std::pair<const model::HostedZone*, const model::RecordSet*>> out;
+  for (const auto* z : world_.route53.zones()) {
+    for (const auto& [k, r] : z->records) out.emplace_back(z, &r);
+  }
+  return out;
+}
+
+std::vector<std::string> Context::load_balancer_hostnames(const model::LoadBalancer& lb) const {
+  if (!lb_names_) {
+    lb_names_.emplace();
+    for (const auto& [zone, record] : records()) {
+      if (zone->private_zone || (record->type != model::RRType::A && record->type != model::RRType::AAAA && record->type != model::RRType::CNAME)) continue;
+      if (world_.dns.answering_zone(record->name) != zone) continue;
+      const auto host = model::dns::without_dot(record->name);
+      const auto r = model::resolve_host(world_, host);
+      if (r.kind == model::ResolvedHost::Kind::LoadBalancer) lb_names_->emplace_back(host, r.lb);
+    }
+  }
+  std::vector<std::string> out;
+  for (const auto& [name, l] : *lb_names_) {
+    if (l == &lb && std::find(out.begin(), out.end(), name) == out.end()) out.push_back(name);
+  }
+  return out;
+}
+
+bool Context::validation_resolves(const model::DomainValidation& v) const {
+  return world_.dns.cname_reaches(v.record_name, v.record_value, static_cast<int>(world_.settings.max_cname_chain));
+}
+
+const std::vector<std::string>& Context::names_of(const model::Certificate& c) { return c.versions.empty() ? c.sans : c.versions.back().names; }
+
+bool Context::covers(const model::Certificate& c, const std::string& host) {
+  const auto& names = names_of(c);
+  return std::any_of(names.begin(), names.end(), [&](const std::string& n) { return model::dns::certificate_covers(n, host); });
+}
+
+core::Json Context::sample_expiry_event(const model::Certificate& c) const {
+  return core::Json{{"version", "0"},
+                    {"id", "00000000-0000-0000-0000-000000000000"},
+                    {"detail-type", "ACM Certificate Approaching Expiration"},
+                    {"source", "aws.acm"},
+                    {"account", world_.account},
+                    {"time", core::format_timestamp(now_)},
+                    {"region", model::region_code(c.region)},
+                    {"resources", core::Json::array({c.arn})},
+                    {"detail",
+                     {{"DaysToExpiry", 1},
+                      {"CommonName", c.domain_name},
+                      {"FirstSubjectAlternativeName", c.sans.empty() ? c.domain_name : c.sans.front()},
+                      {"ValidityInDays", c.validity_days},
+                      {"CertificateKeyPairOrigin", c.type == model::CertificateType::Imported ? "CUSTOMER_PROVIDED" : "AWS_MANAGED"}}}};
+}
+
+}  // namespace acmsim::analysis

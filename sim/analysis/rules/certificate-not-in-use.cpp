@@ -1,0 +1,30 @@
+// certificate-not-in-use: An issued ACM certificate is not used by any service and was not exported: it will not be renewed.
+#include <algorithm>
+
+#include "acmsim/analysis/rule.hpp"
+#include "acmsim/model/route53/dns_name.hpp"
+
+namespace acmsim::analysis {
+
+namespace {
+
+using model::CertificateStatus;
+using model::CertificateType;
+
+void check(Context& ctx) {
+  for (const auto& c : ctx.world().acm.all()) {
+    if (c.deleted || c.type != CertificateType::AmazonIssued || c.status != CertificateStatus::Issued) continue;
+    if (c.in_use() || c.exported_since_issue) continue;
+    ctx.report({c.arn}, "Certificate " + c.arn + " (" + c.domain_name + ") is issued but nothing uses it, so ACM will not renew it.", c.origin);
+  }
+}
+
+}  // namespace
+
+extern const RuleDef kRule_certificate_not_in_use;
+const RuleDef kRule_certificate_not_in_use{"certificate-not-in-use", Severity::Warning, "An issued ACM certificate is not used by any service and was not exported: it will not be renewed.",
+    "Managed renewal is only for certificates that are eligible: associated with an AWS service (ELB, CloudFront, API Gateway, ...) or exported since their issue. An unused certificate simply expires.",
+    "Attach it to the service it was meant for, or delete it if nothing needs it.",
+    "https://docs.aws.amazon.com/acm/latest/userguide/managed-renewal.html", &check};
+
+}  // namespace acmsim::analysis

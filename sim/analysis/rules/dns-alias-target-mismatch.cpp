@@ -1,0 +1,47 @@
+// dns-alias-target-mismatch: A record for a custom domain points to the wrong target.
+#include <algorithm>
+
+#include "acmsim/analysis/rule.hpp"
+#include "acmsim/model/route53/dns_name.hpp"
+
+namespace acmsim::analysis {
+
+namespace {
+
+using model::CertificateStatus;
+using model::CertificateType;
+
+void check(Context& ctx) {
+  const auto& w = ctx.world();
+  for (const auto* d : w.apigateway.all_domains()) {
+    const bool edge = d->type != model::EndpointType::Regional;
+    const std::string target = edge ? d->distribution_domain_name : d->regional_domain_name;
+    const std::string zone_id = edge ? std::string(model::kCloudFrontHostedZoneId) : d->regional_hosted_zone_id;
+    if (target.empty()) continue;
+    const auto r = w.dns.lookup(d->name, model::RRType::A);
+    if (r.record == nullptr) continue;
+    const auto* rec = r.record;
+    std::string points_at;
+    bool wrong = false;
+    if (rec->alias) {
+      points_at = model::dns::without_dot(rec->alias->dns_name);
+      wrong = points_at != target || model::Route53Service::bare_id(rec->alias->hosted_zone_id) != zone_id;
+    } else if (rec->type == model::RRType::CNAME && !rec->values.empty()) {
+      points_at = model::dns::without_dot(model::dns::normalize(rec->values.front()));
+      wrong = points_at != target;
+    }
+    if (wrong) {
+      ctx.report({d->arn(), d->name}, "The record for " + d->name + " points at " + points_at + ", not at the custom domain's " + target + ".", rec->origin);
+    }
+  }
+}
+
+}  // namespace
+
+extern const RuleDef kRule_dns_alias_target_mismatch;
+const RuleDef kRule_dns_alias_target_mismatch{"dns-alias-target-mismatch", Severity::Error, "A record for a custom domain points to the wrong target.",
+    "An edge-optimized custom domain must be reached through its distributionDomainName (hosted zone Z2FDTNDATAQYW2), a regional one through its regionalDomainName and the region's hosted zone id. A record that points at the API's default execute-api hostname bypasses the custom domain: the certificate presented is *.execute-api, and the base path mappings do not apply.",
+    "Point the record (preferably an alias A record) at the domain's distributionDomainName or regionalDomainName, with the matching hosted zone id.",
+    "https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-regional-api-custom-domain-create.html", &check};
+
+}  // namespace acmsim::analysis

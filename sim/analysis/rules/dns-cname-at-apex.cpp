@@ -1,0 +1,30 @@
+// dns-cname-at-apex: A CNAME record is at a zone apex.
+#include <algorithm>
+
+#include "acmsim/analysis/rule.hpp"
+#include "acmsim/model/route53/dns_name.hpp"
+
+namespace acmsim::analysis {
+
+namespace {
+
+using model::CertificateStatus;
+using model::CertificateType;
+
+void check(Context& ctx) {
+  for (const auto& [zone, rec] : ctx.records()) {
+    if (rec->type == model::RRType::CNAME && rec->name == zone->name) {
+      ctx.report({"/hostedzone/" + zone->id, rec->name}, "A CNAME record is at the apex of zone " + zone->name + ".", rec->origin);
+    }
+  }
+}
+
+}  // namespace
+
+extern const RuleDef kRule_dns_cname_at_apex;
+const RuleDef kRule_dns_cname_at_apex{"dns-cname-at-apex", Severity::Error, "A CNAME record is at a zone apex.",
+    "DNS forbids a CNAME at the zone apex, where the SOA and NS records live, and Route 53 refuses it (InvalidChangeBatch). Route 53's answer is the alias record: an A or AAAA record that Route 53 resolves itself, allowed at the apex and free for AWS targets.",
+    "Create an alias A (and AAAA) record at the apex pointing at the resource.",
+    "https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/resource-record-sets-choosing-alias-non-alias.html", &check};
+
+}  // namespace acmsim::analysis
