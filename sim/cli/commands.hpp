@@ -29,7 +29,19 @@ struct CheckArgs {
   scenario::RunOptions options;
 };
 
+struct LintArgs {
+  std::string file;
+  std::string at;
+  std::string format = "text";
+  std::string fail_on = "error";
+  scenario::LoadLimits limits;
+  scenario::RunOptions options;
+};
+
 int run_command(const RunArgs& args);
+int lint_command(const LintArgs& args);
+int explain_command(const std::string& id);
+int rules_command(const std::string& format);
 int check_command(const CheckArgs& args);
 /// Every .json file under the given files and folders, folders sorted by path.
 std::vector<std::string> collect_scenarios(const std::vector<std::string>& paths, std::string* error);

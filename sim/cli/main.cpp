@@ -52,6 +52,20 @@ int run_main(int argc, char** argv) {
   check_cmd->add_option("-j,--jobs", check.jobs, "scenarios run in parallel")->check(CLI::Range(1, 256));
   check_cmd->add_option("--max-events", check.options.max_events, "event budget of each run")->capture_default_str();
 
+  acmsim::cli::LintArgs lint;
+  auto* lint_cmd = app.add_subcommand("lint", "The misconfiguration analysis of the state a scenario builds (expectations are not checked).\n"
+                                              "Exit status: 0 nothing at or above --fail-on, 1 otherwise, 2 bad input.");
+  lint_cmd->add_option("FILE", lint.file, "the scenario file")->required();
+  lint_cmd->add_option("--at", lint.at, "analyse the state at this time (a duration from start, or a timestamp); default: the horizon");
+  lint_cmd->add_option("--format", lint.format, "text, json or sarif (SARIF 2.1.0)")->capture_default_str();
+  lint_cmd->add_option("--fail-on", lint.fail_on, "error, warning or info")->capture_default_str();
+  std::string rule_id;
+  auto* explain_cmd = app.add_subcommand("explain", "What a rule means, why AWS behaves so, how to fix it. Exit status: 0, or 2 for an unknown rule.");
+  explain_cmd->add_option("RULE", rule_id, "a rule id (acmsim rules lists them)")->required();
+  std::string rules_format = "text";
+  auto* rules_cmd = app.add_subcommand("rules", "The catalogue of misconfiguration rules.");
+  rules_cmd->add_option("--format", rules_format, "text or markdown")->capture_default_str();
+
   std::string pattern_arg;
   std::string event_arg;
   auto* events_cmd = app.add_subcommand("events", "EventBridge tools.");
@@ -91,6 +105,9 @@ int run_main(int argc, char** argv) {
     return acmsim::cli::run_command(run);
   }
   if (*check_cmd) return acmsim::cli::check_command(check);
+  if (*lint_cmd) return acmsim::cli::lint_command(lint);
+  if (*explain_cmd) return acmsim::cli::explain_command(rule_id);
+  if (*rules_cmd) return acmsim::cli::rules_command(rules_format);
   if (*test_pattern) return acmsim::cli::test_pattern_command(pattern_arg, event_arg);
   if (*settings_cmd) return acmsim::cli::settings_command(markdown);
   return acmsim::cli::kBadInput;

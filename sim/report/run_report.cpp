@@ -116,6 +116,15 @@ Json result_document(const scenario::RunResult& r) {
   for (const auto& c : r.world->acm.all()) certs.push_back(certificate_summary(r, c));
   Json probes = Json::array();
   for (const auto& p : r.world->clients.probes()) probes.push_back(probe_json(p));
+  Json findings = Json::array();
+  for (const auto& f : r.findings->current()) {
+    findings.push_back({{"id", f.id}, {"rule", f.rule}, {"severity", analysis::severity_name(f.severity)}, {"resources", f.resources}, {"message", f.message}});
+  }
+  Json finding_history = Json::array();
+  for (const auto& h : r.findings->history()) {
+    finding_history.push_back({{"time", core::format_timestamp(h.at)}, {"change", h.raised ? "raised" : "cleared"}, {"id", h.finding.id}, {"rule", h.finding.rule},
+                               {"step", h.step}});
+  }
   return Json{{"scenario", s.name},
               {"passed", r.passed()},
               {"file", s.file},
@@ -125,7 +134,9 @@ Json result_document(const scenario::RunResult& r) {
               {"events", r.sim->events_processed()},
               {"expectations", exps},
               {"certificates", certs},
-              {"probes", probes}};
+              {"probes", probes},
+              {"findings", findings},
+              {"findingHistory", finding_history}};
 }
 
 namespace {
@@ -232,6 +243,38 @@ void render_probes(std::ostringstream& out, const scenario::RunResult& r) {
   }
 }
 
+// Findings with their time span: raised at, cleared at (or still holding).
+void render_findings(std::ostringstream& out, const scenario::RunResult& r) {
+  const auto& history = r.findings->history();
+  if (history.empty()) return;
+  const auto& s = *r.scenario;
+  out << "\nfindings (raised, cleared)\n";
+  std::map<std::string, std::size_t> open;  // key -> index of its line
+  std::vector<std::string> lines;
+  for (const auto& h : history) {
+    const std::string key = h.finding.key();
+    if (h.raised) {
+      open[key] = lines.size();
+      lines.push_back(std::string(analysis::severity_name(h.finding.severity)) + " [" + h.finding.rule + "] " + offset(s, h.at));
+      lines.back() += "|" + h.finding.message;
+    } else if (auto it = open.find(key); it != open.end()) {
+      auto& line = lines[it->second];
+      const auto bar = line.find('|');
+      const std::string cleared = offset(s, h.at);
+      line.insert(bar, " to " + cleared);
+      open.erase(it);
+    }
+  }
+  for (auto& [key, index] : open) {
+    auto& line = lines[index];
+    line.insert(line.find('|'), ", still holds");
+  }
+  for (auto& line : lines) {
+    const auto bar = line.find('|');
+    out << "  " << line.substr(0, bar) << "\n      " << line.substr(bar + 1) << "\n";
+  }
+}
+
 // Events per bus (by detail-type) and deliveries per rule and target.
 void render_events(std::ostringstream& out, const scenario::RunResult& r) {
   const auto& events = r.world->events.events();
@@ -290,6 +333,7 @@ std::string render_summary(const scenario::RunResult& r) {
   }
   render_probes(out, r);
   render_events(out, r);
+  render_findings(out, r);
   std::size_t passed = 0;
   for (const auto& e : r.expectations) passed += e.passed ? 1 : 0;
   out << "\nexpectations: " << passed << " passed, " << r.expectations.size() - passed << " failed\n";

@@ -19,7 +19,7 @@ void check(Context& ctx) {
     const bool issued_in_use = c.status == CertificateStatus::Issued && c.in_use();
     if (!pending && !issued_in_use) continue;
     if (pending && ctx.now() - c.created_at <= w.settings.validation_grace) {
-      ctx.wake_at(c.created_at + w.settings.validation_grace + core::Duration{1});
+      ctx.wake_at(c.created_at + w.settings.validation_grace + core::Duration::seconds(1));
       continue;
     }
     std::vector<std::string> seen;

@@ -207,7 +207,8 @@ class PatternCompiler {
   M matcher(const Json& v) {
     if (!v.is_object()) return literal(v);
     if (v.size() != 1) throw Refused{"Only one key allowed in match expression"};
-    const auto& [key, arg] = *v.items().begin();
+    const std::string key = v.begin().key();
+    const Json& arg = v.begin().value();
     M m;
     if (key == "prefix" || key == "suffix") {
       const bool prefix = key == "prefix";
@@ -313,7 +314,8 @@ class PatternCompiler {
       return m;
     }
     if (!arg.is_object() || arg.size() != 1) throw Refused{single};
-    const auto& [key, v] = *arg.items().begin();
+    const std::string key = arg.begin().key();
+    const Json& v = arg.begin().value();
     if (key == "prefix" || key == "suffix") {
       if (v.is_object()) throw Refused{single};
       m.kind = key == "prefix" ? K::AnythingButPrefix : K::AnythingButSuffix;
