@@ -6,6 +6,9 @@ set -euo pipefail
 packages=(cmake g++ ninja-build python3 libboost-graph-dev libeigen3-dev nlohmann-json3-dev libcli11-dev libgtest-dev)
 if [[ "${1:-}" == "--bench" ]]; then packages+=(libbenchmark-dev); fi
 
+# The SARIF schema test fetches the official schema with npm; any npm will do.
+if ! command -v npm >/dev/null 2>&1; then packages+=(npm); fi
+
 missing=()
 for p in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then missing+=("$p"); fi
