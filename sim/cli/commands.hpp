@@ -38,6 +38,19 @@ struct LintArgs {
   scenario::RunOptions options;
 };
 
+struct GraphArgs {
+  std::string file;
+  std::string at;
+  std::string format = "dot";
+  std::string impact;
+  scenario::LoadLimits limits;
+  scenario::RunOptions options;
+};
+
+/// Loads and runs a scenario up to `at` (default: its horizon), for the analyses.
+int run_to(const std::string& file, const std::string& at, const scenario::LoadLimits& limits, const scenario::RunOptions& options, scenario::Scenario& s,
+           scenario::RunResult& r);
+int graph_command(const GraphArgs& args);
 int run_command(const RunArgs& args);
 int lint_command(const LintArgs& args);
 int explain_command(const std::string& id);

@@ -18,6 +18,35 @@ std::optional<analysis::Severity> parse_severity(const std::string& s) {
 
 }  // namespace
 
+int run_to(const std::string& file, const std::string& at_text, const scenario::LoadLimits& limits, const scenario::RunOptions& options,
+           scenario::Scenario& s, scenario::RunResult& r) {
+  try {
+    s = scenario::load_scenario(file, limits);
+  } catch (const scenario::InputError& e) {
+    std::cerr << e.render() << "\n";
+    return kBadInput;
+  }
+  if (!at_text.empty()) {
+    std::optional<core::SimTime> at;
+    if (auto d = core::parse_duration(at_text)) at = s.start + *d;
+    else at = core::parse_timestamp(at_text);
+    if (!at || *at < s.start) {
+      std::cerr << "acmsim: --at '" << at_text << "' is not a duration from start (\"30d\") or a timestamp at or after the start\n";
+      return kBadInput;
+    }
+    s.horizon = *at - s.start;  // later steps are simply not reached
+  }
+  scenario::RunOptions o = options;
+  o.trace = false;
+  try {
+    r = scenario::run_scenario(s, o);
+  } catch (const core::EventBudgetExceeded& e) {
+    std::cerr << file << ":1:1: " << e.what() << "\n";
+    return kBadInput;
+  }
+  return kOk;
+}
+
 int lint_command(const LintArgs& args) {
   const auto threshold = parse_severity(args.fail_on);
   if (!threshold) {
@@ -29,31 +58,8 @@ int lint_command(const LintArgs& args) {
     return kBadInput;
   }
   scenario::Scenario s;
-  try {
-    s = scenario::load_scenario(args.file, args.limits);
-  } catch (const scenario::InputError& e) {
-    std::cerr << e.render() << "\n";
-    return kBadInput;
-  }
-  if (!args.at.empty()) {
-    std::optional<core::SimTime> at;
-    if (auto d = core::parse_duration(args.at)) at = s.start + *d;
-    else at = core::parse_timestamp(args.at);
-    if (!at || *at < s.start) {
-      std::cerr << "acmsim lint: --at '" << args.at << "' is not a duration from start (\"30d\") or a timestamp at or after the start\n";
-      return kBadInput;
-    }
-    s.horizon = *at - s.start;  // later steps are simply not reached
-  }
-  scenario::RunOptions options = args.options;
-  options.trace = false;
   scenario::RunResult r;
-  try {
-    r = scenario::run_scenario(s, options);
-  } catch (const core::EventBudgetExceeded& e) {
-    std::cerr << args.file << ":1:1: " << e.what() << "\n";
-    return kBadInput;
-  }
+  if (const int rc = run_to(args.file, args.at, args.limits, args.options, s, r); rc != kOk) return rc;
   const auto findings = analysis::Engine::run_rules(*r.world, r.sim->now());
   if (args.format == "sarif") std::cout << report::findings_sarif(findings, s).dump(2) << "\n";
   else if (args.format == "json") std::cout << report::findings_json(findings, s).dump(2) << "\n";

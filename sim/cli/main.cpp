@@ -59,6 +59,13 @@ int run_main(int argc, char** argv) {
   lint_cmd->add_option("--at", lint.at, "analyse the state at this time (a duration from start, or a timestamp); default: the horizon");
   lint_cmd->add_option("--format", lint.format, "text, json or sarif (SARIF 2.1.0)")->capture_default_str();
   lint_cmd->add_option("--fail-on", lint.fail_on, "error, warning or info")->capture_default_str();
+  acmsim::cli::GraphArgs graph;
+  auto* graph_cmd = app.add_subcommand("graph", "The resource graph of the state a scenario builds: Graphviz DOT (clusters per region, colours by state\n"
+                                                "and finding) or JSON; with --impact, what depends on a resource.");
+  graph_cmd->add_option("FILE", graph.file, "the scenario file")->required();
+  graph_cmd->add_option("--at", graph.at, "the state at this time (a duration from start, or a timestamp); default: the horizon");
+  graph_cmd->add_option("--format", graph.format, "dot or json")->capture_default_str();
+  graph_cmd->add_option("--impact", graph.impact, "an ARN or name: list what depends on it (the blast radius)");
   std::string rule_id;
   auto* explain_cmd = app.add_subcommand("explain", "What a rule means, why AWS behaves so, how to fix it. Exit status: 0, or 2 for an unknown rule.");
   explain_cmd->add_option("RULE", rule_id, "a rule id (acmsim rules lists them)")->required();
@@ -106,6 +113,7 @@ int run_main(int argc, char** argv) {
   }
   if (*check_cmd) return acmsim::cli::check_command(check);
   if (*lint_cmd) return acmsim::cli::lint_command(lint);
+  if (*graph_cmd) return acmsim::cli::graph_command(graph);
   if (*explain_cmd) return acmsim::cli::explain_command(rule_id);
   if (*rules_cmd) return acmsim::cli::rules_command(rules_format);
   if (*test_pattern) return acmsim::cli::test_pattern_command(pattern_arg, event_arg);
