@@ -20,11 +20,21 @@ std::vector<std::string> pattern_texts() {
                          "ACM Certificate Renewal Action Required"};
   for (int i = 0; i < 1000; ++i) {
     switch (i % 5) {
-      case 0: out.push_back(R"({"source":["aws.acm"],"detail-type":[")" + std::string(types[i % 4]) + R"("]})"); break;
-      case 1: out.push_back(R"({"source":["aws.acm"],"detail":{"DaysToExpiry":[{"numeric":["<=",)" + std::to_string(1 + i % 45) + "]}]}}"); break;
-      case 2: out.push_back(R"({"source":["aws.ec2"],"detail":{"state":["stopped","terminated"]}})"); break;
-      case 3: out.push_back(R"({"resources":[{"prefix":"arn:aws:acm:us-east-1:111122223333:certificate/)" + std::to_string(i) + R"("}]})"); break;
-      default: out.push_back(R"({"source":[{"anything-but":["aws.acm","aws.config"]}],"detail-type":[{"wildcard":"*State*"}]})"); break;
+      case 0:
+        out.push_back(R"({"source":["aws.acm"],"detail-type":[")" + std::string(types[i % 4]) + R"("]})");
+        break;
+      case 1:
+        out.push_back(R"({"source":["aws.acm"],"detail":{"DaysToExpiry":[{"numeric":["<=",)" + std::to_string(1 + i % 45) + "]}]}}");
+        break;
+      case 2:
+        out.push_back(R"({"source":["aws.ec2"],"detail":{"state":["stopped","terminated"]}})");
+        break;
+      case 3:
+        out.push_back(R"({"resources":[{"prefix":"arn:aws:acm:us-east-1:111122223333:certificate/)" + std::to_string(i) + R"("}]})");
+        break;
+      default:
+        out.push_back(R"({"source":[{"anything-but":["aws.acm","aws.config"]}],"detail-type":[{"wildcard":"*State*"}]})");
+        break;
     }
   }
   return out;

@@ -34,7 +34,8 @@ std::vector<std::string> Context::load_balancer_hostnames(const model::LoadBalan
   if (!lb_names_) {
     lb_names_.emplace();
     for (const auto& [zone, record] : records()) {
-      if (zone->private_zone || (record->type != model::RRType::A && record->type != model::RRType::AAAA && record->type != model::RRType::CNAME)) continue;
+      if (zone->private_zone || (record->type != model::RRType::A && record->type != model::RRType::AAAA && record->type != model::RRType::CNAME))
+        continue;
       if (world_.dns.answering_zone(record->name) != zone) continue;
       const auto host = model::dns::without_dot(record->name);
       const auto r = model::resolve_host(world_, host);

@@ -27,8 +27,12 @@ std::vector<Finding> Engine::run_rules(const model::World& world, core::SimTime 
     } catch (const std::exception& e) {
       // A rule that throws becomes a finding about itself, not a crash.
       ctx.findings().resize(before);
-      Finding f{std::string(rule->id), Severity::Error, {"acmsim:rule/" + std::string(rule->id)},
-                "internal error in rule " + std::string(rule->id) + ": " + e.what() + " (please report it)", -1, ""};
+      Finding f{std::string(rule->id),
+                Severity::Error,
+                {"acmsim:rule/" + std::string(rule->id)},
+                "internal error in rule " + std::string(rule->id) + ": " + e.what() + " (please report it)",
+                -1,
+                ""};
       f.id = finding_id(f.rule, f.resources);
       ctx.findings().push_back(f);
     }

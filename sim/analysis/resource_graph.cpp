@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <boost/graph/breadth_first_search.hpp>
-#include <functional>
 #include <boost/graph/reverse_graph.hpp>
+#include <functional>
 #include <map>
 #include <set>
 #include <sstream>
@@ -42,11 +42,15 @@ class Builder {
   std::optional<Vertex> endpoint(const std::string& name) {
     const auto r = model::endpoint_named(w_, name);
     switch (r.kind) {
-      case model::ResolvedHost::Kind::Distribution: return node(r.distribution->arn(w_.account), "distribution", r.distribution->domain_name, "", "");
+      case model::ResolvedHost::Kind::Distribution:
+        return node(r.distribution->arn(w_.account), "distribution", r.distribution->domain_name, "", "");
       case model::ResolvedHost::Kind::EdgeDomain:
-      case model::ResolvedHost::Kind::RegionalDomain: return node(r.domain->arn(), "custom-domain", r.domain->name, std::string(model::region_code(r.domain->region)), "");
-      case model::ResolvedHost::Kind::LoadBalancer: return node(r.lb->arn, "load-balancer", r.lb->name, std::string(model::region_code(r.lb->region)), "");
-      default: return std::nullopt;
+      case model::ResolvedHost::Kind::RegionalDomain:
+        return node(r.domain->arn(), "custom-domain", r.domain->name, std::string(model::region_code(r.domain->region)), "");
+      case model::ResolvedHost::Kind::LoadBalancer:
+        return node(r.lb->arn, "load-balancer", r.lb->name, std::string(model::region_code(r.lb->region)), "");
+      default:
+        return std::nullopt;
     }
   }
 
@@ -55,7 +59,8 @@ class Builder {
       if (!c.deleted) certificate(c);
     }
     for (const auto* d : w_.apigateway.all_domains()) {
-      const auto v = node(d->arn(), "custom-domain", d->name + " (" + std::string(model::aws_name(d->type)) + ")", std::string(model::region_code(d->region)), "");
+      const auto v = node(d->arn(), "custom-domain", d->name + " (" + std::string(model::aws_name(d->type)) + ")",
+                          std::string(model::region_code(d->region)), "");
       const auto host = node(d->name, "hostname", d->name, "", "");
       edge(host, v, "served by");
       if (auto c = w_.acm.find_any(d->certificate_arn); c.ok()) edge(v, certificate(*c.value()), "uses");
@@ -92,8 +97,10 @@ class Builder {
       for (const auto& [k, r] : z->records) {
         if (r.type == model::RRType::SOA || r.type == model::RRType::NS) continue;
         std::string target;
-        if (r.alias) target = model::dns::without_dot(r.alias->dns_name);
-        else if (r.type == model::RRType::CNAME && !r.values.empty()) target = model::dns::without_dot(model::dns::normalize(r.values.front()));
+        if (r.alias)
+          target = model::dns::without_dot(r.alias->dns_name);
+        else if (r.type == model::RRType::CNAME && !r.values.empty())
+          target = model::dns::without_dot(model::dns::normalize(r.values.front()));
         const std::string id = z->id + ":" + r.name + ":" + std::string(model::aws_name(r.type));
         const auto rv = node(id, "record", r.name + " " + std::string(model::aws_name(r.type)), "", "");
         edge(rv, zv, "in zone");
@@ -121,10 +128,11 @@ class Builder {
     }
     for (const auto* r : w_.events.all_rules()) {
       const auto rv = node(r->arn, "event-rule", r->name + (r->enabled ? "" : " (disabled)"), std::string(model::region_code(r->region)), "");
-      const auto bus = node("arn:aws:events:" + std::string(model::region_code(r->region)) + ":" + w_.account + ":event-bus/" + r->bus, "event-bus", r->bus,
-                            std::string(model::region_code(r->region)), "");
+      const auto bus = node("arn:aws:events:" + std::string(model::region_code(r->region)) + ":" + w_.account + ":event-bus/" + r->bus, "event-bus",
+                            r->bus, std::string(model::region_code(r->region)), "");
       edge(rv, bus, "listens to");
-      for (const auto& t : r->targets) edge(rv, node(t.arn, "target", t.id + " " + t.arn, std::string(model::region_code(r->region)), ""), "delivers to");
+      for (const auto& t : r->targets)
+        edge(rv, node(t.arn, "target", t.id + " " + t.arn, std::string(model::region_code(r->region)), ""), "delivers to");
     }
     for (const auto* c : w_.config.all_rules()) {
       const auto cv = node(c->arn, "config-rule", c->name, std::string(model::region_code(c->region)), "");
@@ -191,7 +199,8 @@ std::vector<std::string> impact(const ResourceGraph& g, const std::string& id) {
     void discover_vertex(Vertex v, const boost::reverse_graph<ResourceGraph>&) const { out->push_back(v); }
   } visitor;
   visitor.out = &reached;
-  boost::breadth_first_search(reversed, *start, boost::visitor(visitor).color_map(boost::make_iterator_property_map(colors.begin(), boost::get(boost::vertex_index, g))));
+  boost::breadth_first_search(
+      reversed, *start, boost::visitor(visitor).color_map(boost::make_iterator_property_map(colors.begin(), boost::get(boost::vertex_index, g))));
   for (const Vertex v : reached) {
     if (v != *start && g[v].kind != "hosted-zone") out.push_back(g[v].kind + " " + g[v].id);
   }
@@ -234,12 +243,14 @@ std::string to_dot(const ResourceGraph& g) {
   for (auto [it, end] = boost::vertices(g); it != end; ++it) by_region[g[*it].region].push_back(*it);
   for (const auto& [region, nodes] : by_region) {
     const bool cluster = !region.empty();
-    if (cluster) out << "  subgraph \"cluster_" << region << "\" {\n    label=\"" << region << "\";\n    style=rounded;\n";
-    else out << "  // global: Route 53, CloudFront, hostnames\n";
+    if (cluster)
+      out << "  subgraph \"cluster_" << region << "\" {\n    label=\"" << region << "\";\n    style=rounded;\n";
+    else
+      out << "  // global: Route 53, CloudFront, hostnames\n";
     for (const Vertex v : nodes) {
       const auto& n = g[v];
-      out << (cluster ? "    " : "  ") << "n" << v << " [label=\"" << dot_escape(n.label) << (n.state.empty() ? "" : "\\n" + n.state) << "\", shape=" << shape(n.kind)
-          << ", color=" << color(n) << (n.finding ? ", penwidth=2" : "") << "];\n";
+      out << (cluster ? "    " : "  ") << "n" << v << " [label=\"" << dot_escape(n.label) << (n.state.empty() ? "" : "\\n" + n.state)
+          << "\", shape=" << shape(n.kind) << ", color=" << color(n) << (n.finding ? ", penwidth=2" : "") << "];\n";
     }
     if (cluster) out << "  }\n";
   }

@@ -55,7 +55,8 @@ std::optional<std::string> endpoint_type(const Json& p) {
 
 Outcome<Json> create_rest_api(World& w, RegionId region, const Json& p) {
   const auto type = endpoint_type(p);
-  if (type && *type == "?") return model::aws_error("BadRequestException", "endpointConfiguration.types takes exactly one of EDGE, REGIONAL, PRIVATE.");
+  if (type && *type == "?")
+    return model::aws_error("BadRequestException", "endpointConfiguration.types takes exactly one of EDGE, REGIONAL, PRIVATE.");
   auto r = w.apigateway.create_rest_api(region, get_string(p, "name"), type);
   if (!r.ok()) return r.error();
   return api_json(*r.value());
@@ -89,10 +90,13 @@ Outcome<Json> create_deployment(World& w, RegionId region, const Json& p) {
 
 Outcome<Json> create_domain_name(World& w, RegionId region, const Json& p) {
   const auto type = endpoint_type(p);
-  if (type && *type == "?") return model::aws_error("BadRequestException", "endpointConfiguration.types takes exactly one of EDGE, REGIONAL, PRIVATE.");
+  if (type && *type == "?")
+    return model::aws_error("BadRequestException", "endpointConfiguration.types takes exactly one of EDGE, REGIONAL, PRIVATE.");
   for (const char* deprecated : {"certificateBody", "certificatePrivateKey", "certificateChain"}) {
     if (p.contains(deprecated)) {
-      return model::aws_error("BadRequestException", std::string(deprecated) + " is deprecated: API Gateway takes certificates from ACM (certificateArn or regionalCertificateArn).");
+      return model::aws_error(
+          "BadRequestException",
+          std::string(deprecated) + " is deprecated: API Gateway takes certificates from ACM (certificateArn or regionalCertificateArn).");
     }
   }
   model::CreateDomainNameInput in{get_string(p, "domainName"), type, opt_string(p, "certificateArn"), opt_string(p, "regionalCertificateArn"),
@@ -119,7 +123,8 @@ Outcome<Json> update_domain_name(World& w, RegionId region, const Json& p) {
   if (p.contains("patchOperations")) {
     for (const auto& op : p["patchOperations"]) {
       if (get_string(op, "op") != "replace") {
-        return model::aws_error("BadRequestException", "acmsim models the 'replace' patch operation of UpdateDomainName; got '" + get_string(op, "op") + "'.");
+        return model::aws_error("BadRequestException",
+                                "acmsim models the 'replace' patch operation of UpdateDomainName; got '" + get_string(op, "op") + "'.");
       }
       replaces.emplace_back(get_string(op, "path"), get_string(op, "value"));
     }
@@ -210,22 +215,23 @@ void add_apigateway_operations(std::vector<Operation>& out) {
                             {"routingMode", string()}}),
                  &create_domain_name});
   out.push_back({"apigateway", "GetDomainName", true, structure({{"domainName", string(), true}, {"domainNameId", string()}}), &get_domain_name});
-  out.push_back({"apigateway", "GetDomainNames", true, structure({{"position", string()}, {"limit", integer()}, {"resourceOwner", string()}}), &get_domain_names});
+  out.push_back({"apigateway", "GetDomainNames", true, structure({{"position", string()}, {"limit", integer()}, {"resourceOwner", string()}}),
+                 &get_domain_names});
   out.push_back({"apigateway", "UpdateDomainName", false,
                  structure({{"domainName", string(), true},
                             {"domainNameId", string()},
                             {"patchOperations", list(structure({{"op", string()}, {"path", string()}, {"value", string()}, {"from", string()}}))}}),
                  &update_domain_name});
-  out.push_back({"apigateway", "DeleteDomainName", false, structure({{"domainName", string(), true}, {"domainNameId", string()}}), &delete_domain_name});
-  out.push_back({"apigateway", "CreateBasePathMapping", false,
-                 structure({{"domainName", string(), true},
-                            {"domainNameId", string()},
-                            {"basePath", string()},
-                            {"restApiId", string(), true},
-                            {"stage", string()}}),
-                 &create_base_path_mapping});
+  out.push_back(
+      {"apigateway", "DeleteDomainName", false, structure({{"domainName", string(), true}, {"domainNameId", string()}}), &delete_domain_name});
+  out.push_back(
+      {"apigateway", "CreateBasePathMapping", false,
+       structure(
+           {{"domainName", string(), true}, {"domainNameId", string()}, {"basePath", string()}, {"restApiId", string(), true}, {"stage", string()}}),
+       &create_base_path_mapping});
   out.push_back({"apigateway", "GetBasePathMappings", true,
-                 structure({{"domainName", string(), true}, {"domainNameId", string()}, {"position", string()}, {"limit", integer()}}), &get_base_path_mappings});
+                 structure({{"domainName", string(), true}, {"domainNameId", string()}, {"position", string()}, {"limit", integer()}}),
+                 &get_base_path_mappings});
   out.push_back({"apigateway", "DeleteBasePathMapping", false,
                  structure({{"domainName", string(), true}, {"domainNameId", string()}, {"basePath", string(), true}}), &delete_base_path_mapping});
 }

@@ -31,9 +31,11 @@ Outcome<model::DistributionSettings> read_config(const Json& cfg) {
     const bool has_iam = v.contains("IAMCertificateId");
     const bool default_cert = v.value("CloudFrontDefaultCertificate", false);
     if (static_cast<int>(has_acm) + static_cast<int>(has_iam) + static_cast<int>(default_cert) > 1) {
-      return model::aws_error("InvalidViewerCertificate", "ViewerCertificate takes exactly one of CloudFrontDefaultCertificate, ACMCertificateArn or IAMCertificateId.");
+      return model::aws_error("InvalidViewerCertificate",
+                              "ViewerCertificate takes exactly one of CloudFrontDefaultCertificate, ACMCertificateArn or IAMCertificateId.");
     }
-    if (has_iam) return model::aws_error("InvalidViewerCertificate", "IAM server certificates are not modelled by acmsim; use an ACM certificate in us-east-1.");
+    if (has_iam)
+      return model::aws_error("InvalidViewerCertificate", "IAM server certificates are not modelled by acmsim; use an ACM certificate in us-east-1.");
     s.viewer.cloudfront_default = !has_acm;
     s.viewer.acm_certificate_arn = get_string(v, "ACMCertificateArn");
     s.viewer.ssl_support_method = v.contains("SSLSupportMethod") ? get_string(v, "SSLSupportMethod") : "sni-only";

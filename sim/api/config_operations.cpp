@@ -70,12 +70,13 @@ Outcome<Json> get_compliance_details(World& w, RegionId region, const Json& p) {
   Json out = Json::array();
   for (const auto& [id, r] : rule.value()->results) {
     if (std::find(types.begin(), types.end(), r.compliance) == types.end()) continue;
-    out.push_back({{"EvaluationResultIdentifier",
-                    {{"EvaluationResultQualifier", {{"ConfigRuleName", rule.value()->name}, {"ResourceType", "AWS::ACM::Certificate"}, {"ResourceId", id}}},
-                     {"OrderingTimestamp", seconds(r.recorded)}}},
-                   {"ComplianceType", r.compliance},
-                   {"ResultRecordedTime", seconds(r.recorded)},
-                   {"ConfigRuleInvokedTime", seconds(r.invoked)}});
+    out.push_back(
+        {{"EvaluationResultIdentifier",
+          {{"EvaluationResultQualifier", {{"ConfigRuleName", rule.value()->name}, {"ResourceType", "AWS::ACM::Certificate"}, {"ResourceId", id}}},
+           {"OrderingTimestamp", seconds(r.recorded)}}},
+         {"ComplianceType", r.compliance},
+         {"ResultRecordedTime", seconds(r.recorded)},
+         {"ConfigRuleInvokedTime", seconds(r.invoked)}});
   }
   return Json{{"EvaluationResults", out}};
 }
@@ -110,24 +111,27 @@ Outcome<Json> describe_compliance(World& w, RegionId region, const Json& p) {
 
 void add_config_operations(std::vector<Operation>& out) {
   using namespace shapes;
-  out.push_back({"config", "PutConfigRule", false,
-                 structure({{"ConfigRule",
-                             structure({{"ConfigRuleName", string()},
-                                        {"ConfigRuleArn", string()},
-                                        {"ConfigRuleId", string()},
-                                        {"Description", string()},
-                                        {"Scope", any()},
-                                        {"Source", structure({{"Owner", string(), true}, {"SourceIdentifier", string()}, {"SourceDetails", any()},
-                                                              {"CustomPolicyDetails", any()}}),
-                                         true},
-                                        {"InputParameters", string()},
-                                        {"MaximumExecutionFrequency", string()},
-                                        {"ConfigRuleState", string()},
-                                        {"CreatedBy", string()},
-                                        {"EvaluationModes", any()}}),
-                             true},
-                            {"Tags", any()}}),
-                 &put_config_rule});
+  out.push_back(
+      {"config", "PutConfigRule", false,
+       structure(
+           {{"ConfigRule",
+             structure(
+                 {{"ConfigRuleName", string()},
+                  {"ConfigRuleArn", string()},
+                  {"ConfigRuleId", string()},
+                  {"Description", string()},
+                  {"Scope", any()},
+                  {"Source",
+                   structure({{"Owner", string(), true}, {"SourceIdentifier", string()}, {"SourceDetails", any()}, {"CustomPolicyDetails", any()}}),
+                   true},
+                  {"InputParameters", string()},
+                  {"MaximumExecutionFrequency", string()},
+                  {"ConfigRuleState", string()},
+                  {"CreatedBy", string()},
+                  {"EvaluationModes", any()}}),
+             true},
+            {"Tags", any()}}),
+       &put_config_rule});
   out.push_back({"config", "DeleteConfigRule", false, structure({{"ConfigRuleName", string(), true}}), &delete_config_rule});
   out.push_back({"config", "DescribeConfigRules", true, structure({{"ConfigRuleNames", list(string())}, {"NextToken", string()}, {"Filters", any()}}),
                  &describe_config_rules});
@@ -135,7 +139,8 @@ void add_config_operations(std::vector<Operation>& out) {
                  structure({{"ConfigRuleName", string(), true}, {"ComplianceTypes", list(string())}, {"Limit", integer()}, {"NextToken", string()}}),
                  &get_compliance_details});
   out.push_back({"config", "DescribeComplianceByConfigRule", true,
-                 structure({{"ConfigRuleNames", list(string())}, {"ComplianceTypes", list(string())}, {"NextToken", string()}}), &describe_compliance});
+                 structure({{"ConfigRuleNames", list(string())}, {"ComplianceTypes", list(string())}, {"NextToken", string()}}),
+                 &describe_compliance});
 }
 
 }  // namespace acmsim::api

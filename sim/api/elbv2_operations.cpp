@@ -97,7 +97,8 @@ Outcome<Json> create_listener(World& w, RegionId region, const Json& p) {
   in.certificates = certificate_arns(p);
   if (p.contains("Certificates")) {
     for (const auto& c : p["Certificates"]) {
-      if (c.contains("IsDefault")) return model::aws_error("ValidationError", "Do not set IsDefault in CreateListener: the one certificate given is the default.");
+      if (c.contains("IsDefault"))
+        return model::aws_error("ValidationError", "Do not set IsDefault in CreateListener: the one certificate given is the default.");
     }
   }
   in.default_actions = p.value("DefaultActions", Json::array());
@@ -173,8 +174,11 @@ void add_elbv2_operations(std::vector<Operation>& out) {
   out.push_back({"elbv2", "CreateLoadBalancer", false,
                  structure({{"Name", string(), true},
                             {"Subnets", list(string())},
-                            {"SubnetMappings", list(structure({{"SubnetId", string()}, {"AllocationId", string()}, {"PrivateIPv4Address", string()},
-                                                               {"IPv6Address", string()}, {"SourceNatIpv6Prefix", string()}}))},
+                            {"SubnetMappings", list(structure({{"SubnetId", string()},
+                                                               {"AllocationId", string()},
+                                                               {"PrivateIPv4Address", string()},
+                                                               {"IPv6Address", string()},
+                                                               {"SourceNatIpv6Prefix", string()}}))},
                             {"SecurityGroups", list(string())},
                             {"Scheme", string()},
                             {"Tags", tags},

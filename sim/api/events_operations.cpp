@@ -171,7 +171,10 @@ Outcome<Json> put_events(World& w, RegionId region, const Json& p) {
       results.push_back({{"ErrorCode", "MalformedDetail"}, {"ErrorMessage", error}});
       continue;
     }
-    Json event = {{"version", "0"}, {"id", w.events.new_event_id()}, {"detail-type", get_string(e, "DetailType")}, {"source", get_string(e, "Source")},
+    Json event = {{"version", "0"},
+                  {"id", w.events.new_event_id()},
+                  {"detail-type", get_string(e, "DetailType")},
+                  {"source", get_string(e, "Source")},
                   {"account", w.account}};
     event["time"] = e.contains("Time") ? get_string(e, "Time") : core::format_timestamp(core::SimTime{w.sim.now().ms - w.sim.now().ms % 1000});
     event["region"] = model::region_code(region);
@@ -207,20 +210,33 @@ void add_events_operations(std::vector<Operation>& out) {
   using namespace shapes;
   const Shape* tags = list(structure({{"Key", string(), true}, {"Value", string(), true}}));
   out.push_back({"events", "CreateEventBus", false,
-                 structure({{"Name", string(), true}, {"EventSourceName", string()}, {"Description", string()}, {"KmsKeyIdentifier", string()},
-                            {"DeadLetterConfig", any()}, {"LogConfig", any()}, {"Tags", tags}}),
+                 structure({{"Name", string(), true},
+                            {"EventSourceName", string()},
+                            {"Description", string()},
+                            {"KmsKeyIdentifier", string()},
+                            {"DeadLetterConfig", any()},
+                            {"LogConfig", any()},
+                            {"Tags", tags}}),
                  &create_event_bus});
   out.push_back({"events", "DeleteEventBus", false, structure({{"Name", string(), true}}), &delete_event_bus});
   out.push_back({"events", "DescribeEventBus", true, structure({{"Name", string()}}), &describe_event_bus});
-  out.push_back({"events", "ListEventBuses", true, structure({{"NamePrefix", string()}, {"NextToken", string()}, {"Limit", integer()}}), &list_event_buses});
+  out.push_back(
+      {"events", "ListEventBuses", true, structure({{"NamePrefix", string()}, {"NextToken", string()}, {"Limit", integer()}}), &list_event_buses});
   out.push_back({"events", "PutRule", false,
-                 structure({{"Name", string(), true}, {"ScheduleExpression", string()}, {"EventPattern", string()}, {"State", string()},
-                            {"Description", string()}, {"RoleArn", string()}, {"Tags", tags}, {"EventBusName", string()}}),
+                 structure({{"Name", string(), true},
+                            {"ScheduleExpression", string()},
+                            {"EventPattern", string()},
+                            {"State", string()},
+                            {"Description", string()},
+                            {"RoleArn", string()},
+                            {"Tags", tags},
+                            {"EventBusName", string()}}),
                  &put_rule});
   out.push_back({"events", "DescribeRule", true, structure({{"Name", string(), true}, {"EventBusName", string()}}), &describe_rule});
   out.push_back({"events", "ListRules", true,
                  structure({{"NamePrefix", string()}, {"EventBusName", string()}, {"NextToken", string()}, {"Limit", integer()}}), &list_rules});
-  out.push_back({"events", "DeleteRule", false, structure({{"Name", string(), true}, {"EventBusName", string()}, {"Force", boolean()}}), &delete_rule});
+  out.push_back(
+      {"events", "DeleteRule", false, structure({{"Name", string(), true}, {"EventBusName", string()}, {"Force", boolean()}}), &delete_rule});
   out.push_back({"events", "EnableRule", false, structure({{"Name", string(), true}, {"EventBusName", string()}}), &enable_rule});
   out.push_back({"events", "DisableRule", false, structure({{"Name", string(), true}, {"EventBusName", string()}}), &disable_rule});
   const Shape* target = structure({{"Id", string(), true},
@@ -243,13 +259,20 @@ void add_events_operations(std::vector<Operation>& out) {
   out.push_back({"events", "PutTargets", false, structure({{"Rule", string(), true}, {"EventBusName", string()}, {"Targets", list(target), true}}),
                  &put_targets});
   out.push_back({"events", "RemoveTargets", false,
-                 structure({{"Rule", string(), true}, {"EventBusName", string()}, {"Ids", list(string()), true}, {"Force", boolean()}}), &remove_targets});
+                 structure({{"Rule", string(), true}, {"EventBusName", string()}, {"Ids", list(string()), true}, {"Force", boolean()}}),
+                 &remove_targets});
   out.push_back({"events", "ListTargetsByRule", true,
-                 structure({{"Rule", string(), true}, {"EventBusName", string()}, {"NextToken", string()}, {"Limit", integer()}}), &list_targets_by_rule});
+                 structure({{"Rule", string(), true}, {"EventBusName", string()}, {"NextToken", string()}, {"Limit", integer()}}),
+                 &list_targets_by_rule});
   out.push_back({"events", "PutEvents", false,
                  structure({{"Entries",
-                             list(structure({{"Time", timestamp()}, {"Source", string()}, {"Resources", list(string())}, {"DetailType", string()},
-                                             {"Detail", string()}, {"EventBusName", string()}, {"TraceHeader", string()}})),
+                             list(structure({{"Time", timestamp()},
+                                             {"Source", string()},
+                                             {"Resources", list(string())},
+                                             {"DetailType", string()},
+                                             {"Detail", string()},
+                                             {"EventBusName", string()},
+                                             {"TraceHeader", string()}})),
                              true},
                             {"EndpointId", string()}}),
                  &put_events});

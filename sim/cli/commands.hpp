@@ -48,8 +48,8 @@ struct GraphArgs {
 };
 
 /// Loads and runs a scenario up to `at` (default: its horizon), for the analyses.
-int run_to(const std::string& file, const std::string& at, const scenario::LoadLimits& limits, const scenario::RunOptions& options, scenario::Scenario& s,
-           scenario::RunResult& r);
+int run_to(const std::string& file, const std::string& at, const scenario::LoadLimits& limits, const scenario::RunOptions& options,
+           scenario::Scenario& s, scenario::RunResult& r);
 int graph_command(const GraphArgs& args);
 int run_command(const RunArgs& args);
 int lint_command(const LintArgs& args);

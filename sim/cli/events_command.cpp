@@ -29,7 +29,8 @@ std::optional<core::Json> parse(const std::string& arg, const char* what) {
   try {
     return scenario::parse_json_with_positions(*text).root;
   } catch (const scenario::JsonSyntaxError& e) {
-    std::cerr << "acmsim events test-pattern: the " << what << " is not valid JSON: " << e.pos().line << ":" << e.pos().column << ": " << e.what() << "\n";
+    std::cerr << "acmsim events test-pattern: the " << what << " is not valid JSON: " << e.pos().line << ":" << e.pos().column << ": " << e.what()
+              << "\n";
     return std::nullopt;
   }
 }

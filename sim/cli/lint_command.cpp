@@ -28,8 +28,10 @@ int run_to(const std::string& file, const std::string& at_text, const scenario::
   }
   if (!at_text.empty()) {
     std::optional<core::SimTime> at;
-    if (auto d = core::parse_duration(at_text)) at = s.start + *d;
-    else at = core::parse_timestamp(at_text);
+    if (auto d = core::parse_duration(at_text))
+      at = s.start + *d;
+    else
+      at = core::parse_timestamp(at_text);
     if (!at || *at < s.start) {
       std::cerr << "acmsim: --at '" << at_text << "' is not a duration from start (\"30d\") or a timestamp at or after the start\n";
       return kBadInput;
@@ -61,9 +63,12 @@ int lint_command(const LintArgs& args) {
   scenario::RunResult r;
   if (const int rc = run_to(args.file, args.at, args.limits, args.options, s, r); rc != kOk) return rc;
   const auto findings = analysis::Engine::run_rules(*r.world, r.sim->now());
-  if (args.format == "sarif") std::cout << report::findings_sarif(findings, s).dump(2) << "\n";
-  else if (args.format == "json") std::cout << report::findings_json(findings, s).dump(2) << "\n";
-  else std::cout << report::findings_text(findings, s);
+  if (args.format == "sarif")
+    std::cout << report::findings_sarif(findings, s).dump(2) << "\n";
+  else if (args.format == "json")
+    std::cout << report::findings_json(findings, s).dump(2) << "\n";
+  else
+    std::cout << report::findings_text(findings, s);
   for (const auto& f : findings) {
     if (static_cast<int>(f.severity) <= static_cast<int>(*threshold)) return kFailed;
   }

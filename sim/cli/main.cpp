@@ -53,21 +53,24 @@ int run_main(int argc, char** argv) {
   check_cmd->add_option("--max-events", check.options.max_events, "event budget of each run")->capture_default_str();
 
   acmsim::cli::LintArgs lint;
-  auto* lint_cmd = app.add_subcommand("lint", "The misconfiguration analysis of the state a scenario builds (expectations are not checked).\n"
-                                              "Exit status: 0 nothing at or above --fail-on, 1 otherwise, 2 bad input.");
+  auto* lint_cmd = app.add_subcommand("lint",
+                                      "The misconfiguration analysis of the state a scenario builds (expectations are not checked).\n"
+                                      "Exit status: 0 nothing at or above --fail-on, 1 otherwise, 2 bad input.");
   lint_cmd->add_option("FILE", lint.file, "the scenario file")->required();
   lint_cmd->add_option("--at", lint.at, "analyse the state at this time (a duration from start, or a timestamp); default: the horizon");
   lint_cmd->add_option("--format", lint.format, "text, json or sarif (SARIF 2.1.0)")->capture_default_str();
   lint_cmd->add_option("--fail-on", lint.fail_on, "error, warning or info")->capture_default_str();
   acmsim::cli::GraphArgs graph;
-  auto* graph_cmd = app.add_subcommand("graph", "The resource graph of the state a scenario builds: Graphviz DOT (clusters per region, colours by state\n"
-                                                "and finding) or JSON; with --impact, what depends on a resource.");
+  auto* graph_cmd = app.add_subcommand("graph",
+                                       "The resource graph of the state a scenario builds: Graphviz DOT (clusters per region, colours by state\n"
+                                       "and finding) or JSON; with --impact, what depends on a resource.");
   graph_cmd->add_option("FILE", graph.file, "the scenario file")->required();
   graph_cmd->add_option("--at", graph.at, "the state at this time (a duration from start, or a timestamp); default: the horizon");
   graph_cmd->add_option("--format", graph.format, "dot or json")->capture_default_str();
   graph_cmd->add_option("--impact", graph.impact, "an ARN or name: list what depends on it (the blast radius)");
   std::string rule_id;
-  auto* explain_cmd = app.add_subcommand("explain", "What a rule means, why AWS behaves so, how to fix it. Exit status: 0, or 2 for an unknown rule.");
+  auto* explain_cmd =
+      app.add_subcommand("explain", "What a rule means, why AWS behaves so, how to fix it. Exit status: 0, or 2 for an unknown rule.");
   explain_cmd->add_option("RULE", rule_id, "a rule id (acmsim rules lists them)")->required();
   std::string rules_format = "text";
   auto* rules_cmd = app.add_subcommand("rules", "The catalogue of misconfiguration rules.");
@@ -77,8 +80,10 @@ int run_main(int argc, char** argv) {
   std::string event_arg;
   auto* events_cmd = app.add_subcommand("events", "EventBridge tools.");
   events_cmd->require_subcommand(1);
-  auto* test_pattern = events_cmd->add_subcommand("test-pattern", "Match an event against an EventBridge event pattern, as aws events test-event-pattern does.\n"
-                                                                  "Prints {\"Result\": true} or {\"Result\": false}. Exit status: 0, or 2 for an invalid pattern or event.");
+  auto* test_pattern =
+      events_cmd->add_subcommand("test-pattern",
+                                 "Match an event against an EventBridge event pattern, as aws events test-event-pattern does.\n"
+                                 "Prints {\"Result\": true} or {\"Result\": false}. Exit status: 0, or 2 for an invalid pattern or event.");
   test_pattern->add_option("--event-pattern", pattern_arg, "the pattern: JSON text, or @FILE")->required();
   test_pattern->add_option("--event", event_arg, "the event: JSON text, or @FILE")->required();
 

@@ -57,13 +57,24 @@ void World::handle(const core::ScheduledEvent& ev) {
     case ModelEvent::AcmValidationTimeout:
     case ModelEvent::AcmRenewalStart:
     case ModelEvent::AcmExpire:
-    case ModelEvent::AcmDetach: acm.handle(ev.payload.kind, ev.payload.a); break;
+    case ModelEvent::AcmDetach:
+      acm.handle(ev.payload.kind, ev.payload.a);
+      break;
     case ModelEvent::AcmExpiryNotice:
-    case ModelEvent::AcmActionRequired: acm.handle(ev.payload.kind, ev.payload.a); break;
-    case ModelEvent::ProbeAttempt: clients.attempt(ev.payload.a); break;
-    case ModelEvent::EventBusDelivery: events.deliver_pending(ev.payload.a); break;
-    case ModelEvent::ConfigEvaluation: config.periodic(ev.payload.a); break;
-    default: break;
+    case ModelEvent::AcmActionRequired:
+      acm.handle(ev.payload.kind, ev.payload.a);
+      break;
+    case ModelEvent::ProbeAttempt:
+      clients.attempt(ev.payload.a);
+      break;
+    case ModelEvent::EventBusDelivery:
+      events.deliver_pending(ev.payload.a);
+      break;
+    case ModelEvent::ConfigEvaluation:
+      config.periodic(ev.payload.a);
+      break;
+    default:
+      break;
   }
 }
 
@@ -76,7 +87,9 @@ std::optional<std::string> World::check_alias(const AliasTarget& target, const s
   const std::string type_name(aws_name(type));
   const std::string mismatch = "Tried to create an alias that targets " + target.dns_name + ", type " + type_name + " in zone " + zone +
                                ", but the alias target name does not lie within the target zone";
-  auto ends_with = [&](std::string_view suffix) { return name.size() >= suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0; };
+  auto ends_with = [&](std::string_view suffix) {
+    return name.size() >= suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0;
+  };
   if (ends_with(".cloudfront.net")) {
     if (zone != kCloudFrontHostedZoneId) return mismatch;
     if (private_zone) return "Alias records to CloudFront distributions are not allowed in private hosted zones";

@@ -40,9 +40,12 @@ Json findings_json(const std::vector<analysis::Finding>& findings, const scenari
 namespace {
 std::string sarif_level(analysis::Severity s) {
   switch (s) {
-    case analysis::Severity::Error: return "error";
-    case analysis::Severity::Warning: return "warning";
-    case analysis::Severity::Info: return "note";
+    case analysis::Severity::Error:
+      return "error";
+    case analysis::Severity::Warning:
+      return "warning";
+    case analysis::Severity::Info:
+      return "note";
   }
   return "none";
 }
@@ -66,17 +69,23 @@ Json findings_sarif(const std::vector<analysis::Finding>& findings, const scenar
     for (std::size_t i = 0; i < all.size(); ++i) {
       if (all[i]->id == f.rule) index = i;
     }
-    results.push_back({{"ruleId", f.rule},
-                       {"ruleIndex", index},
-                       {"level", sarif_level(f.severity)},
-                       {"message", {{"text", f.message}}},
-                       {"locations", Json::array({{{"physicalLocation", {{"artifactLocation", {{"uri", s.file}}}, {"region", {{"startLine", step_line(s, f.origin)}}}}}}})},
-                       {"partialFingerprints", {{"acmsimFindingId/v1", f.id}}}});
+    results.push_back(
+        {{"ruleId", f.rule},
+         {"ruleIndex", index},
+         {"level", sarif_level(f.severity)},
+         {"message", {{"text", f.message}}},
+         {"locations",
+          Json::array({{{"physicalLocation", {{"artifactLocation", {{"uri", s.file}}}, {"region", {{"startLine", step_line(s, f.origin)}}}}}}})},
+         {"partialFingerprints", {{"acmsimFindingId/v1", f.id}}}});
   }
-  return Json{{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
-              {"version", "2.1.0"},
-              {"runs", Json::array({{{"tool", {{"driver", {{"name", "acmsim"}, {"version", kVersion}, {"informationUri", "https://github.com/acmsim/acmsim"}, {"rules", rules}}}}},
-                                     {"results", results}}})}};
+  return Json{
+      {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+      {"version", "2.1.0"},
+      {"runs",
+       Json::array(
+           {{{"tool",
+              {{"driver", {{"name", "acmsim"}, {"version", kVersion}, {"informationUri", "https://github.com/acmsim/acmsim"}, {"rules", rules}}}}},
+             {"results", results}}})}};
 }
 
 std::string rules_table() {

@@ -86,10 +86,13 @@ Json probe_json(const model::Probe& p) {
     if (!s.latencies.empty()) {
       double sum = 0;
       for (const double v : s.latencies) sum += v;
-      lat = {{"p50", round1(*s.percentile(0.5))}, {"p90", round1(*s.percentile(0.9))}, {"p99", round1(*s.percentile(0.99))},
+      lat = {{"p50", round1(*s.percentile(0.5))},
+             {"p90", round1(*s.percentile(0.9))},
+             {"p99", round1(*s.percentile(0.99))},
              {"mean", round1(sum / static_cast<double>(s.latencies.size()))}};
     }
-    regions.push_back({{"region", model::region_code(s.region)}, {"attempts", s.attempts}, {"ok", s.ok}, {"availability", s.availability()}, {"latencyMs", lat}});
+    regions.push_back(
+        {{"region", model::region_code(s.region)}, {"attempts", s.attempts}, {"ok", s.ok}, {"availability", s.availability()}, {"latencyMs", lat}});
   }
   Json j = {{"name", p.spec.name},
             {"url", p.spec.url},
@@ -118,11 +121,15 @@ Json result_document(const scenario::RunResult& r) {
   for (const auto& p : r.world->clients.probes()) probes.push_back(probe_json(p));
   Json findings = Json::array();
   for (const auto& f : r.findings->current()) {
-    findings.push_back({{"id", f.id}, {"rule", f.rule}, {"severity", analysis::severity_name(f.severity)}, {"resources", f.resources}, {"message", f.message}});
+    findings.push_back(
+        {{"id", f.id}, {"rule", f.rule}, {"severity", analysis::severity_name(f.severity)}, {"resources", f.resources}, {"message", f.message}});
   }
   Json finding_history = Json::array();
   for (const auto& h : r.findings->history()) {
-    finding_history.push_back({{"time", core::format_timestamp(h.at)}, {"change", h.raised ? "raised" : "cleared"}, {"id", h.finding.id}, {"rule", h.finding.rule},
+    finding_history.push_back({{"time", core::format_timestamp(h.at)},
+                               {"change", h.raised ? "raised" : "cleared"},
+                               {"id", h.finding.id},
+                               {"rule", h.finding.rule},
                                {"step", h.step}});
   }
   return Json{{"scenario", s.name},
@@ -198,8 +205,8 @@ void render_probes(std::ostringstream& out, const scenario::RunResult& r) {
       }
       auto pct = [&](double q) { return s.percentile(q) ? fixed(*s.percentile(q), 1) : std::string("-"); };
       out << "    " << pad(std::string(model::region_code(s.region)), 16) << pad(std::to_string(s.attempts), 10, true)
-          << pad(fixed(100.0 * s.availability(), 2) + "%", 11, true) << pad(pct(0.5), 9, true) << pad(pct(0.9), 9, true) << pad(pct(0.99), 9, true) << "  "
-          << last << "\n";
+          << pad(fixed(100.0 * s.availability(), 2) + "%", 11, true) << pad(pct(0.5), 9, true) << pad(pct(0.9), 9, true) << pad(pct(0.99), 9, true)
+          << "  " << last << "\n";
     }
   }
   if (probes.size() < 2) return;
@@ -237,7 +244,8 @@ void render_probes(std::ostringstream& out, const scenario::RunResult& r) {
     std::sort(medians.begin(), medians.end());
     if (medians.size() >= 2) {
       const double gain = medians[1].first - medians[0].first;
-      out << "  " << medians[0].second << ", " << fixed(gain, 1) << " ms (" << fixed(100.0 * gain / medians[1].first, 0) << "%) faster than " << medians[1].second;
+      out << "  " << medians[0].second << ", " << fixed(gain, 1) << " ms (" << fixed(100.0 * gain / medians[1].first, 0) << "%) faster than "
+          << medians[1].second;
     }
     out << "\n";
   }
@@ -289,7 +297,8 @@ void render_events(std::ostringstream& out, const scenario::RunResult& r) {
     for (const auto& [kind, n] : kinds) out << "    " << pad(std::to_string(n), 6, true) << "  " << kind << "\n";
   }
   std::map<std::string, std::size_t> per_target;
-  for (const auto& d : r.world->events.deliveries()) per_target[std::string(model::region_code(d.region)) + "/" + d.bus + "  rule " + d.rule + " -> " + d.target_id]++;
+  for (const auto& d : r.world->events.deliveries())
+    per_target[std::string(model::region_code(d.region)) + "/" + d.bus + "  rule " + d.rule + " -> " + d.target_id]++;
   if (!per_target.empty()) {
     out << "  deliveries\n";
     for (const auto& [t, n] : per_target) out << "    " << pad(std::to_string(n), 6, true) << "  " << t << "\n";

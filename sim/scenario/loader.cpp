@@ -112,8 +112,8 @@ class Loader {
     std::int64_t attempts = 0;
     for (auto& st : s.steps) {
       if (st.at > s.start + s.horizon) {
-        fail(st.pointer + "/at", "step at " + core::format_timestamp(st.at) + " is after the horizon (" + core::format_timestamp(s.start + s.horizon) +
-                                     "); extend \"horizon\" or move the step");
+        fail(st.pointer + "/at", "step at " + core::format_timestamp(st.at) + " is after the horizon (" +
+                                     core::format_timestamp(s.start + s.horizon) + "); extend \"horizon\" or move the step");
       }
       if (st.kind != StepKind::Probe) continue;
       if (st.probe.until > s.start + s.horizon) {
@@ -129,8 +129,9 @@ class Loader {
     }
     for (const auto& st : s.steps) {
       if (st.kind == StepKind::Expect && st.expect_kind == ExpectKind::Probe && probes_.count(st.probe_check.probe) == 0U) {
-        fail(st.pointer + "/expect/probe", "no probe step is named \"" + st.probe_check.probe + "\"" +
-                                               (probes_.empty() ? std::string() : "; probes: " + join(std::vector<std::string_view>(probes_.begin(), probes_.end()))));
+        fail(st.pointer + "/expect/probe",
+             "no probe step is named \"" + st.probe_check.probe + "\"" +
+                 (probes_.empty() ? std::string() : "; probes: " + join(std::vector<std::string_view>(probes_.begin(), probes_.end()))));
       }
     }
     check_references(s);
@@ -328,7 +329,9 @@ class Loader {
       const std::string fp = ptr + "/from/" + std::to_string(i);
       if (!from[i].is_string()) fail(fp, "each \"from\" entry is a region code string");
       auto r = model::find_region(from[i].get<std::string>());
-      if (!r) fail(fp, "unknown region \"" + from[i].get<std::string>() + "\"; nearest known regions: " + join(model::nearest_regions(from[i].get<std::string>(), 3)));
+      if (!r)
+        fail(fp, "unknown region \"" + from[i].get<std::string>() +
+                     "\"; nearest known regions: " + join(model::nearest_regions(from[i].get<std::string>(), 3)));
       if (std::find(spec->from.begin(), spec->from.end(), *r) != spec->from.end()) fail(fp, "region listed twice");
       spec->from.push_back(*r);
     }
@@ -433,10 +436,13 @@ class Loader {
     const std::string ptr = st.pointer + "/expect";
     const bool deliveries = e.contains("deliveries");
     st.expect_kind = deliveries ? ExpectKind::Deliveries : ExpectKind::Events;
-    check_members(e, ptr, {deliveries ? "deliveries" : "events", "count", "since", "until"}, deliveries ? "in a deliveries expectation" : "in an events expectation");
+    check_members(e, ptr, {deliveries ? "deliveries" : "events", "count", "since", "until"},
+                  deliveries ? "in a deliveries expectation" : "in an events expectation");
     const std::string sel_ptr = ptr + (deliveries ? "/deliveries" : "/events");
     const Json& sel = e[deliveries ? "deliveries" : "events"];
-    if (!sel.is_object()) fail(sel_ptr, deliveries ? "\"deliveries\" is {\"region\": ..., \"rule\": ..., \"target\": ...}" : "\"events\" is {\"region\": ..., \"pattern\": {...}}");
+    if (!sel.is_object())
+      fail(sel_ptr, deliveries ? "\"deliveries\" is {\"region\": ..., \"rule\": ..., \"target\": ...}"
+                               : "\"events\" is {\"region\": ..., \"pattern\": {...}}");
     EventsCheck& c = st.events_check;
     if (deliveries) {
       check_members(sel, sel_ptr, {"region", "bus", "rule", "target"}, "in \"deliveries\"");
@@ -513,7 +519,8 @@ class Loader {
         if (!ok) fail(kp, "percentiles are named p1 to p99 (\"p50\", \"p90\", \"p99\")");
         if (!v.is_object()) fail(kp, "each percentile is {\"min\": ms, \"max\": ms}");
         check_members(v, kp, {"min", "max"}, "in a percentile bound");
-        c.latency.push_back(PercentileBound{std::stoi(k.substr(1)) / 100.0, k, bound(v, "min", kp, 0, 1e7, "of milliseconds"), bound(v, "max", kp, 0, 1e7, "of milliseconds")});
+        c.latency.push_back(PercentileBound{std::stoi(k.substr(1)) / 100.0, k, bound(v, "min", kp, 0, 1e7, "of milliseconds"),
+                                            bound(v, "max", kp, 0, 1e7, "of milliseconds")});
       }
     }
   }

@@ -6,8 +6,8 @@
 #include <map>
 #include <set>
 
-#include "acmsim/model/model_events.hpp"
 #include "acmsim/model/events/event_pattern.hpp"
+#include "acmsim/model/model_events.hpp"
 #include "acmsim/scenario/matcher.hpp"
 #include "acmsim/scenario/references.hpp"
 
@@ -169,7 +169,9 @@ class Runner {
     const bool pass = c.count.holds(n);
     const std::string what = std::string(c.ever ? "raises of " : "findings of ") + (c.rule.empty() ? "any rule" : "rule " + c.rule) +
                              (res.empty() ? "" : " naming " + res);
-    record(st, pass, "expect", std::to_string(n) + " " + what + (n > 0 && n <= 8 && c.rule.empty() ? " (" + ids + ")" : "") + (pass ? "" : "; expected " + c.count.describe()));
+    record(st, pass, "expect",
+           std::to_string(n) + " " + what + (n > 0 && n <= 8 && c.rule.empty() ? " (" + ids + ")" : "") +
+               (pass ? "" : "; expected " + c.count.describe()));
   }
 
   void run_events_check(const Step& st) {
@@ -196,7 +198,9 @@ class Runner {
       what = "events on " + where + " matched the pattern";
     } else {
       for (const auto& d : out_.world->events.deliveries()) {
-        if (d.region == c.region && d.bus == c.bus && d.rule == c.rule && (c.target.empty() || d.target_id == c.target) && d.time >= since && d.time <= until) ++n;
+        if (d.region == c.region && d.bus == c.bus && d.rule == c.rule && (c.target.empty() || d.target_id == c.target) && d.time >= since &&
+            d.time <= until)
+          ++n;
       }
       what = "deliveries by rule " + c.rule + (c.target.empty() ? "" : " to target " + c.target) + " on " + where;
     }
@@ -243,9 +247,10 @@ class Runner {
       std::snprintf(buf, sizeof buf, "%.4f", share);
       record(st, pass, "expect",
              what + ": availability " + buf + " (" + std::to_string(ok) + " of " + std::to_string(attempts.size()) + " attempts OK; " + detail + ")" +
-                 (pass ? "" : std::string(", expected ") + (c.availability_min ? ">= " + std::to_string(*c.availability_min).substr(0, 6) : "") +
-                                  (c.availability_min && c.availability_max ? " and " : "") +
-                                  (c.availability_max ? "<= " + std::to_string(*c.availability_max).substr(0, 6) : "")));
+                 (pass ? ""
+                       : std::string(", expected ") + (c.availability_min ? ">= " + std::to_string(*c.availability_min).substr(0, 6) : "") +
+                             (c.availability_min && c.availability_max ? " and " : "") +
+                             (c.availability_max ? "<= " + std::to_string(*c.availability_max).substr(0, 6) : "")));
       return;
     }
     std::vector<double> ms;
@@ -301,7 +306,8 @@ class Runner {
     if (!err.rule.empty()) {
       std::vector<std::string> resources;
       named_resources(params, resources);
-      out_.findings->refused(err.rule, resources, err.code + ": " + err.message, out_.sim->now(), static_cast<std::int32_t>(st.index), out_.trace.get());
+      out_.findings->refused(err.rule, resources, err.code + ": " + err.message, out_.sim->now(), static_cast<std::int32_t>(st.index),
+                             out_.trace.get());
     }
     if (!st.expect_error) {
       record(st, false, "call", where + " failed: " + err.code + ": " + err.message);
@@ -340,7 +346,7 @@ class Runner {
   RunResult& out_;
   std::map<std::string, Json> saved_;
   std::map<std::size_t, std::size_t> probe_index_;  // step index -> probe index
-  std::set<std::int64_t> findings_at_;                 // instants with a findings evaluation scheduled
+  std::set<std::int64_t> findings_at_;              // instants with a findings evaluation scheduled
   std::int32_t last_step_ = -1;
 };
 

@@ -236,7 +236,9 @@ TEST(RuleDnsAliasTargetMismatch, ACnameToTheDefaultEndpoint) {
   const auto* d = f.regional_domain("api.example.com", cert);
   f.put(f.zone_id, "api.example.com", model::RRType::CNAME, {f.api_id + ".execute-api.eu-west-1.amazonaws.com"});
   EXPECT_EQ(f.fired("dns-alias-target-mismatch"), (Resources{{d->arn(), "api.example.com"}}));
-  ASSERT_TRUE(f.put(f.zone_id, "api.example.com", model::RRType::CNAME, {f.api_id + ".execute-api.eu-west-1.amazonaws.com"}, model::ChangeAction::Delete).ok());
+  ASSERT_TRUE(
+      f.put(f.zone_id, "api.example.com", model::RRType::CNAME, {f.api_id + ".execute-api.eu-west-1.amazonaws.com"}, model::ChangeAction::Delete)
+          .ok());
   f.alias("api.example.com", d->regional_hosted_zone_id, d->regional_domain_name);
   EXPECT_EQ(f.fired("dns-alias-target-mismatch"), Resources{});
 }
@@ -276,7 +278,8 @@ TEST(RuleExpiryEventsUnwatched, NoRuleWithATargetInTheRegion) {
   const auto cert = f.issued("api.example.com");
   f.acm_rule("us-east-1", kExpiryPattern, false);
   EXPECT_EQ(f.fired("expiry-events-unwatched"), (Resources{{cert}})) << "a rule without target does not watch";
-  ASSERT_TRUE(f.world.events.put_targets(region("us-east-1"), "acm", "default", {{"ops", "arn:aws:sns:us-east-1:111122223333:ops", {}, {}, {}}}).ok());
+  ASSERT_TRUE(
+      f.world.events.put_targets(region("us-east-1"), "acm", "default", {{"ops", "arn:aws:sns:us-east-1:111122223333:ops", {}, {}, {}}}).ok());
   EXPECT_EQ(f.fired("expiry-events-unwatched"), Resources{});
 }
 
@@ -302,7 +305,8 @@ TEST(RuleConfigExpiryCheckMissing, ImportsWithoutTheConfigRule) {
   RuleFixture f;
   f.imported("2026-06-30T00:00:00Z", "eu-west-1");
   EXPECT_EQ(f.fired("config-expiry-check-missing"), (Resources{{"eu-west-1"}}));
-  ASSERT_TRUE(f.world.config.put_config_rule(region("eu-west-1"), {"expiry", "AWS", "ACM_CERTIFICATE_EXPIRATION_CHECK", std::nullopt, std::nullopt}).ok());
+  ASSERT_TRUE(
+      f.world.config.put_config_rule(region("eu-west-1"), {"expiry", "AWS", "ACM_CERTIFICATE_EXPIRATION_CHECK", std::nullopt, std::nullopt}).ok());
   EXPECT_EQ(f.fired("config-expiry-check-missing"), Resources{});
 }
 

@@ -177,7 +177,8 @@ TEST(ProbeOutcomes, EachOutcomeFromItsCause) {
 TEST(ProbeOutcomes, ExpiredAndNotYetValidAndNotFound) {
   EndpointFixture f;
   model::ImportCertificateInput in;
-  in.certificate = {"shop.example.com", {}, *core::parse_timestamp("2026-02-01T00:00:00Z"), *core::parse_timestamp("2026-03-10T00:00:00Z"), "RSA_2048", "CA"};
+  in.certificate = {"shop.example.com", {},  *core::parse_timestamp("2026-02-01T00:00:00Z"), *core::parse_timestamp("2026-03-10T00:00:00Z"),
+                    "RSA_2048",         "CA"};
   const auto imported = f.world.acm.import_certificate(region("eu-west-1"), in).value();
   const auto& lb = f.alb("eu-west-1", imported);
   f.alias("shop.example.com", lb.canonical_hosted_zone_id, lb.dns_name);

@@ -52,7 +52,8 @@ TEST(AcmEvents, IssuanceAndExpiryOfAnUnusedCertificate) {
   EXPECT_EQ(types.front(), "ACM Certificate Available");
   EXPECT_EQ(std::count(types.begin(), types.end(), "ACM Certificate Approaching Expiration"), 30) << "the public window is 30 days";
   EXPECT_EQ(types.back(), "ACM Certificate Expired");
-  EXPECT_EQ(std::count(types.begin(), types.end(), "ACM Certificate Renewal Action Required"), 0) << "an ineligible certificate gets no call to action";
+  EXPECT_EQ(std::count(types.begin(), types.end(), "ACM Certificate Renewal Action Required"), 0)
+      << "an ineligible certificate gets no call to action";
 }
 
 TEST(EventBridgeRules, DeliverTransformedInputAndForwardAcrossRegions) {
@@ -69,7 +70,9 @@ TEST(EventBridgeRules, DeliverTransformedInputAndForwardAcrossRegions) {
   west.name = "seen";
   west.event_pattern = R"({"source":["aws.acm"]})";
   ASSERT_TRUE(f.world.events.put_rule(region("us-west-2"), west).ok());
-  ASSERT_TRUE(f.world.events.put_targets(region("us-west-2"), "seen", "default", {{"log", "arn:aws:logs:us-west-2:111122223333:log-group:x", {}, {}, {}}}).ok());
+  ASSERT_TRUE(
+      f.world.events.put_targets(region("us-west-2"), "seen", "default", {{"log", "arn:aws:logs:us-west-2:111122223333:log-group:x", {}, {}, {}}})
+          .ok());
   import(f, "us-east-1", "2026-04-30T00:00:00Z");
   f.run_until(Duration::days(70));
   std::vector<core::Json> inputs;

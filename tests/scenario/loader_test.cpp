@@ -119,14 +119,33 @@ INSTANTIATE_TEST_SUITE_P(
         BadInput{"InvalidUtf8", "{\"scenario\": \"t\", \"description\": \"\xff\", \"steps\": []}", 1, 35, "UTF-8"},
         BadInput{"DuplicateKey", "{\"scenario\": \"t\", \"steps\": [], \"steps\": []}", 1, 32, "duplicate member"},
         BadInput{"Empty", "", 1, 1, "the file is empty"},
-        BadInput{"ProbeWithoutFrom", scenario_with_step(R"({"at": "0s", "probe": {"name": "p", "url": "https://a.example.com/"}})"), 5, 27, "a probe needs \"from\""},
-        BadInput{"ProbeBadUrl", scenario_with_step(R"({"at": "0s", "probe": {"name": "p", "url": "http://a.example.com/", "from": ["us-east-1"]}})"), 5, 48, "must start with https://"},
-        BadInput{"ProbeUnknownRegion", scenario_with_step(R"({"at": "0s", "probe": {"name": "p", "url": "https://a.example.com/", "from": ["us-east-7"]}})"), 5, 83, "unknown region \"us-east-7\""},
-        BadInput{"ProbeUntilWithoutEvery", scenario_with_step(R"({"at": "0s", "probe": {"name": "p", "url": "https://a.example.com/", "from": ["us-east-1"], "until": "1d"}})"), 5, 106, "needs \"every\""},
-        BadInput{"ExpectUnknownProbe", scenario_with_step(R"({"at": "0s", "expect": {"probe": "nope", "last": {"outcome": "OK"}}})"), 5, 38, "no probe step is named \"nope\""},
-        BadInput{"ExpectUnknownOutcome", scenario_with_step(R"({"at": "0s", "probe": {"name": "p", "url": "https://a.example.com/", "from": ["us-east-1"]}}, {"at": "0s", "expect": {"probe": "p", "last": {"outcome": "EXPIRED"}}})"), 5, 157, "did you mean \"CERT_EXPIRED\""},
-        BadInput{"ExpectAvailabilityOutOfRange", scenario_with_step(R"({"at": "0s", "probe": {"name": "p", "url": "https://a.example.com/", "from": ["us-east-1"]}}, {"at": "0s", "expect": {"probe": "p", "availability": {"min": 1.5}}})"), 5, 161, "from 0 to 1"},
-        BadInput{"TooManyProbeAttempts", scenario_with_step(R"({"at": "0s", "probe": {"name": "p", "url": "https://a.example.com/", "from": ["us-east-1"], "every": "1ms", "until": "1d"}})"), 5, 27, "probe.maxAttempts"}),
+        BadInput{"ProbeWithoutFrom", scenario_with_step(R"({"at": "0s", "probe": {"name": "p", "url": "https://a.example.com/"}})"), 5, 27,
+                 "a probe needs \"from\""},
+        BadInput{"ProbeBadUrl", scenario_with_step(R"({"at": "0s", "probe": {"name": "p", "url": "http://a.example.com/", "from": ["us-east-1"]}})"),
+                 5, 48, "must start with https://"},
+        BadInput{"ProbeUnknownRegion",
+                 scenario_with_step(R"({"at": "0s", "probe": {"name": "p", "url": "https://a.example.com/", "from": ["us-east-7"]}})"), 5, 83,
+                 "unknown region \"us-east-7\""},
+        BadInput{"ProbeUntilWithoutEvery",
+                 scenario_with_step(R"({"at": "0s", "probe": {"name": "p", "url": "https://a.example.com/", "from": ["us-east-1"], "until": "1d"}})"),
+                 5, 106, "needs \"every\""},
+        BadInput{"ExpectUnknownProbe", scenario_with_step(R"({"at": "0s", "expect": {"probe": "nope", "last": {"outcome": "OK"}}})"), 5, 38,
+                 "no probe step is named \"nope\""},
+        BadInput{
+            "ExpectUnknownOutcome",
+            scenario_with_step(
+                R"({"at": "0s", "probe": {"name": "p", "url": "https://a.example.com/", "from": ["us-east-1"]}}, {"at": "0s", "expect": {"probe": "p", "last": {"outcome": "EXPIRED"}}})"),
+            5, 157, "did you mean \"CERT_EXPIRED\""},
+        BadInput{
+            "ExpectAvailabilityOutOfRange",
+            scenario_with_step(
+                R"({"at": "0s", "probe": {"name": "p", "url": "https://a.example.com/", "from": ["us-east-1"]}}, {"at": "0s", "expect": {"probe": "p", "availability": {"min": 1.5}}})"),
+            5, 161, "from 0 to 1"},
+        BadInput{
+            "TooManyProbeAttempts",
+            scenario_with_step(
+                R"({"at": "0s", "probe": {"name": "p", "url": "https://a.example.com/", "from": ["us-east-1"], "every": "1ms", "until": "1d"}})"),
+            5, 27, "probe.maxAttempts"}),
     [](const ::testing::TestParamInfo<BadInput>& p) { return std::string(p.param.name); });
 
 TEST(LoaderFiles, MissingFileDirectoryAndOversizedFileAreInputErrors) {

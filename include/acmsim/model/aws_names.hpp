@@ -150,23 +150,21 @@ ACMSIM_AWS_ENUM(ChangeAction, 3, {ChangeAction::Create, "CREATE"}, {ChangeAction
 // ---- API Gateway, CloudFront, ELB ------------------------------------------------
 
 enum class EndpointType { Edge, Regional, Private };
-ACMSIM_AWS_ENUM(EndpointType, 3, {EndpointType::Edge, "EDGE"}, {EndpointType::Regional, "REGIONAL"},
-                {EndpointType::Private, "PRIVATE"});
+ACMSIM_AWS_ENUM(EndpointType, 3, {EndpointType::Edge, "EDGE"}, {EndpointType::Regional, "REGIONAL"}, {EndpointType::Private, "PRIVATE"});
 
 enum class LoadBalancerType { Application, Network };
 ACMSIM_AWS_ENUM(LoadBalancerType, 2, {LoadBalancerType::Application, "application"}, {LoadBalancerType::Network, "network"});
 
 enum class ListenerProtocol { Http, Https, Tcp, Tls, Udp, TcpUdp };
-ACMSIM_AWS_ENUM(ListenerProtocol, 6, {ListenerProtocol::Http, "HTTP"}, {ListenerProtocol::Https, "HTTPS"},
-                {ListenerProtocol::Tcp, "TCP"}, {ListenerProtocol::Tls, "TLS"}, {ListenerProtocol::Udp, "UDP"},
-                {ListenerProtocol::TcpUdp, "TCP_UDP"});
+ACMSIM_AWS_ENUM(ListenerProtocol, 6, {ListenerProtocol::Http, "HTTP"}, {ListenerProtocol::Https, "HTTPS"}, {ListenerProtocol::Tcp, "TCP"},
+                {ListenerProtocol::Tls, "TLS"}, {ListenerProtocol::Udp, "UDP"}, {ListenerProtocol::TcpUdp, "TCP_UDP"});
 
 /// What a client sees when it tries a URL (scenario format, "probe").
 enum class ProbeOutcome { Ok, NxDomain, NoEndpoint, NoCertificate, CertExpired, CertNotYetValid, CertNameMismatch, NotFound };
-ACMSIM_AWS_ENUM(ProbeOutcome, 8, {ProbeOutcome::Ok, "OK"}, {ProbeOutcome::NxDomain, "NXDOMAIN"},
-                {ProbeOutcome::NoEndpoint, "NO_ENDPOINT"}, {ProbeOutcome::NoCertificate, "NO_CERTIFICATE"},
-                {ProbeOutcome::CertExpired, "CERT_EXPIRED"}, {ProbeOutcome::CertNotYetValid, "CERT_NOT_YET_VALID"},
-                {ProbeOutcome::CertNameMismatch, "CERT_NAME_MISMATCH"}, {ProbeOutcome::NotFound, "NOT_FOUND"});
+ACMSIM_AWS_ENUM(ProbeOutcome, 8, {ProbeOutcome::Ok, "OK"}, {ProbeOutcome::NxDomain, "NXDOMAIN"}, {ProbeOutcome::NoEndpoint, "NO_ENDPOINT"},
+                {ProbeOutcome::NoCertificate, "NO_CERTIFICATE"}, {ProbeOutcome::CertExpired, "CERT_EXPIRED"},
+                {ProbeOutcome::CertNotYetValid, "CERT_NOT_YET_VALID"}, {ProbeOutcome::CertNameMismatch, "CERT_NAME_MISMATCH"},
+                {ProbeOutcome::NotFound, "NOT_FOUND"});
 
 #undef ACMSIM_AWS_ENUM
 

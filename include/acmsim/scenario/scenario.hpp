@@ -69,7 +69,7 @@ struct PercentileBound {
 struct EventsCheck {
   model::RegionId region = 0;
   std::string bus = "default";
-  Json pattern;  // kind 2 (may hold references)
+  Json pattern;        // kind 2 (may hold references)
   std::string rule;    // kind 3
   std::string target;  // kind 3; empty: every target
   CountRange count;
@@ -111,9 +111,9 @@ struct Step {
   model::ProbeSpec probe;
   // expect
   ExpectKind expect_kind = ExpectKind::Call;
-  Json matches;  // kind 1
-  ProbeCheck probe_check;  // kind 5
-  EventsCheck events_check;  // kinds 2 and 3
+  Json matches;                  // kind 1
+  ProbeCheck probe_check;        // kind 5
+  EventsCheck events_check;      // kinds 2 and 3
   FindingsCheck findings_check;  // kind 4
 };
 

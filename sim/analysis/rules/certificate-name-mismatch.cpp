@@ -16,7 +16,8 @@ void check(Context& ctx) {
   for (const auto* d : w.apigateway.all_domains()) {
     auto c = w.acm.find_any(d->certificate_arn);
     if (c.ok() && !Context::covers(*c.value(), d->name)) {
-      ctx.report({d->arn(), d->certificate_arn}, "Certificate " + d->certificate_arn + " does not cover the custom domain " + d->name + ".", d->origin);
+      ctx.report({d->arn(), d->certificate_arn}, "Certificate " + d->certificate_arn + " does not cover the custom domain " + d->name + ".",
+                 d->origin);
     }
   }
   for (const auto* dist : w.cloudfront.all()) {
@@ -24,7 +25,8 @@ void check(Context& ctx) {
     auto c = w.acm.find_any(dist->settings.viewer.acm_certificate_arn);
     if (!c.ok()) continue;
     for (const auto& a : dist->settings.aliases) {
-      if (!Context::covers(*c.value(), a)) ctx.report({dist->arn(w.account), a}, "The certificate of distribution " + dist->id + " does not cover its alias " + a + ".", dist->origin);
+      if (!Context::covers(*c.value(), a))
+        ctx.report({dist->arn(w.account), a}, "The certificate of distribution " + dist->id + " does not cover its alias " + a + ".", dist->origin);
     }
   }
   for (const auto* lb : w.elb.all()) {
@@ -51,9 +53,15 @@ void check(Context& ctx) {
 }  // namespace
 
 extern const RuleDef kRule_certificate_name_mismatch;
-const RuleDef kRule_certificate_name_mismatch{"certificate-name-mismatch", Severity::Error, "A hostname of an endpoint is covered by none of the certificates attached there.",
-    "Browsers check that the certificate presented covers the name they asked for: an exact name, or a wildcard whose '*' stands for exactly one leftmost label (*.example.com covers api.example.com, not example.com or a.b.example.com). A certificate that does not cover the hostname makes every client fail the TLS handshake.",
+const RuleDef kRule_certificate_name_mismatch{
+    "certificate-name-mismatch",
+    Severity::Error,
+    "A hostname of an endpoint is covered by none of the certificates attached there.",
+    "Browsers check that the certificate presented covers the name they asked for: an exact name, or a wildcard whose '*' stands for exactly one "
+    "leftmost label (*.example.com covers api.example.com, not example.com or a.b.example.com). A certificate that does not cover the hostname makes "
+    "every client fail the TLS handshake.",
     "Request a certificate that lists the hostname (or a wildcard one level above it) and attach it, or add it to the listener's SNI list.",
-    "https://docs.aws.amazon.com/acm/latest/userguide/acm-certificate-characteristics.html", &check};
+    "https://docs.aws.amazon.com/acm/latest/userguide/acm-certificate-characteristics.html",
+    &check};
 
 }  // namespace acmsim::analysis

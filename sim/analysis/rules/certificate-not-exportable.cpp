@@ -15,7 +15,9 @@ void check(Context& ctx) {
   for (const auto& c : ctx.world().acm.all()) {
     if (c.deleted || c.export_option == model::ExportOption::Enabled || c.type == CertificateType::Private) continue;
     if (c.has_tag("acmsim:deploy-to", "ec2") || c.has_tag("acmsim:deploy-to", "on-premises")) {
-      ctx.report({c.arn}, "Certificate " + c.arn + " (" + c.domain_name + ") is meant for a server outside AWS's integrated services but cannot be exported.", c.origin);
+      ctx.report({c.arn},
+                 "Certificate " + c.arn + " (" + c.domain_name + ") is meant for a server outside AWS's integrated services but cannot be exported.",
+                 c.origin);
     }
   }
 }
@@ -23,9 +25,14 @@ void check(Context& ctx) {
 }  // namespace
 
 extern const RuleDef kRule_certificate_not_exportable;
-const RuleDef kRule_certificate_not_exportable{"certificate-not-exportable", Severity::Error, "A certificate meant for EC2 or on-premises servers was not requested as exportable.",
-    "Only public certificates requested with Options.Export = ENABLED (available since 2025-06-17) can be exported with their private key for servers outside the integrated services; the option cannot be changed later. The scenario marks where a certificate is meant to go with the tag acmsim:deploy-to.",
-    "Request a new certificate with Options.Export = ENABLED (or use ACM for Nitro Enclaves, or ACME).",
-    "https://docs.aws.amazon.com/acm/latest/userguide/acm-exportable-certificates.html", &check};
+const RuleDef kRule_certificate_not_exportable{"certificate-not-exportable",
+                                               Severity::Error,
+                                               "A certificate meant for EC2 or on-premises servers was not requested as exportable.",
+                                               "Only public certificates requested with Options.Export = ENABLED (available since 2025-06-17) can be "
+                                               "exported with their private key for servers outside the integrated services; the option cannot be "
+                                               "changed later. The scenario marks where a certificate is meant to go with the tag acmsim:deploy-to.",
+                                               "Request a new certificate with Options.Export = ENABLED (or use ACM for Nitro Enclaves, or ACME).",
+                                               "https://docs.aws.amazon.com/acm/latest/userguide/acm-exportable-certificates.html",
+                                               &check};
 
 }  // namespace acmsim::analysis

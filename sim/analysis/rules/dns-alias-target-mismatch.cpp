@@ -31,7 +31,8 @@ void check(Context& ctx) {
       wrong = points_at != target;
     }
     if (wrong) {
-      ctx.report({d->arn(), d->name}, "The record for " + d->name + " points at " + points_at + ", not at the custom domain's " + target + ".", rec->origin);
+      ctx.report({d->arn(), d->name}, "The record for " + d->name + " points at " + points_at + ", not at the custom domain's " + target + ".",
+                 rec->origin);
     }
   }
 }
@@ -39,9 +40,15 @@ void check(Context& ctx) {
 }  // namespace
 
 extern const RuleDef kRule_dns_alias_target_mismatch;
-const RuleDef kRule_dns_alias_target_mismatch{"dns-alias-target-mismatch", Severity::Error, "A record for a custom domain points to the wrong target.",
-    "An edge-optimized custom domain must be reached through its distributionDomainName (hosted zone Z2FDTNDATAQYW2), a regional one through its regionalDomainName and the region's hosted zone id. A record that points at the API's default execute-api hostname bypasses the custom domain: the certificate presented is *.execute-api, and the base path mappings do not apply.",
+const RuleDef kRule_dns_alias_target_mismatch{
+    "dns-alias-target-mismatch",
+    Severity::Error,
+    "A record for a custom domain points to the wrong target.",
+    "An edge-optimized custom domain must be reached through its distributionDomainName (hosted zone Z2FDTNDATAQYW2), a regional one through its "
+    "regionalDomainName and the region's hosted zone id. A record that points at the API's default execute-api hostname bypasses the custom domain: "
+    "the certificate presented is *.execute-api, and the base path mappings do not apply.",
     "Point the record (preferably an alias A record) at the domain's distributionDomainName or regionalDomainName, with the matching hosted zone id.",
-    "https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-regional-api-custom-domain-create.html", &check};
+    "https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-regional-api-custom-domain-create.html",
+    &check};
 
 }  // namespace acmsim::analysis

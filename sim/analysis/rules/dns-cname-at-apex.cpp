@@ -22,9 +22,14 @@ void check(Context& ctx) {
 }  // namespace
 
 extern const RuleDef kRule_dns_cname_at_apex;
-const RuleDef kRule_dns_cname_at_apex{"dns-cname-at-apex", Severity::Error, "A CNAME record is at a zone apex.",
-    "DNS forbids a CNAME at the zone apex, where the SOA and NS records live, and Route 53 refuses it (InvalidChangeBatch). Route 53's answer is the alias record: an A or AAAA record that Route 53 resolves itself, allowed at the apex and free for AWS targets.",
+const RuleDef kRule_dns_cname_at_apex{
+    "dns-cname-at-apex",
+    Severity::Error,
+    "A CNAME record is at a zone apex.",
+    "DNS forbids a CNAME at the zone apex, where the SOA and NS records live, and Route 53 refuses it (InvalidChangeBatch). Route 53's answer is the "
+    "alias record: an A or AAAA record that Route 53 resolves itself, allowed at the apex and free for AWS targets.",
     "Create an alias A (and AAAA) record at the apex pointing at the resource.",
-    "https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/resource-record-sets-choosing-alias-non-alias.html", &check};
+    "https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/resource-record-sets-choosing-alias-non-alias.html",
+    &check};
 
 }  // namespace acmsim::analysis

@@ -22,8 +22,10 @@ void check(Context& ctx) {
       const auto r = w.dns.lookup(name, model::RRType::A);
       if (r.record == nullptr) break;
       std::string next;
-      if (r.record->alias && w.route53.find_zone(r.record->alias->hosted_zone_id) != nullptr) next = model::dns::normalize(r.record->alias->dns_name);
-      else if (r.record->type == model::RRType::CNAME && !r.record->values.empty()) next = model::dns::normalize(r.record->values.front());
+      if (r.record->alias && w.route53.find_zone(r.record->alias->hosted_zone_id) != nullptr)
+        next = model::dns::normalize(r.record->alias->dns_name);
+      else if (r.record->type == model::RRType::CNAME && !r.record->values.empty())
+        next = model::dns::normalize(r.record->values.front());
       if (next.empty()) break;
       if (std::find(chain.begin(), chain.end(), next) != chain.end()) {
         std::vector<std::string> cycle(std::find(chain.begin(), chain.end(), next), chain.end());
@@ -43,9 +45,12 @@ void check(Context& ctx) {
 }  // namespace
 
 extern const RuleDef kRule_dns_cname_loop;
-const RuleDef kRule_dns_cname_loop{"dns-cname-loop", Severity::Error, "CNAME or alias records form a cycle.",
-    "A chain of CNAME or alias records that comes back to itself never resolves: clients get SERVFAIL.",
-    "Break the cycle: make one of the records point at the real endpoint.",
-    "https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/ResourceRecordTypes.html", &check};
+const RuleDef kRule_dns_cname_loop{"dns-cname-loop",
+                                   Severity::Error,
+                                   "CNAME or alias records form a cycle.",
+                                   "A chain of CNAME or alias records that comes back to itself never resolves: clients get SERVFAIL.",
+                                   "Break the cycle: make one of the records point at the real endpoint.",
+                                   "https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/ResourceRecordTypes.html",
+                                   &check};
 
 }  // namespace acmsim::analysis

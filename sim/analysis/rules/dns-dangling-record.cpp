@@ -15,15 +15,19 @@ void check(Context& ctx) {
   const auto& w = ctx.world();
   for (const auto& [zone, rec] : ctx.records()) {
     std::string target;
-    if (rec->alias) target = model::dns::without_dot(rec->alias->dns_name);
-    else if (rec->type == model::RRType::CNAME && !rec->values.empty()) target = model::dns::without_dot(model::dns::normalize(rec->values.front()));
+    if (rec->alias)
+      target = model::dns::without_dot(rec->alias->dns_name);
+    else if (rec->type == model::RRType::CNAME && !rec->values.empty())
+      target = model::dns::without_dot(model::dns::normalize(rec->values.front()));
     if (target.empty()) continue;
     auto ends = [&](std::string_view s) { return target.size() > s.size() && target.compare(target.size() - s.size(), s.size(), s) == 0; };
-    const bool aws = ends(".cloudfront.net") || (ends(".amazonaws.com") && (target.find(".execute-api.") != std::string::npos || target.find(".elb.") != std::string::npos));
+    const bool aws = ends(".cloudfront.net") ||
+                     (ends(".amazonaws.com") && (target.find(".execute-api.") != std::string::npos || target.find(".elb.") != std::string::npos));
     if (!aws) continue;
     const auto r = model::endpoint_named(w, target);
     if (r.kind == model::ResolvedHost::Kind::None || r.kind == model::ResolvedHost::Kind::NxDomain) {
-      ctx.report({rec->name, target}, rec->name + " in zone " + zone->name + " points at " + target + ", which is no resource of this account.", rec->origin);
+      ctx.report({rec->name, target}, rec->name + " in zone " + zone->name + " points at " + target + ", which is no resource of this account.",
+                 rec->origin);
     }
   }
 }
@@ -31,9 +35,14 @@ void check(Context& ctx) {
 }  // namespace
 
 extern const RuleDef kRule_dns_dangling_record;
-const RuleDef kRule_dns_dangling_record{"dns-dangling-record", Severity::Error, "A CNAME or alias record points at an AWS resource name that no longer exists.",
-    "A record that points into an AWS namespace (*.cloudfront.net, *.execute-api.<region>.amazonaws.com, *.elb.amazonaws.com) after the resource was deleted is a subdomain-takeover risk: whoever creates a resource with that name serves your hostname.",
+const RuleDef kRule_dns_dangling_record{
+    "dns-dangling-record",
+    Severity::Error,
+    "A CNAME or alias record points at an AWS resource name that no longer exists.",
+    "A record that points into an AWS namespace (*.cloudfront.net, *.execute-api.<region>.amazonaws.com, *.elb.amazonaws.com) after the resource was "
+    "deleted is a subdomain-takeover risk: whoever creates a resource with that name serves your hostname.",
     "Delete the record, or point it at a live resource of the account.",
-    "https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/resource-record-sets-values-alias.html", &check};
+    "https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/resource-record-sets-values-alias.html",
+    &check};
 
 }  // namespace acmsim::analysis

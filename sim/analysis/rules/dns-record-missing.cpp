@@ -18,7 +18,8 @@ void check(Context& ctx) {
     return r.status != model::LookupStatus::Found && r.status != model::LookupStatus::Cname;
   };
   for (const auto* d : w.apigateway.all_domains()) {
-    if (!d->mappings.empty() && missing(d->name)) ctx.report({d->arn(), d->name}, "Custom domain " + d->name + " has a base path mapping but no DNS record.", d->origin);
+    if (!d->mappings.empty() && missing(d->name))
+      ctx.report({d->arn(), d->name}, "Custom domain " + d->name + " has a base path mapping but no DNS record.", d->origin);
   }
   for (const auto* dist : w.cloudfront.all()) {
     for (const auto& a : dist->settings.aliases) {
@@ -26,16 +27,21 @@ void check(Context& ctx) {
     }
   }
   for (const auto& p : w.clients.probes()) {
-    if (!p.spec.host.empty() && missing(p.spec.host)) ctx.report({p.spec.host}, "Probe " + p.spec.name + " uses " + p.spec.host + ", which has no DNS record.", p.spec.step);
+    if (!p.spec.host.empty() && missing(p.spec.host))
+      ctx.report({p.spec.host}, "Probe " + p.spec.name + " uses " + p.spec.host + ", which has no DNS record.", p.spec.step);
   }
 }
 
 }  // namespace
 
 extern const RuleDef kRule_dns_record_missing;
-const RuleDef kRule_dns_record_missing{"dns-record-missing", Severity::Error, "A custom domain, CloudFront alias or probed host has no record in the public zone that answers for it.",
-    "Creating a custom domain or an alternate domain name does not publish DNS: a record (an alias A/AAAA record, or a CNAME below the apex) in the public zone of the domain must point clients at the endpoint.",
-    "Create an alias record for the name to the endpoint's DNS name and hosted zone id.",
-    "https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/routing-to-api-gateway.html", &check};
+const RuleDef kRule_dns_record_missing{"dns-record-missing",
+                                       Severity::Error,
+                                       "A custom domain, CloudFront alias or probed host has no record in the public zone that answers for it.",
+                                       "Creating a custom domain or an alternate domain name does not publish DNS: a record (an alias A/AAAA record, "
+                                       "or a CNAME below the apex) in the public zone of the domain must point clients at the endpoint.",
+                                       "Create an alias record for the name to the endpoint's DNS name and hosted zone id.",
+                                       "https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/routing-to-api-gateway.html",
+                                       &check};
 
 }  // namespace acmsim::analysis

@@ -13,17 +13,24 @@ using model::CertificateType;
 
 void check(Context& ctx) {
   for (const auto& c : ctx.world().acm.all()) {
-    if (c.deleted || c.type != CertificateType::AmazonIssued || c.status != CertificateStatus::Issued || c.method != model::ValidationMethod::Email) continue;
-    ctx.report({c.arn}, "Certificate " + c.arn + " (" + c.domain_name + ") is EMAIL-validated: each renewal needs a person to approve an email.", c.origin);
+    if (c.deleted || c.type != CertificateType::AmazonIssued || c.status != CertificateStatus::Issued || c.method != model::ValidationMethod::Email)
+      continue;
+    ctx.report({c.arn}, "Certificate " + c.arn + " (" + c.domain_name + ") is EMAIL-validated: each renewal needs a person to approve an email.",
+               c.origin);
   }
 }
 
 }  // namespace
 
 extern const RuleDef kRule_email_validation_renewal;
-const RuleDef kRule_email_validation_renewal{"email-validation-renewal", Severity::Warning, "An issued certificate uses EMAIL validation: every renewal waits for a person.",
-    "With EMAIL validation ACM sends renewal emails to the domain's administrative addresses 45 days before expiry, and the renewal waits until someone approves them. DNS validation renews unattended as long as the CNAME stays.",
+const RuleDef kRule_email_validation_renewal{
+    "email-validation-renewal",
+    Severity::Warning,
+    "An issued certificate uses EMAIL validation: every renewal waits for a person.",
+    "With EMAIL validation ACM sends renewal emails to the domain's administrative addresses 45 days before expiry, and the renewal waits until "
+    "someone approves them. DNS validation renews unattended as long as the CNAME stays.",
     "Request a replacement with ValidationMethod DNS, move the services to it, and delete the email-validated one.",
-    "https://docs.aws.amazon.com/acm/latest/userguide/email-renewal-validation.html", &check};
+    "https://docs.aws.amazon.com/acm/latest/userguide/email-renewal-validation.html",
+    &check};
 
 }  // namespace acmsim::analysis

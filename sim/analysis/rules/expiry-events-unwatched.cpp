@@ -21,7 +21,10 @@ void check(Context& ctx) {
       if (r->enabled && !r->targets.empty() && r->pattern && r->pattern->matches(event)) watched = true;
     }
     if (!watched) {
-      ctx.report({c.arn}, "Nothing in " + std::string(model::region_code(c.region)) + " listens to the expiry events of " + c.arn + " (" + c.domain_name + ").", c.origin);
+      ctx.report(
+          {c.arn},
+          "Nothing in " + std::string(model::region_code(c.region)) + " listens to the expiry events of " + c.arn + " (" + c.domain_name + ").",
+          c.origin);
     }
   }
 }
@@ -29,9 +32,15 @@ void check(Context& ctx) {
 }  // namespace
 
 extern const RuleDef kRule_expiry_events_unwatched;
-const RuleDef kRule_expiry_events_unwatched{"expiry-events-unwatched", Severity::Warning, "A region holds an issued certificate, and no enabled rule with a target watches its expiry events.",
-    "ACM sends 'ACM Certificate Approaching Expiration' events to the default event bus of the certificate's own region. Without an enabled rule there (with a target) whose pattern matches them, nobody hears the warning.",
-    "In the certificate's region, create a rule on the default bus with the pattern {\\\"source\\\": [\\\"aws.acm\\\"], \\\"detail-type\\\": [\\\"ACM Certificate Approaching Expiration\\\"]} and a target (an SNS topic, for example).",
-    "https://docs.aws.amazon.com/acm/latest/userguide/supported-events.html", &check};
+const RuleDef kRule_expiry_events_unwatched{
+    "expiry-events-unwatched",
+    Severity::Warning,
+    "A region holds an issued certificate, and no enabled rule with a target watches its expiry events.",
+    "ACM sends 'ACM Certificate Approaching Expiration' events to the default event bus of the certificate's own region. Without an enabled rule "
+    "there (with a target) whose pattern matches them, nobody hears the warning.",
+    "In the certificate's region, create a rule on the default bus with the pattern {\\\"source\\\": [\\\"aws.acm\\\"], \\\"detail-type\\\": "
+    "[\\\"ACM Certificate Approaching Expiration\\\"]} and a target (an SNS topic, for example).",
+    "https://docs.aws.amazon.com/acm/latest/userguide/supported-events.html",
+    &check};
 
 }  // namespace acmsim::analysis

@@ -35,16 +35,23 @@ void check(Context& ctx) {
   if (!unwatched_region) return;
   for (const auto* r : w.events.all_rules()) {
     if (std::find(with_certs.begin(), with_certs.end(), r->region) != with_certs.end() || !watches(*r, r->region)) continue;
-    ctx.report({r->arn}, "Rule " + r->name + " watches ACM expiry events in " + std::string(model::region_code(r->region)) + ", where there are no certificates, while certificates elsewhere go unwatched.", r->origin);
+    ctx.report({r->arn},
+               "Rule " + r->name + " watches ACM expiry events in " + std::string(model::region_code(r->region)) +
+                   ", where there are no certificates, while certificates elsewhere go unwatched.",
+               r->origin);
   }
 }
 
 }  // namespace
 
 extern const RuleDef kRule_expiry_rule_wrong_region;
-const RuleDef kRule_expiry_rule_wrong_region{"expiry-rule-wrong-region", Severity::Warning, "A rule for ACM expiry events is in a region with no certificates, while a region with certificates has none.",
+const RuleDef kRule_expiry_rule_wrong_region{
+    "expiry-rule-wrong-region",
+    Severity::Warning,
+    "A rule for ACM expiry events is in a region with no certificates, while a region with certificates has none.",
     "ACM's events stay in the certificate's region: a rule in another region never sees them, unless another rule forwards them across regions.",
     "Create the rule in the region of the certificates (or forward ACM's events there to this region's bus).",
-    "https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-cross-region.html", &check};
+    "https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-cross-region.html",
+    &check};
 
 }  // namespace acmsim::analysis

@@ -25,9 +25,14 @@ void check(Context& ctx) {
 }  // namespace
 
 extern const RuleDef kRule_http_without_redirect;
-const RuleDef kRule_http_without_redirect{"http-without-redirect", Severity::Info, "An internet-facing load balancer answers plain HTTP without redirecting to HTTPS.",
-    "An HTTP listener that forwards or answers requests serves them unencrypted. The usual pattern is an HTTP listener on port 80 whose default action redirects to HTTPS (HTTP_301).",
+const RuleDef kRule_http_without_redirect{
+    "http-without-redirect",
+    Severity::Info,
+    "An internet-facing load balancer answers plain HTTP without redirecting to HTTPS.",
+    "An HTTP listener that forwards or answers requests serves them unencrypted. The usual pattern is an HTTP listener on port 80 whose default "
+    "action redirects to HTTPS (HTTP_301).",
     "Change the HTTP listener's default action to a redirect with Protocol HTTPS, Port 443, StatusCode HTTP_301.",
-    "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-listeners.html", &check};
+    "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-listeners.html",
+    &check};
 
 }  // namespace acmsim::analysis

@@ -18,7 +18,10 @@ void check(Context& ctx) {
     const auto window = core::Duration::days(w.acm.days_before_expiry(c.region).value_or(45));
     const auto left = *c.not_after - ctx.now();
     if (left.ms > 0 && left <= window) {
-      ctx.report({c.arn}, "Imported certificate " + c.arn + " (" + c.domain_name + ") expires on " + core::format_timestamp(*c.not_after) + "; ACM will not renew it.", c.origin);
+      ctx.report({c.arn},
+                 "Imported certificate " + c.arn + " (" + c.domain_name + ") expires on " + core::format_timestamp(*c.not_after) +
+                     "; ACM will not renew it.",
+                 c.origin);
       ctx.wake_at(*c.not_after);
     } else if (left > window) {
       ctx.wake_at(*c.not_after - window);
@@ -29,9 +32,14 @@ void check(Context& ctx) {
 }  // namespace
 
 extern const RuleDef kRule_imported_certificate_expiring;
-const RuleDef kRule_imported_certificate_expiring{"imported-certificate-expiring", Severity::Warning, "An imported certificate is inside its expiry window: ACM will not renew it.",
-    "ACM never renews imported certificates: whoever issued it must issue a new one, which you re-import into the same ARN so that every service using it gets the new one. The window is the account's DaysBeforeExpiry for the region (45 days by default).",
+const RuleDef kRule_imported_certificate_expiring{
+    "imported-certificate-expiring",
+    Severity::Warning,
+    "An imported certificate is inside its expiry window: ACM will not renew it.",
+    "ACM never renews imported certificates: whoever issued it must issue a new one, which you re-import into the same ARN so that every service "
+    "using it gets the new one. The window is the account's DaysBeforeExpiry for the region (45 days by default).",
     "Get a renewed certificate from its issuer and re-import it with ImportCertificate and the same CertificateArn, at least a day before NotAfter.",
-    "https://docs.aws.amazon.com/acm/latest/userguide/import-reimport.html", &check};
+    "https://docs.aws.amazon.com/acm/latest/userguide/import-reimport.html",
+    &check};
 
 }  // namespace acmsim::analysis

@@ -13,7 +13,8 @@ using model::CertificateType;
 
 void check(Context& ctx) {
   const auto& w = ctx.world();
-  static const char* kLegacy[] = {"ELBSecurityPolicy-2016-08", "ELBSecurityPolicy-TLS-1-0-2015-04", "ELBSecurityPolicy-FS-2018-06", "ELBSecurityPolicy-2015-05"};
+  static const char* kLegacy[] = {"ELBSecurityPolicy-2016-08", "ELBSecurityPolicy-TLS-1-0-2015-04", "ELBSecurityPolicy-FS-2018-06",
+                                  "ELBSecurityPolicy-2015-05"};
   for (const auto* d : w.apigateway.all_domains()) {
     if (d->security_policy == "TLS_1_0") ctx.report({d->arn()}, "Custom domain " + d->name + " accepts TLS 1.0 (securityPolicy TLS_1_0).", d->origin);
   }
@@ -30,9 +31,14 @@ void check(Context& ctx) {
 }  // namespace
 
 extern const RuleDef kRule_legacy_tls_policy;
-const RuleDef kRule_legacy_tls_policy{"legacy-tls-policy", Severity::Warning, "A custom domain or listener allows TLS 1.0.",
-    "TLS 1.0 and 1.1 are deprecated (RFC 8996). An API Gateway domain with securityPolicy TLS_1_0, or a listener whose SslPolicy allows TLS 1.0 (a listener created without SslPolicy gets ELBSecurityPolicy-2016-08, which does), accepts them.",
+const RuleDef kRule_legacy_tls_policy{
+    "legacy-tls-policy",
+    Severity::Warning,
+    "A custom domain or listener allows TLS 1.0.",
+    "TLS 1.0 and 1.1 are deprecated (RFC 8996). An API Gateway domain with securityPolicy TLS_1_0, or a listener whose SslPolicy allows TLS 1.0 (a "
+    "listener created without SslPolicy gets ELBSecurityPolicy-2016-08, which does), accepts them.",
     "Use securityPolicy TLS_1_2 (or a SecurityPolicy_TLS13_* policy) and an ELBSecurityPolicy-TLS13-1-2-2021-06 listener policy.",
-    "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/describe-ssl-policies.html", &check};
+    "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/describe-ssl-policies.html",
+    &check};
 
 }  // namespace acmsim::analysis

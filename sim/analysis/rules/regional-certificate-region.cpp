@@ -17,8 +17,10 @@ void check(Context& ctx) {
     if (d->type != model::EndpointType::Regional) continue;
     auto c = w.acm.find_any(d->certificate_arn);
     if (c.ok() && c.value()->region != d->region) {
-      ctx.report({d->arn(), d->certificate_arn}, "Regional domain " + d->name + " in " + std::string(model::region_code(d->region)) + " uses a certificate from " +
-                 std::string(model::region_code(c.value()->region)) + ".", d->origin);
+      ctx.report({d->arn(), d->certificate_arn},
+                 "Regional domain " + d->name + " in " + std::string(model::region_code(d->region)) + " uses a certificate from " +
+                     std::string(model::region_code(c.value()->region)) + ".",
+                 d->origin);
     }
   }
   for (const auto* lb : w.elb.all()) {
@@ -29,7 +31,8 @@ void check(Context& ctx) {
       for (const auto& arn : certs) {
         auto c = w.acm.find_any(arn);
         if (!arn.empty() && c.ok() && c.value()->region != lb->region) {
-          ctx.report({l.arn, arn}, "Listener " + std::to_string(l.port) + " of load balancer " + lb->name + " uses a certificate from another region.", l.origin);
+          ctx.report({l.arn, arn},
+                     "Listener " + std::to_string(l.port) + " of load balancer " + lb->name + " uses a certificate from another region.", l.origin);
         }
       }
     }
@@ -39,9 +42,15 @@ void check(Context& ctx) {
 }  // namespace
 
 extern const RuleDef kRule_regional_certificate_region;
-const RuleDef kRule_regional_certificate_region{"regional-certificate-region", Severity::Error, "A regional API Gateway domain or a load balancer listener uses a certificate from another region.",
-    "ACM certificates are regional resources: a regional endpoint (a REGIONAL API Gateway custom domain, an ALB or NLB listener) can only use a certificate stored in its own region. A certificate cannot be copied between regions; each region needs its own, which the same DNS validation CNAME validates.",
+const RuleDef kRule_regional_certificate_region{
+    "regional-certificate-region",
+    Severity::Error,
+    "A regional API Gateway domain or a load balancer listener uses a certificate from another region.",
+    "ACM certificates are regional resources: a regional endpoint (a REGIONAL API Gateway custom domain, an ALB or NLB listener) can only use a "
+    "certificate stored in its own region. A certificate cannot be copied between regions; each region needs its own, which the same DNS validation "
+    "CNAME validates.",
     "Request or import the certificate in the endpoint's region and attach that one.",
-    "https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-regional-api-custom-domain-create.html", &check};
+    "https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-regional-api-custom-domain-create.html",
+    &check};
 
 }  // namespace acmsim::analysis

@@ -15,7 +15,8 @@ void check(Context& ctx) {
   for (const auto& c : ctx.world().acm.all()) {
     if (c.deleted || !c.renewal) continue;
     if (c.renewal->status == model::RenewalStatus::PendingValidation || c.renewal->status == model::RenewalStatus::Failed) {
-      ctx.report({c.arn}, "Managed renewal of " + c.arn + " (" + c.domain_name + ") is " + std::string(model::aws_name(c.renewal->status)) + ".", c.origin);
+      ctx.report({c.arn}, "Managed renewal of " + c.arn + " (" + c.domain_name + ") is " + std::string(model::aws_name(c.renewal->status)) + ".",
+                 c.origin);
     }
   }
 }
@@ -23,9 +24,15 @@ void check(Context& ctx) {
 }  // namespace
 
 extern const RuleDef kRule_renewal_failed;
-const RuleDef kRule_renewal_failed{"renewal-failed", Severity::Error, "A certificate's managed renewal is waiting for action or has failed.",
-    "RenewalStatus PENDING_VALIDATION means ACM cannot renew on its own: the validation CNAME does not resolve, the validation emails are not approved, or the certificate is not in use. FAILED means it expired unrenewed. Either way clients will see an expired certificate.",
-    "Restore the validation CNAME (or approve the emails), make sure a service uses the certificate, and ACM retries; after FAILED, request a new certificate.",
-    "https://docs.aws.amazon.com/acm/latest/userguide/check-certificate-renewal-status.html", &check};
+const RuleDef kRule_renewal_failed{
+    "renewal-failed",
+    Severity::Error,
+    "A certificate's managed renewal is waiting for action or has failed.",
+    "RenewalStatus PENDING_VALIDATION means ACM cannot renew on its own: the validation CNAME does not resolve, the validation emails are not "
+    "approved, or the certificate is not in use. FAILED means it expired unrenewed. Either way clients will see an expired certificate.",
+    "Restore the validation CNAME (or approve the emails), make sure a service uses the certificate, and ACM retries; after FAILED, request a new "
+    "certificate.",
+    "https://docs.aws.amazon.com/acm/latest/userguide/check-certificate-renewal-status.html",
+    &check};
 
 }  // namespace acmsim::analysis

@@ -31,11 +31,14 @@ void check(Context& ctx) {
       bool elsewhere = false;
       for (const auto& [zone, rec] : ctx.records()) {
         if (rec->type == model::RRType::CNAME && rec->name == v.record_name && !rec->values.empty() &&
-            model::dns::normalize(rec->values.front()) == v.record_value) elsewhere = true;
+            model::dns::normalize(rec->values.front()) == v.record_value)
+          elsewhere = true;
       }
       if (elsewhere) continue;
-      ctx.report({c.arn, model::dns::without_dot(v.record_name)}, "The validation CNAME " + v.record_name + " of certificate " + c.arn + " (" + v.domain_name +
-                 ") is not in public DNS" + (pending ? ": the request cannot be validated." : ": the certificate is in use and will not renew."), c.origin);
+      ctx.report({c.arn, model::dns::without_dot(v.record_name)},
+                 "The validation CNAME " + v.record_name + " of certificate " + c.arn + " (" + v.domain_name + ") is not in public DNS" +
+                     (pending ? ": the request cannot be validated." : ": the certificate is in use and will not renew."),
+                 c.origin);
     }
   }
 }
@@ -43,9 +46,16 @@ void check(Context& ctx) {
 }  // namespace
 
 extern const RuleDef kRule_validation_record_missing;
-const RuleDef kRule_validation_record_missing{"validation-record-missing", Severity::Error, "A DNS-validated certificate's validation CNAME does not resolve in public DNS.",
-    "ACM validates domain names, and re-validates them at every managed renewal, by looking up a CNAME record whose name and value it gave at request time. The record must stay in the public zone that answers for the name for as long as the certificate should renew. While it is missing, a new request cannot be issued and a certificate in use will fail to renew.",
-    "Re-create the CNAME exactly as DescribeCertificate shows it (DomainValidationOptions[].ResourceRecord) in the public hosted zone of the domain, and leave it there.",
-    "https://docs.aws.amazon.com/acm/latest/userguide/dns-validation.html", &check};
+const RuleDef kRule_validation_record_missing{
+    "validation-record-missing",
+    Severity::Error,
+    "A DNS-validated certificate's validation CNAME does not resolve in public DNS.",
+    "ACM validates domain names, and re-validates them at every managed renewal, by looking up a CNAME record whose name and value it gave at "
+    "request time. The record must stay in the public zone that answers for the name for as long as the certificate should renew. While it is "
+    "missing, a new request cannot be issued and a certificate in use will fail to renew.",
+    "Re-create the CNAME exactly as DescribeCertificate shows it (DomainValidationOptions[].ResourceRecord) in the public hosted zone of the domain, "
+    "and leave it there.",
+    "https://docs.aws.amazon.com/acm/latest/userguide/dns-validation.html",
+    &check};
 
 }  // namespace acmsim::analysis

@@ -24,8 +24,10 @@ void check(Context& ctx) {
       for (const auto& [zone, rec] : ctx.records()) {
         if (rec->type == model::RRType::CNAME && rec->name == v.record_name && !rec->values.empty() &&
             model::dns::normalize(rec->values.front()) == v.record_value) {
-          ctx.report({c.arn, "/hostedzone/" + zone->id}, "The validation CNAME of certificate " + c.arn + " is in " + (zone->private_zone ? "private" : "undelegated public") +
-                     " zone " + zone->id + " (" + zone->name + "), which public DNS does not ask.", rec->origin);
+          ctx.report({c.arn, "/hostedzone/" + zone->id},
+                     "The validation CNAME of certificate " + c.arn + " is in " + (zone->private_zone ? "private" : "undelegated public") + " zone " +
+                         zone->id + " (" + zone->name + "), which public DNS does not ask.",
+                     rec->origin);
           break;
         }
       }
@@ -36,9 +38,14 @@ void check(Context& ctx) {
 }  // namespace
 
 extern const RuleDef kRule_validation_record_wrong_zone;
-const RuleDef kRule_validation_record_wrong_zone{"validation-record-wrong-zone", Severity::Error, "A validation CNAME exists only in zones that do not answer for the name in public DNS.",
-    "ACM checks the validation record through public DNS. A record in a private hosted zone, or in a public zone that the domain is not delegated to (a second zone of the same name, a subdomain zone without NS records in its parent), is invisible to ACM.",
+const RuleDef kRule_validation_record_wrong_zone{
+    "validation-record-wrong-zone",
+    Severity::Error,
+    "A validation CNAME exists only in zones that do not answer for the name in public DNS.",
+    "ACM checks the validation record through public DNS. A record in a private hosted zone, or in a public zone that the domain is not delegated to "
+    "(a second zone of the same name, a subdomain zone without NS records in its parent), is invisible to ACM.",
     "Put the CNAME in the public hosted zone that the registrar (or the parent zone's NS records) delegates the domain to.",
-    "https://docs.aws.amazon.com/acm/latest/userguide/troubleshooting-DNS-validation.html", &check};
+    "https://docs.aws.amazon.com/acm/latest/userguide/troubleshooting-DNS-validation.html",
+    &check};
 
 }  // namespace acmsim::analysis

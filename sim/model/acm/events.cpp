@@ -73,14 +73,16 @@ void AcmService::schedule_expiry_notices(Certificate& c) {
   std::int64_t k = window;
   if (*c.not_after - day * k < now) k = (*c.not_after - now).ms / day.ms;  // the next whole day not in the past
   if (k < 1) return;
-  c.notice_event = sim_.schedule_at(*c.not_after - day * k, core::Priority::Model, {static_cast<std::uint32_t>(ModelEvent::AcmExpiryNotice), c.id, 0});
+  c.notice_event =
+      sim_.schedule_at(*c.not_after - day * k, core::Priority::Model, {static_cast<std::uint32_t>(ModelEvent::AcmExpiryNotice), c.id, 0});
 }
 
 void AcmService::expiry_notice(Certificate& c) {
   c.notice_event = {};
   if (c.status != CertificateStatus::Issued || !c.not_after) return;
   const Duration day = Duration::days(1);
-  const std::int64_t days = static_cast<std::int64_t>(std::llround(static_cast<double>((*c.not_after - sim_.now()).ms) / static_cast<double>(day.ms)));
+  const std::int64_t days =
+      static_cast<std::int64_t>(std::llround(static_cast<double>((*c.not_after - sim_.now()).ms) / static_cast<double>(day.ms)));
   if (days < 1) return;
   core::Json d = {{"DaysToExpiry", days}};
   const core::Json common = common_detail(c);
@@ -104,7 +106,8 @@ void AcmService::schedule_action_required(Certificate& c) {
   } else {
     for (const auto k : kPublicActionDays) consider(k);
   }
-  if (next) c.action_required_event = sim_.schedule_at(*next, core::Priority::Model, {static_cast<std::uint32_t>(ModelEvent::AcmActionRequired), c.id, 0});
+  if (next)
+    c.action_required_event = sim_.schedule_at(*next, core::Priority::Model, {static_cast<std::uint32_t>(ModelEvent::AcmActionRequired), c.id, 0});
 }
 
 void AcmService::action_required(Certificate& c) {
@@ -114,7 +117,8 @@ void AcmService::action_required(Certificate& c) {
   core::Json d = common_detail(c);
   d["DomainValidationMethod"] = aws_name(c.method);
   d["RenewalStatusReason"] = "PENDING_DOMAIN_VALIDATION";
-  d["DaysToExpiry"] = static_cast<std::int64_t>(std::llround(static_cast<double>((*c.not_after - sim_.now()).ms) / static_cast<double>(Duration::days(1).ms)));
+  d["DaysToExpiry"] =
+      static_cast<std::int64_t>(std::llround(static_cast<double>((*c.not_after - sim_.now()).ms) / static_cast<double>(Duration::days(1).ms)));
   d["CertificateExpirationDate"] = seconds_timestamp(*c.not_after);
   d["InUse"] = c.in_use();
   d["Exported"] = c.exported_since_issue;

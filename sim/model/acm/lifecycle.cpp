@@ -30,8 +30,12 @@ void AcmService::handle(std::uint32_t kind, std::uint32_t cert_id) {
       c.expiry_event = {};
       expire(c);
       break;
-    case ModelEvent::AcmExpiryNotice: expiry_notice(c); break;
-    case ModelEvent::AcmActionRequired: action_required(c); break;
+    case ModelEvent::AcmExpiryNotice:
+      expiry_notice(c);
+      break;
+    case ModelEvent::AcmActionRequired:
+      action_required(c);
+      break;
     case ModelEvent::AcmDetach: {
       const SimTime now = sim_.now();
       auto due = [&](const PendingDetach& d) { return d.at <= now; };
@@ -127,8 +131,11 @@ void AcmService::issue(Certificate& c) {
   }
   grant(c);
   set_status(c, CertificateStatus::Issued, "every domain name is validated");
-  trace_state(c, "Issued", {{"notBefore", core::format_timestamp(*c.not_before)}, {"notAfter", core::format_timestamp(*c.not_after)},
-                            {"validityDays", c.validity_days}, {"renewalLeadDays", c.renewal_lead_days}});
+  trace_state(c, "Issued",
+              {{"notBefore", core::format_timestamp(*c.not_before)},
+               {"notAfter", core::format_timestamp(*c.not_after)},
+               {"validityDays", c.validity_days},
+               {"renewalLeadDays", c.renewal_lead_days}});
   emit_available(c, "ISSUANCE");
   schedule_expiry_notices(c);
 }
@@ -157,8 +164,8 @@ void AcmService::expire(Certificate& c) {
   c.renewing = false;
   sim_.cancel(c.action_required_event);
   c.action_required_event = {};
-  set_status(c, CertificateStatus::Expired, c.type == CertificateType::Imported ? "NotAfter reached; ACM never renews imported certificates"
-                                                                                : "NotAfter reached without a renewal");
+  set_status(c, CertificateStatus::Expired,
+             c.type == CertificateType::Imported ? "NotAfter reached; ACM never renews imported certificates" : "NotAfter reached without a renewal");
   if (c.type != CertificateType::Imported) emit_expired(c);
 }
 

@@ -92,7 +92,8 @@ void AcmService::renewal_validation_check(Certificate& c) {
     for (const auto& v : dvos) {
       if (v.status != DomainStatus::Success) missing += (missing.empty() ? "" : ", ") + v.record_name;
     }
-    trace_state(c, "RenewalPendingValidation", {{"renewalStatus", "PENDING_VALIDATION"}, {"why", "validation CNAME not found in public DNS: " + missing}});
+    trace_state(c, "RenewalPendingValidation",
+                {{"renewalStatus", "PENDING_VALIDATION"}, {"why", "validation CNAME not found in public DNS: " + missing}});
     schedule_action_required(c);
   }
 }
@@ -112,8 +113,11 @@ void AcmService::complete_renewal(Certificate& c) {
   c.renewal->reason.reset();
   c.renewal->updated_at = sim_.now();
   for (auto& v : c.renewal->validations) v.status = DomainStatus::Success;
-  trace_state(c, "Renewed", {{"renewalStatus", "SUCCESS"}, {"notBefore", core::format_timestamp(*c.not_before)},
-                             {"notAfter", core::format_timestamp(*c.not_after)}, {"validityDays", c.validity_days}});
+  trace_state(c, "Renewed",
+              {{"renewalStatus", "SUCCESS"},
+               {"notBefore", core::format_timestamp(*c.not_before)},
+               {"notAfter", core::format_timestamp(*c.not_after)},
+               {"validityDays", c.validity_days}});
   sim_.cancel(c.action_required_event);
   c.action_required_event = {};
   emit_available(c, "RENEWAL");

@@ -13,32 +13,54 @@ namespace {
 // Source: https://docs.aws.amazon.com/general/latest/gr/apigateway.html (the
 // "Route 53 Hosted Zone ID" column), as public configurations copy it.
 constexpr std::array<std::pair<std::string_view, std::string_view>, 33> kRegionalZones{{
-    {"af-south-1", "Z2DHW2332DAMTN"},        {"ap-east-1", "Z3FD1VL90ND7K5"},        {"ap-east-2", "Z02909591O7FG9Q56HWB1"},
-    {"ap-northeast-1", "Z1YSHQZHG15GKL"},    {"ap-northeast-2", "Z20JF4UZKIW1U8"},   {"ap-northeast-3", "Z22ILHG95FLSZ2"},
-    {"ap-south-1", "Z3VO1THU9YC4UR"},        {"ap-south-2", "Z0853509Q1135NJ66RUH"}, {"ap-southeast-1", "ZL327KTPIQFUL"},
-    {"ap-southeast-2", "Z2RPCDW04V8134"},    {"ap-southeast-3", "Z10132843TYUYSLUG4HA3"}, {"ap-southeast-4", "Z092189423Y7RJK61311D"},
-    {"ap-southeast-5", "Z0314042F0KBUTZ3X5HF"}, {"ap-southeast-7", "Z048508712PZLK5NKG8R0"}, {"ca-central-1", "Z19DQILCV0OWEC"},
-    {"ca-west-1", "Z04745493436AWVTG1OQY"},  {"eu-central-1", "Z1U9ULNL0V5AJ3"},     {"eu-central-2", "Z09222482MK253X48U76H"},
-    {"eu-north-1", "Z3UWIKFBOOGXPP"},        {"eu-south-1", "Z3BT4WSQ9TDYZV"},       {"eu-south-2", "Z02499852UI5HEQ5JVWX3"},
-    {"eu-west-1", "ZLY8HYME6SFDD"},          {"eu-west-2", "ZJ5UAJN8Y3Z2Q"},         {"eu-west-3", "Z3KY65QIEKYHQQ"},
-    {"il-central-1", "Z07264553HBI44N5X2CKP"}, {"me-central-1", "Z08780021BKYYY8U0YHTV"}, {"me-south-1", "Z20ZBPC0SS8806"},
-    {"mx-central-1", "Z00020171WIGL5M88SHRM"}, {"sa-east-1", "ZCMLWB8V5SYIT"},       {"us-east-1", "Z1UJRXOUMOOFQ8"},
-    {"us-east-2", "ZOJJZC49E0EPZ"},          {"us-west-1", "Z2MUQ32089INYE"},        {"us-west-2", "Z2OJLYMUO9EFXC"},
+    {"af-south-1", "Z2DHW2332DAMTN"},
+    {"ap-east-1", "Z3FD1VL90ND7K5"},
+    {"ap-east-2", "Z02909591O7FG9Q56HWB1"},
+    {"ap-northeast-1", "Z1YSHQZHG15GKL"},
+    {"ap-northeast-2", "Z20JF4UZKIW1U8"},
+    {"ap-northeast-3", "Z22ILHG95FLSZ2"},
+    {"ap-south-1", "Z3VO1THU9YC4UR"},
+    {"ap-south-2", "Z0853509Q1135NJ66RUH"},
+    {"ap-southeast-1", "ZL327KTPIQFUL"},
+    {"ap-southeast-2", "Z2RPCDW04V8134"},
+    {"ap-southeast-3", "Z10132843TYUYSLUG4HA3"},
+    {"ap-southeast-4", "Z092189423Y7RJK61311D"},
+    {"ap-southeast-5", "Z0314042F0KBUTZ3X5HF"},
+    {"ap-southeast-7", "Z048508712PZLK5NKG8R0"},
+    {"ca-central-1", "Z19DQILCV0OWEC"},
+    {"ca-west-1", "Z04745493436AWVTG1OQY"},
+    {"eu-central-1", "Z1U9ULNL0V5AJ3"},
+    {"eu-central-2", "Z09222482MK253X48U76H"},
+    {"eu-north-1", "Z3UWIKFBOOGXPP"},
+    {"eu-south-1", "Z3BT4WSQ9TDYZV"},
+    {"eu-south-2", "Z02499852UI5HEQ5JVWX3"},
+    {"eu-west-1", "ZLY8HYME6SFDD"},
+    {"eu-west-2", "ZJ5UAJN8Y3Z2Q"},
+    {"eu-west-3", "Z3KY65QIEKYHQQ"},
+    {"il-central-1", "Z07264553HBI44N5X2CKP"},
+    {"me-central-1", "Z08780021BKYYY8U0YHTV"},
+    {"me-south-1", "Z20ZBPC0SS8806"},
+    {"mx-central-1", "Z00020171WIGL5M88SHRM"},
+    {"sa-east-1", "ZCMLWB8V5SYIT"},
+    {"us-east-1", "Z1UJRXOUMOOFQ8"},
+    {"us-east-2", "ZOJJZC49E0EPZ"},
+    {"us-west-1", "Z2MUQ32089INYE"},
+    {"us-west-2", "Z2OJLYMUO9EFXC"},
 }};
 
 bool valid_security_policy(const std::string& p) {
   static const std::array<std::string_view, 12> known{"TLS_1_0",
-                                                     "TLS_1_2",
-                                                     "SecurityPolicy_TLS13_1_3_2025_09",
-                                                     "SecurityPolicy_TLS13_1_3_FIPS_2025_09",
-                                                     "SecurityPolicy_TLS13_1_2_PFS_PQ_2025_09",
-                                                     "SecurityPolicy_TLS13_1_2_FIPS_PQ_2025_09",
-                                                     "SecurityPolicy_TLS13_1_2_FIPS_PFS_PQ_2025_09",
-                                                     "SecurityPolicy_TLS13_1_2_PQ_2025_09",
-                                                     "SecurityPolicy_TLS13_1_2_2021_06",
-                                                     "SecurityPolicy_TLS13_2025_EDGE",
-                                                     "SecurityPolicy_TLS12_PFS_2025_EDGE",
-                                                     "SecurityPolicy_TLS12_2018_EDGE"};
+                                                      "TLS_1_2",
+                                                      "SecurityPolicy_TLS13_1_3_2025_09",
+                                                      "SecurityPolicy_TLS13_1_3_FIPS_2025_09",
+                                                      "SecurityPolicy_TLS13_1_2_PFS_PQ_2025_09",
+                                                      "SecurityPolicy_TLS13_1_2_FIPS_PQ_2025_09",
+                                                      "SecurityPolicy_TLS13_1_2_FIPS_PFS_PQ_2025_09",
+                                                      "SecurityPolicy_TLS13_1_2_PQ_2025_09",
+                                                      "SecurityPolicy_TLS13_1_2_2021_06",
+                                                      "SecurityPolicy_TLS13_2025_EDGE",
+                                                      "SecurityPolicy_TLS12_PFS_2025_EDGE",
+                                                      "SecurityPolicy_TLS12_2018_EDGE"};
   return std::find(known.begin(), known.end(), p) != known.end();
 }
 
@@ -100,7 +122,8 @@ Outcome<bool> ApiGatewayService::delete_rest_api(RegionId region, const std::str
     for (const auto& d : domains_) {
       for (const auto& m : d.mappings) {
         if (!d.deleted && m.rest_api_id == id) {
-          return aws_error("BadRequestException", "Cannot delete REST API " + id + ": it is mapped to the custom domain " + d.name + ". Delete the base path mapping first.");
+          return aws_error("BadRequestException", "Cannot delete REST API " + id + ": it is mapped to the custom domain " + d.name +
+                                                      ". Delete the base path mapping first.");
         }
       }
     }
@@ -131,16 +154,19 @@ std::optional<AwsError> ApiGatewayService::check_certificate(RegionId region, En
   auto found = acm_.find_any(arn);
   if (!found.ok()) {
     if (arn.rfind("arn:aws:acm:", 0) == 0 && arn.find(":" + std::string(region_code(wanted)) + ":") == std::string::npos) {
-      return aws_error("BadRequestException", "Invalid certificate ARN: " + arn + ". Certificate must be in '" + std::string(region_code(wanted)) + "'.", rule);
+      return aws_error("BadRequestException",
+                       "Invalid certificate ARN: " + arn + ". Certificate must be in '" + std::string(region_code(wanted)) + "'.", rule);
     }
     return aws_error("BadRequestException", "Invalid certificate ARN: " + arn + ". Certificate does not exist.");
   }
   const Certificate& c = *found.value();
   if (c.region != wanted) {
-    return aws_error("BadRequestException", "Invalid certificate ARN: " + arn + ". Certificate must be in '" + std::string(region_code(wanted)) + "'.", rule);
+    return aws_error("BadRequestException",
+                     "Invalid certificate ARN: " + arn + ". Certificate must be in '" + std::string(region_code(wanted)) + "'.", rule);
   }
   if (c.status != CertificateStatus::Issued) {
-    return aws_error("BadRequestException", "Certificate " + arn + " is " + std::string(aws_name(c.status)) + "; API Gateway needs an ISSUED certificate.");
+    return aws_error("BadRequestException",
+                     "Certificate " + arn + " is " + std::string(aws_name(c.status)) + "; API Gateway needs an ISSUED certificate.");
   }
   return std::nullopt;
 }
@@ -159,7 +185,9 @@ Outcome<const CustomDomain*> ApiGatewayService::create_domain_name(RegionId regi
   EndpointType type = EndpointType::Edge;  // the REST API default
   if (in.endpoint_type) {
     auto t = parse_aws<EndpointType>(*in.endpoint_type);
-    if (!t) return aws_error("BadRequestException", "Invalid endpoint configuration type '" + *in.endpoint_type + "'; use " + aws_choices<EndpointType>() + ".");
+    if (!t)
+      return aws_error("BadRequestException",
+                       "Invalid endpoint configuration type '" + *in.endpoint_type + "'; use " + aws_choices<EndpointType>() + ".");
     type = *t;
   }
   for (const auto& d : domains_) {
@@ -171,17 +199,22 @@ Outcome<const CustomDomain*> ApiGatewayService::create_domain_name(RegionId regi
   }
   std::string cert;
   if (type == EndpointType::Regional) {
-    if (in.certificate_arn) return aws_error("BadRequestException", "A REGIONAL domain name takes regionalCertificateArn; certificateArn is for EDGE domains.");
-    if (!in.regional_certificate_arn) return aws_error("BadRequestException", "A regional certificate (regionalCertificateArn) is required for a REGIONAL domain name.");
+    if (in.certificate_arn)
+      return aws_error("BadRequestException", "A REGIONAL domain name takes regionalCertificateArn; certificateArn is for EDGE domains.");
+    if (!in.regional_certificate_arn)
+      return aws_error("BadRequestException", "A regional certificate (regionalCertificateArn) is required for a REGIONAL domain name.");
     cert = *in.regional_certificate_arn;
   } else {
-    if (in.regional_certificate_arn) return aws_error("BadRequestException", "An EDGE domain name takes certificateArn; regionalCertificateArn is for REGIONAL domains.");
-    if (!in.certificate_arn) return aws_error("BadRequestException", "A certificate (certificateArn) in us-east-1 is required for an EDGE domain name.");
+    if (in.regional_certificate_arn)
+      return aws_error("BadRequestException", "An EDGE domain name takes certificateArn; regionalCertificateArn is for REGIONAL domains.");
+    if (!in.certificate_arn)
+      return aws_error("BadRequestException", "A certificate (certificateArn) in us-east-1 is required for an EDGE domain name.");
     cert = *in.certificate_arn;
   }
   if (auto e = check_certificate(region, type, cert)) return *e;
   const std::string policy = in.security_policy.value_or("TLS_1_2");
-  if (!valid_security_policy(policy)) return aws_error("BadRequestException", "Invalid security policy '" + policy + "'; use TLS_1_0, TLS_1_2 or a SecurityPolicy_* value.");
+  if (!valid_security_policy(policy))
+    return aws_error("BadRequestException", "Invalid security policy '" + policy + "'; use TLS_1_0, TLS_1_2 or a SecurityPolicy_* value.");
   CustomDomain d;
   d.name = name;
   d.region = region;
@@ -253,7 +286,8 @@ Outcome<const CustomDomain*> ApiGatewayService::update_domain_name(RegionId regi
       if (!valid_security_policy(value)) return aws_error("BadRequestException", "Invalid security policy '" + value + "'.");
       policy = value;
     } else {
-      return aws_error("BadRequestException", "Invalid patch path " + path + "; acmsim supports /certificateArn, /regionalCertificateArn and /securityPolicy.");
+      return aws_error("BadRequestException",
+                       "Invalid patch path " + path + "; acmsim supports /certificateArn, /regionalCertificateArn and /securityPolicy.");
     }
   }
   if (cert != d->certificate_arn) {
@@ -261,7 +295,8 @@ Outcome<const CustomDomain*> ApiGatewayService::update_domain_name(RegionId regi
     acm_.detach(d->certificate_arn, d->arn());
     acm_.attach(cert, d->arn());
     d->previous_certificate_arn = d->certificate_arn;
-    d->certificate_switch_at = sim_.now() + (d->type == EndpointType::Edge ? settings_.cloudfront_certificate_propagation : settings_.regional_certificate_propagation);
+    d->certificate_switch_at =
+        sim_.now() + (d->type == EndpointType::Edge ? settings_.cloudfront_certificate_propagation : settings_.regional_certificate_propagation);
     d->certificate_arn = cert;
     d->certificate_attached_at = sim_.now();
     trace_state(d->name, region, "CertificateReplaced", {{"certificateArn", cert}});
@@ -281,7 +316,8 @@ Outcome<bool> ApiGatewayService::delete_domain_name(RegionId region, const std::
 }
 
 Outcome<BasePathMapping> ApiGatewayService::create_base_path_mapping(RegionId region, const std::string& domain, const std::string& api_id,
-                                                                     const std::optional<std::string>& base_path, const std::optional<std::string>& stage) {
+                                                                     const std::optional<std::string>& base_path,
+                                                                     const std::optional<std::string>& stage) {
   CustomDomain* d = find_domain(region, domain);
   if (d == nullptr) return aws_error("NotFoundException", "Invalid domain name identifier specified");
   auto api = get_rest_api(region, api_id);

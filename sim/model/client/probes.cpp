@@ -29,7 +29,8 @@ std::optional<ProbeSpec> parse_probe_url(const std::string& url, std::string* wh
   if (const auto q = s.path.find_first_of("?#"); q != std::string::npos) s.path.resize(q);
   if (const auto colon = authority.find(':'); colon != std::string::npos) {
     const std::string port = authority.substr(colon + 1);
-    if (port.empty() || port.size() > 5 || port.find_first_not_of("0123456789") != std::string::npos || std::stoi(port) < 1 || std::stoi(port) > 65535) {
+    if (port.empty() || port.size() > 5 || port.find_first_not_of("0123456789") != std::string::npos || std::stoi(port) < 1 ||
+        std::stoi(port) > 65535) {
       *why = "invalid port '" + port + "'";
       return std::nullopt;
     }
@@ -96,12 +97,10 @@ ResolvedHost endpoint_named(const World& world, const std::string& name_in) {
     }
   }
   return e;
-
 }
 
 ResolvedHost resolve_host(const World& world, const std::string& host) {
   using Endpoint = ResolvedHost;
-
 
   std::string name = host;
   Endpoint ep;
@@ -137,7 +136,6 @@ ResolvedHost resolve_host(const World& world, const std::string& host) {
   }
   if (!resolved) ep.kind = Endpoint::Kind::NxDomain;  // a CNAME loop or an over-long chain
   return ep;
-
 }
 
 Clients::Clients(World& world) : world_(world), jitter_(world.sim.seed(), "client.latency") {}
@@ -159,8 +157,12 @@ void Clients::attempt(std::size_t index) {
   for (const RegionId r : p.spec.from) {
     ProbeAttempt a = try_once(p.spec, r);
     if (world_.trace.enabled()) {
-      world_.trace.add(world_.sim.now(), {{"type", "probe"}, {"probe", p.spec.name}, {"from", region_code(r)}, {"url", p.spec.url},
-                                          {"outcome", aws_name(a.outcome)}, {"latencyMs", std::round(a.latency_ms * 10) / 10},
+      world_.trace.add(world_.sim.now(), {{"type", "probe"},
+                                          {"probe", p.spec.name},
+                                          {"from", region_code(r)},
+                                          {"url", p.spec.url},
+                                          {"outcome", aws_name(a.outcome)},
+                                          {"latencyMs", std::round(a.latency_ms * 10) / 10},
                                           {"endpoint", a.endpoint}});
     }
     p.attempts.push_back(std::move(a));
@@ -245,7 +247,8 @@ ProbeAttempt Clients::try_once(const ProbeSpec& spec, RegionId from) {
         auto c = world_.acm.find_any(arn);
         if (!c.ok()) continue;
         const CertificateVersion* v = c.value()->served(now, attached, propagation);
-        if (v != nullptr && std::any_of(v->names.begin(), v->names.end(), [&](const std::string& n) { return dns::certificate_covers(n, spec.host); })) {
+        if (v != nullptr &&
+            std::any_of(v->names.begin(), v->names.end(), [&](const std::string& n) { return dns::certificate_covers(n, spec.host); })) {
           cert_arn = arn;
           break;
         }
@@ -253,7 +256,8 @@ ProbeAttempt Clients::try_once(const ProbeSpec& spec, RegionId from) {
       break;
     }
     case Endpoint::Kind::None:
-    case Endpoint::Kind::NxDomain: break;
+    case Endpoint::Kind::NxDomain:
+      break;
   }
 
   // 3. TLS: the certificate the endpoint presents at this instant.

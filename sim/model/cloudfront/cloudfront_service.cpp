@@ -8,7 +8,8 @@
 namespace acmsim::model {
 
 namespace {
-constexpr std::string_view kAliasHelp = " For more details, see: https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/CNAMEs.html#alternate-domain-names-requirements";
+constexpr std::string_view kAliasHelp =
+    " For more details, see: https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/CNAMEs.html#alternate-domain-names-requirements";
 
 bool cloudfront_key_ok(KeyAlgorithm k) {
   // CloudFront: RSA up to 4096 bits, ECDSA P-256 only (aws-behaviour.md §3).
@@ -40,30 +41,38 @@ Distribution* CloudFrontService::find(const std::string& id) {
 }
 
 std::optional<AwsError> CloudFrontService::check(const DistributionSettings& in, const std::string& self_id) const {
-  if (in.aliases.size() > 100) return aws_error("TooManyDistributionCNAMEs", "Your request contains more CNAMEs than are allowed per distribution (100).");
+  if (in.aliases.size() > 100)
+    return aws_error("TooManyDistributionCNAMEs", "Your request contains more CNAMEs than are allowed per distribution (100).");
   for (const auto& a : in.aliases) {
     const bool lower = std::none_of(a.begin(), a.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)) != 0; });
-    if (!lower || !dns::is_valid_certificate_domain(a)) return aws_error("InvalidArgument", "The parameter CNAME '" + a + "' is invalid: alternate domain names are lower-case DNS names.");
+    if (!lower || !dns::is_valid_certificate_domain(a))
+      return aws_error("InvalidArgument", "The parameter CNAME '" + a + "' is invalid: alternate domain names are lower-case DNS names.");
   }
   for (const auto& other : distributions_) {
     if (other.deleted || other.id == self_id) continue;
     for (const auto& a : in.aliases) {
       if (std::find(other.settings.aliases.begin(), other.settings.aliases.end(), a) != other.settings.aliases.end()) {
-        return aws_error("CNAMEAlreadyExists", "One or more of the CNAMEs you provided are already associated with a different resource (" + a + " is on distribution " + other.id + ").");
+        return aws_error("CNAMEAlreadyExists", "One or more of the CNAMEs you provided are already associated with a different resource (" + a +
+                                                   " is on distribution " + other.id + ").");
       }
     }
   }
   const auto& v = in.viewer;
   if (v.cloudfront_default) {
     if (!in.aliases.empty()) {
-      return aws_error("InvalidViewerCertificate", "To add an alternate domain name (CNAME) to a CloudFront distribution, you must attach a trusted certificate that validates your authorization to use the domain name." + std::string(kAliasHelp), "certificate-name-mismatch");
+      return aws_error("InvalidViewerCertificate",
+                       "To add an alternate domain name (CNAME) to a CloudFront distribution, you must attach a trusted certificate that validates "
+                       "your authorization to use the domain name." +
+                           std::string(kAliasHelp),
+                       "certificate-name-mismatch");
     }
     return std::nullopt;
   }
   if (v.ssl_support_method != "sni-only" && v.ssl_support_method != "vip" && v.ssl_support_method != "static-ip") {
     return aws_error("InvalidArgument", "ViewerCertificate.SSLSupportMethod must be sni-only, vip or static-ip.");
   }
-  const std::string invalid = "The specified SSL certificate doesn't exist, isn't in us-east-1 region, isn't valid, or doesn't include a valid certificate chain.";
+  const std::string invalid =
+      "The specified SSL certificate doesn't exist, isn't in us-east-1 region, isn't valid, or doesn't include a valid certificate chain.";
   auto found = acm_.find_any(v.acm_certificate_arn);
   if (!found.ok()) {
     const bool other_region = v.acm_certificate_arn.rfind("arn:aws:acm:", 0) == 0 && v.acm_certificate_arn.find(":us-east-1:") == std::string::npos;
@@ -75,9 +84,11 @@ std::optional<AwsError> CloudFrontService::check(const DistributionSettings& in,
   for (const auto& a : in.aliases) {
     const bool covered = std::any_of(c.sans.begin(), c.sans.end(), [&](const std::string& n) { return dns::certificate_covers(n, a); });
     if (!covered) {
-      return aws_error("InvalidViewerCertificate",
-                       "The certificate that is attached to your distribution doesn't cover the alternate domain name (CNAME) that you're trying to add." + std::string(kAliasHelp),
-                       "certificate-name-mismatch");
+      return aws_error(
+          "InvalidViewerCertificate",
+          "The certificate that is attached to your distribution doesn't cover the alternate domain name (CNAME) that you're trying to add." +
+              std::string(kAliasHelp),
+          "certificate-name-mismatch");
     }
   }
   return std::nullopt;
@@ -86,7 +97,8 @@ std::optional<AwsError> CloudFrontService::check(const DistributionSettings& in,
 Outcome<const Distribution*> CloudFrontService::create_distribution(const DistributionSettings& in) {
   for (const auto& d : distributions_) {
     if (!d.deleted && d.settings.caller_reference == in.caller_reference) {
-      return aws_error("DistributionAlreadyExists", "The caller reference that you are using to create a distribution is associated with another distribution (" + d.id + ").");
+      return aws_error("DistributionAlreadyExists",
+                       "The caller reference that you are using to create a distribution is associated with another distribution (" + d.id + ").");
     }
   }
   if (auto e = check(in, "")) return *e;
@@ -122,12 +134,15 @@ std::vector<const Distribution*> CloudFrontService::all() const {
   return out;
 }
 
-Outcome<const Distribution*> CloudFrontService::update_distribution(const std::string& id, const std::string& if_match, const DistributionSettings& in) {
+Outcome<const Distribution*> CloudFrontService::update_distribution(const std::string& id, const std::string& if_match,
+                                                                    const DistributionSettings& in) {
   Distribution* d = find(id);
   if (d == nullptr) return aws_error("NoSuchDistribution", "The specified distribution does not exist.");
   if (if_match.empty()) return aws_error("InvalidIfMatchVersion", "The If-Match version is missing or not valid for the distribution.");
-  if (if_match != d->etag) return aws_error("PreconditionFailed", "The precondition given in one or more of the request header fields evaluated to false.");
-  if (in.caller_reference != d->settings.caller_reference) return aws_error("IllegalUpdate", "The CallerReference of a distribution cannot be changed.");
+  if (if_match != d->etag)
+    return aws_error("PreconditionFailed", "The precondition given in one or more of the request header fields evaluated to false.");
+  if (in.caller_reference != d->settings.caller_reference)
+    return aws_error("IllegalUpdate", "The CallerReference of a distribution cannot be changed.");
   if (auto e = check(in, d->id)) return *e;
   const std::string old_cert = d->settings.viewer.cloudfront_default ? "" : d->settings.viewer.acm_certificate_arn;
   const std::string new_cert = in.viewer.cloudfront_default ? "" : in.viewer.acm_certificate_arn;
@@ -152,9 +167,11 @@ Outcome<bool> CloudFrontService::delete_distribution(const std::string& id, cons
   Distribution* d = find(id);
   if (d == nullptr) return aws_error("NoSuchDistribution", "The specified distribution does not exist.");
   if (if_match.empty()) return aws_error("InvalidIfMatchVersion", "The If-Match version is missing or not valid for the distribution.");
-  if (if_match != d->etag) return aws_error("PreconditionFailed", "The precondition given in one or more of the request header fields evaluated to false.");
+  if (if_match != d->etag)
+    return aws_error("PreconditionFailed", "The precondition given in one or more of the request header fields evaluated to false.");
   if (d->settings.enabled || !d->deployed(sim_.now())) {
-    return aws_error("DistributionNotDisabled", "The distribution you are trying to delete has not been disabled (or its last change is not deployed yet).");
+    return aws_error("DistributionNotDisabled",
+                     "The distribution you are trying to delete has not been disabled (or its last change is not deployed yet).");
   }
   d->deleted = true;
   if (!d->settings.viewer.cloudfront_default) acm_.detach(d->settings.viewer.acm_certificate_arn, d->arn(account_));

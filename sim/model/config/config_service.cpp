@@ -52,7 +52,8 @@ Outcome<const ConfigRule*> ConfigService::put_config_rule(RegionId region, const
   }
   const std::string frequency = in.frequency.value_or("TwentyFour_Hours");
   if (!frequency_period(frequency)) {
-    return aws_error("InvalidParameterValueException", "MaximumExecutionFrequency must be One_Hour, Three_Hours, Six_Hours, Twelve_Hours or TwentyFour_Hours.");
+    return aws_error("InvalidParameterValueException",
+                     "MaximumExecutionFrequency must be One_Hour, Three_Hours, Six_Hours, Twelve_Hours or TwentyFour_Hours.");
   }
   ConfigRule* rule = nullptr;
   for (auto& r : rules_) {
@@ -75,8 +76,13 @@ Outcome<const ConfigRule*> ConfigService::put_config_rule(RegionId region, const
   rule->frequency = frequency;
   rule->origin = origin_;
   if (trace_.enabled()) {
-    trace_.add(sim_.now(), {{"type", "state"}, {"service", "config"}, {"region", region_code(region)}, {"resource", rule->arn}, {"change", "ConfigRulePut"},
-                            {"source", in.source_identifier}, {"daysToExpiration", days}});
+    trace_.add(sim_.now(), {{"type", "state"},
+                            {"service", "config"},
+                            {"region", region_code(region)},
+                            {"resource", rule->arn},
+                            {"change", "ConfigRulePut"},
+                            {"source", in.source_identifier},
+                            {"daysToExpiration", days}});
   }
   evaluate_all(*rule);
   schedule_periodic(*rule);
@@ -91,14 +97,16 @@ Outcome<bool> ConfigService::delete_config_rule(RegionId region, const std::stri
       return true;
     }
   }
-  return aws_error("NoSuchConfigRuleException", "The ConfigRule '" + name + "' provided in the request is invalid. Please check the configRule name.");
+  return aws_error("NoSuchConfigRuleException",
+                   "The ConfigRule '" + name + "' provided in the request is invalid. Please check the configRule name.");
 }
 
 Outcome<const ConfigRule*> ConfigService::find_rule(RegionId region, const std::string& name) const {
   for (const auto& r : rules_) {
     if (!r.deleted && r.region == region && r.name == name) return &r;
   }
-  return aws_error("NoSuchConfigRuleException", "The ConfigRule '" + name + "' provided in the request is invalid. Please check the configRule name.");
+  return aws_error("NoSuchConfigRuleException",
+                   "The ConfigRule '" + name + "' provided in the request is invalid. Please check the configRule name.");
 }
 
 std::vector<const ConfigRule*> ConfigService::rules(RegionId region) const {
@@ -163,12 +171,13 @@ void ConfigService::evaluate(ConfigRule& rule, const Certificate& c) {
   if (old && old->compliance == compliance) return;
   // Compliance changed: Config tells the default bus.
   auto result_json = [&](const EvaluationResult& r) {
-    return Json{{"evaluationResultIdentifier",
-                 {{"evaluationResultQualifier", {{"configRuleName", rule.name}, {"resourceType", "AWS::ACM::Certificate"}, {"resourceId", r.resource_id}}},
-                  {"orderingTimestamp", seconds(r.recorded)}}},
-                {"complianceType", r.compliance},
-                {"resultRecordedTime", seconds(r.recorded)},
-                {"configRuleInvokedTime", seconds(r.invoked)}};
+    return Json{
+        {"evaluationResultIdentifier",
+         {{"evaluationResultQualifier", {{"configRuleName", rule.name}, {"resourceType", "AWS::ACM::Certificate"}, {"resourceId", r.resource_id}}},
+          {"orderingTimestamp", seconds(r.recorded)}}},
+        {"complianceType", r.compliance},
+        {"resultRecordedTime", seconds(r.recorded)},
+        {"configRuleInvokedTime", seconds(r.invoked)}};
   };
   Json detail = {{"resourceId", c.arn},
                  {"awsRegion", region_code(rule.region)},

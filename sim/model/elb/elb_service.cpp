@@ -18,24 +18,32 @@ struct ZoneRow {
   std::string_view nlb;
 };
 constexpr std::array<ZoneRow, 19> kZones{{
-    {"af-south-1", "Z268VQBMOI5EKX", "Z203XCE67M25HM"},     {"ap-northeast-1", "Z14GRHDCWA56QT", "Z31USIVHYNEOWT"},
-    {"ap-northeast-2", "ZWKZPGTI48KDX", "ZIBE1TIR4HY56"},   {"ap-south-1", "ZP97RAFLXTNZK", "ZVDDRBQ08TROA"},
-    {"ap-southeast-1", "Z1LMS91P8CMLE5", "ZKVM4W9LS7TM"},   {"ap-southeast-2", "Z1GM3OXH4ZPM65", "ZCT6FZBF4DROD"},
-    {"ca-central-1", "ZQSVJUPU6J1EY", "Z2EPGBW3API2WT"},    {"eu-central-1", "Z215JYRZR1TBD5", "Z3F0SRJ5LGBH90"},
-    {"eu-north-1", "Z23TAZ6LKFMNIO", "Z1UDT6IFJ4EJM"},      {"eu-south-1", "Z3ULH7SSC9OV64", "Z23146JA1KNAFP"},
-    {"eu-west-1", "Z32O12XQLNTSW2", "Z2IFOLAFXWLO4F"},      {"eu-west-2", "ZHURV8PSTC4K8", "ZD4D7Y8KGAS4G"},
-    {"eu-west-3", "Z3Q77PNBQS71R4", "Z1CMS0P5QUZ6D5"},      {"me-south-1", "ZS929ML54UICD", "Z3QSRYVP46NYYV"},
-    {"sa-east-1", "Z2P70J7HTTTPLU", "ZTK26PT1VY4CU"},       {"us-east-1", "Z35SXDOTRQ7X7K", "Z26RNL4JYFTOTI"},
-    {"us-east-2", "Z3AADJGX6KTTL2", "ZLMOA37VPKANP"},       {"us-west-1", "Z368ELLRRE2KJ0", "Z24FKFUX50B4VW"},
+    {"af-south-1", "Z268VQBMOI5EKX", "Z203XCE67M25HM"},   {"ap-northeast-1", "Z14GRHDCWA56QT", "Z31USIVHYNEOWT"},
+    {"ap-northeast-2", "ZWKZPGTI48KDX", "ZIBE1TIR4HY56"}, {"ap-south-1", "ZP97RAFLXTNZK", "ZVDDRBQ08TROA"},
+    {"ap-southeast-1", "Z1LMS91P8CMLE5", "ZKVM4W9LS7TM"}, {"ap-southeast-2", "Z1GM3OXH4ZPM65", "ZCT6FZBF4DROD"},
+    {"ca-central-1", "ZQSVJUPU6J1EY", "Z2EPGBW3API2WT"},  {"eu-central-1", "Z215JYRZR1TBD5", "Z3F0SRJ5LGBH90"},
+    {"eu-north-1", "Z23TAZ6LKFMNIO", "Z1UDT6IFJ4EJM"},    {"eu-south-1", "Z3ULH7SSC9OV64", "Z23146JA1KNAFP"},
+    {"eu-west-1", "Z32O12XQLNTSW2", "Z2IFOLAFXWLO4F"},    {"eu-west-2", "ZHURV8PSTC4K8", "ZD4D7Y8KGAS4G"},
+    {"eu-west-3", "Z3Q77PNBQS71R4", "Z1CMS0P5QUZ6D5"},    {"me-south-1", "ZS929ML54UICD", "Z3QSRYVP46NYYV"},
+    {"sa-east-1", "Z2P70J7HTTTPLU", "ZTK26PT1VY4CU"},     {"us-east-1", "Z35SXDOTRQ7X7K", "Z26RNL4JYFTOTI"},
+    {"us-east-2", "Z3AADJGX6KTTL2", "ZLMOA37VPKANP"},     {"us-west-1", "Z368ELLRRE2KJ0", "Z24FKFUX50B4VW"},
     {"us-west-2", "Z1H1FL5HABSF5", "Z18D5FSROUN65G"},
 }};
 
-const std::array<std::string_view, 14> kSslPolicies{
-    "ELBSecurityPolicy-2016-08",          "ELBSecurityPolicy-TLS-1-0-2015-04",       "ELBSecurityPolicy-TLS-1-1-2017-01",
-    "ELBSecurityPolicy-TLS-1-2-2017-01",  "ELBSecurityPolicy-TLS-1-2-Ext-2018-06",    "ELBSecurityPolicy-FS-2018-06",
-    "ELBSecurityPolicy-FS-1-1-2019-08",   "ELBSecurityPolicy-FS-1-2-2019-08",        "ELBSecurityPolicy-FS-1-2-Res-2019-08",
-    "ELBSecurityPolicy-FS-1-2-Res-2020-10", "ELBSecurityPolicy-TLS13-1-2-2021-06",   "ELBSecurityPolicy-TLS13-1-3-2021-06",
-    "ELBSecurityPolicy-TLS13-1-2-Res-2021-06", "ELBSecurityPolicy-TLS13-1-2-Ext1-2021-06"};
+const std::array<std::string_view, 14> kSslPolicies{"ELBSecurityPolicy-2016-08",
+                                                    "ELBSecurityPolicy-TLS-1-0-2015-04",
+                                                    "ELBSecurityPolicy-TLS-1-1-2017-01",
+                                                    "ELBSecurityPolicy-TLS-1-2-2017-01",
+                                                    "ELBSecurityPolicy-TLS-1-2-Ext-2018-06",
+                                                    "ELBSecurityPolicy-FS-2018-06",
+                                                    "ELBSecurityPolicy-FS-1-1-2019-08",
+                                                    "ELBSecurityPolicy-FS-1-2-2019-08",
+                                                    "ELBSecurityPolicy-FS-1-2-Res-2019-08",
+                                                    "ELBSecurityPolicy-FS-1-2-Res-2020-10",
+                                                    "ELBSecurityPolicy-TLS13-1-2-2021-06",
+                                                    "ELBSecurityPolicy-TLS13-1-3-2021-06",
+                                                    "ELBSecurityPolicy-TLS13-1-2-Res-2021-06",
+                                                    "ELBSecurityPolicy-TLS13-1-2-Ext1-2021-06"};
 
 }  // namespace
 
@@ -77,21 +85,28 @@ Outcome<const LoadBalancer*> ElbService::create_load_balancer(RegionId region, c
   const bool name_ok = !n.empty() && n.size() <= 32 && n.front() != '-' && n.back() != '-' && n.rfind("internal-", 0) != 0 &&
                        std::all_of(n.begin(), n.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-'; });
   if (!name_ok) {
-    return aws_error("ValidationError", "Load balancer name '" + n + "' is not valid: up to 32 letters, digits and hyphens, not starting or ending with a hyphen, not starting with 'internal-'.");
+    return aws_error(
+        "ValidationError",
+        "Load balancer name '" + n +
+            "' is not valid: up to 32 letters, digits and hyphens, not starting or ending with a hyphen, not starting with 'internal-'.");
   }
   for (const auto& lb : lbs_) {
-    if (!lb.deleted && lb.region == region && lb.name == n) return aws_error("DuplicateLoadBalancerName", "A load balancer with the same name '" + n + "' exists, but with different settings");
+    if (!lb.deleted && lb.region == region && lb.name == n)
+      return aws_error("DuplicateLoadBalancerName", "A load balancer with the same name '" + n + "' exists, but with different settings");
   }
   LoadBalancer lb;
   lb.name = n;
   lb.region = region;
   if (in.type) {
     auto t = parse_aws<LoadBalancerType>(*in.type);
-    if (!t) return aws_error("ValidationError", "Load balancer type '" + *in.type + "' is not one of application, network (gateway load balancers are not modelled).");
+    if (!t)
+      return aws_error("ValidationError",
+                       "Load balancer type '" + *in.type + "' is not one of application, network (gateway load balancers are not modelled).");
     lb.type = *t;
   }
   if (in.scheme) {
-    if (*in.scheme != "internet-facing" && *in.scheme != "internal") return aws_error("ValidationError", "Scheme must be internet-facing or internal.");
+    if (*in.scheme != "internet-facing" && *in.scheme != "internal")
+      return aws_error("ValidationError", "Scheme must be internet-facing or internal.");
     lb.scheme = *in.scheme;
   }
   if (lb.type == LoadBalancerType::Application && in.subnets.size() < 2) {
@@ -101,12 +116,14 @@ Outcome<const LoadBalancer*> ElbService::create_load_balancer(RegionId region, c
   lb.subnets = in.subnets;
   if (in.ip_address_type) lb.ip_address_type = *in.ip_address_type;
   const std::string kind = lb.type == LoadBalancerType::Network ? "net" : "app";
-  lb.arn = "arn:aws:elasticloadbalancing:" + std::string(region_code(region)) + ":" + account_ + ":loadbalancer/" + kind + "/" + n + "/" + random_hex(16);
+  lb.arn =
+      "arn:aws:elasticloadbalancing:" + std::string(region_code(region)) + ":" + account_ + ":loadbalancer/" + kind + "/" + n + "/" + random_hex(16);
   const std::string prefix = lb.scheme == "internal" ? "internal-" : "";
   if (lb.type == LoadBalancerType::Network) {
     lb.dns_name = prefix + n + "-" + random_hex(16) + ".elb." + std::string(region_code(region)) + ".amazonaws.com";
   } else {
-    lb.dns_name = prefix + n + "-" + std::to_string(ids_.uniform_int(1000000000, 1999999999)) + "." + std::string(region_code(region)) + ".elb.amazonaws.com";
+    lb.dns_name =
+        prefix + n + "-" + std::to_string(ids_.uniform_int(1000000000, 1999999999)) + "." + std::string(region_code(region)) + ".elb.amazonaws.com";
   }
   lb.canonical_hosted_zone_id = elb_canonical_zone_id(region, lb.type);
   lb.created_at = sim_.now();
@@ -196,11 +213,13 @@ std::optional<AwsError> ElbService::check_certificate(RegionId region, const std
   auto found = acm_.find_any(arn);
   const bool here = found.ok() && found.value()->region == region;
   if (!here) {
-    const bool elsewhere = found.ok() || (arn.rfind("arn:aws:acm:", 0) == 0 && arn.find(":" + std::string(region_code(region)) + ":") == std::string::npos);
+    const bool elsewhere =
+        found.ok() || (arn.rfind("arn:aws:acm:", 0) == 0 && arn.find(":" + std::string(region_code(region)) + ":") == std::string::npos);
     return aws_error("CertificateNotFound", "Certificate '" + arn + "' not found", elsewhere ? "regional-certificate-region" : "");
   }
   if (found.value()->status != CertificateStatus::Issued) {
-    return aws_error("UnsupportedCertificate", "Certificate '" + arn + "' is " + std::string(aws_name(found.value()->status)) + "; a listener needs an ISSUED certificate.");
+    return aws_error("UnsupportedCertificate",
+                     "Certificate '" + arn + "' is " + std::string(aws_name(found.value()->status)) + "; a listener needs an ISSUED certificate.");
   }
   return std::nullopt;
 }
@@ -212,9 +231,12 @@ Outcome<const Listener*> ElbService::create_listener(RegionId region, const Crea
   ListenerProtocol proto = alb ? ListenerProtocol::Http : ListenerProtocol::Tcp;
   if (in.protocol) {
     auto p = parse_aws<ListenerProtocol>(*in.protocol);
-    const bool fits = p && (alb ? (*p == ListenerProtocol::Http || *p == ListenerProtocol::Https) : (*p != ListenerProtocol::Http && *p != ListenerProtocol::Https));
+    const bool fits = p && (alb ? (*p == ListenerProtocol::Http || *p == ListenerProtocol::Https)
+                                : (*p != ListenerProtocol::Http && *p != ListenerProtocol::Https));
     if (!fits) {
-      return aws_error("UnsupportedProtocol", "Protocol '" + *in.protocol + "' is not supported by " + std::string(alb ? "application load balancers (HTTP, HTTPS)" : "network load balancers (TCP, TLS, UDP, TCP_UDP)") + ".");
+      return aws_error("UnsupportedProtocol",
+                       "Protocol '" + *in.protocol + "' is not supported by " +
+                           std::string(alb ? "application load balancers (HTTP, HTTPS)" : "network load balancers (TCP, TLS, UDP, TCP_UDP)") + ".");
     }
     proto = *p;
   }
@@ -233,7 +255,9 @@ Outcome<const Listener*> ElbService::create_listener(RegionId region, const Crea
   l.origin = origin_;
   if (secure) {
     if (in.certificates.size() != 1) {
-      return aws_error("ValidationError", "A " + std::string(aws_name(proto)) + " listener takes exactly one certificate in Certificates (the default); add more with AddListenerCertificates.");
+      return aws_error("ValidationError",
+                       "A " + std::string(aws_name(proto)) +
+                           " listener takes exactly one certificate in Certificates (the default); add more with AddListenerCertificates.");
     }
     if (auto e = check_certificate(region, in.certificates.front())) return *e;
     l.ssl_policy = in.ssl_policy.value_or("ELBSecurityPolicy-2016-08");
@@ -244,7 +268,8 @@ Outcome<const Listener*> ElbService::create_listener(RegionId region, const Crea
   } else if (!in.certificates.empty() || in.ssl_policy) {
     return aws_error("ValidationError", "Certificates and SslPolicy are only for HTTPS and TLS listeners.");
   }
-  l.arn = "arn:aws:elasticloadbalancing:" + std::string(region_code(region)) + ":" + account_ + ":listener/" + lb->arn.substr(lb->arn.find("loadbalancer/") + 13) + "/" + random_hex(16);
+  l.arn = "arn:aws:elasticloadbalancing:" + std::string(region_code(region)) + ":" + account_ + ":listener/" +
+          lb->arn.substr(lb->arn.find("loadbalancer/") + 13) + "/" + random_hex(16);
   lb->listeners.push_back(l);
   if (secure) acm_.attach(l.default_certificate, lb->arn);
   trace_state(*lb, "ListenerCreated", {{"port", port}, {"protocol", aws_name(proto)}, {"certificateArn", l.default_certificate}});
@@ -265,7 +290,8 @@ Outcome<const Listener*> ElbService::modify_listener(RegionId region, const std:
     release(*lb, old);
   }
   if (ssl_policy) {
-    if (std::find(kSslPolicies.begin(), kSslPolicies.end(), *ssl_policy) == kSslPolicies.end()) return aws_error("SSLPolicyNotFound", "SSL policy '" + *ssl_policy + "' not found");
+    if (std::find(kSslPolicies.begin(), kSslPolicies.end(), *ssl_policy) == kSslPolicies.end())
+      return aws_error("SSLPolicyNotFound", "SSL policy '" + *ssl_policy + "' not found");
     l->ssl_policy = *ssl_policy;
   }
   if (default_actions) l->default_actions = *default_actions;
@@ -299,7 +325,9 @@ Outcome<bool> ElbService::add_listener_certificates(RegionId region, const std::
   for (const auto& x : lb->listeners) total += x.deleted ? 0 : x.sni_certificates.size();
   for (const auto& c : certificates) {
     if (std::find(l->sni_certificates.begin(), l->sni_certificates.end(), c) != l->sni_certificates.end()) continue;  // a no-op, as in AWS
-    if (total >= 25) return aws_error("TooManyCertificates", "You've reached the limit on the number of certificates per load balancer (25, excluding default certificates).");
+    if (total >= 25)
+      return aws_error("TooManyCertificates",
+                       "You've reached the limit on the number of certificates per load balancer (25, excluding default certificates).");
     l->sni_certificates.push_back(c);
     ++total;
     acm_.attach(c, lb->arn);
@@ -309,12 +337,14 @@ Outcome<bool> ElbService::add_listener_certificates(RegionId region, const std::
   return true;
 }
 
-Outcome<bool> ElbService::remove_listener_certificates(RegionId region, const std::string& listener_arn, const std::vector<std::string>& certificates) {
+Outcome<bool> ElbService::remove_listener_certificates(RegionId region, const std::string& listener_arn,
+                                                       const std::vector<std::string>& certificates) {
   LoadBalancer* lb = nullptr;
   Listener* l = mutable_listener(region, listener_arn, &lb);
   if (l == nullptr) return aws_error("ListenerNotFound", "One or more listeners not found");
   for (const auto& c : certificates) {
-    if (c == l->default_certificate) return aws_error("OperationNotPermitted", "The default certificate cannot be removed; replace it with ModifyListener.");
+    if (c == l->default_certificate)
+      return aws_error("OperationNotPermitted", "The default certificate cannot be removed; replace it with ModifyListener.");
     const auto it = std::find(l->sni_certificates.begin(), l->sni_certificates.end(), c);
     if (it == l->sni_certificates.end()) continue;
     l->sni_certificates.erase(it);

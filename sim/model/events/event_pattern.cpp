@@ -19,9 +19,7 @@ std::string lower(std::string_view s) {
 bool starts_with(std::string_view s, std::string_view p) { return s.size() >= p.size() && s.substr(0, p.size()) == p; }
 bool ends_with(std::string_view s, std::string_view p) { return s.size() >= p.size() && s.substr(s.size() - p.size()) == p; }
 
-AwsError invalid(const std::string& reason) {
-  return aws_error("InvalidEventPatternException", "Event pattern is not valid. Reason: " + reason);
-}
+AwsError invalid(const std::string& reason) { return aws_error("InvalidEventPatternException", "Event pattern is not valid. Reason: " + reason); }
 
 struct Refused {
   std::string reason;
@@ -243,7 +241,8 @@ class PatternCompiler {
       const auto slash = c.find('/');
       if (slash == std::string::npos || c.find('/', slash + 1) != std::string::npos) throw Refused{"Malformed CIDR, one '/' required"};
       const std::string bits = c.substr(slash + 1);
-      if (bits.empty() || bits.size() > 3 || bits.find_first_not_of("0123456789") != std::string::npos) throw Refused{"Malformed CIDR, mask bits must be an integer"};
+      if (bits.empty() || bits.size() > 3 || bits.find_first_not_of("0123456789") != std::string::npos)
+        throw Refused{"Malformed CIDR, mask bits must be an integer"};
       auto ip = parse_ip(c.substr(0, slash));
       if (!ip) throw Refused{"Nonstandard IP address: " + c.substr(0, slash)};
       const int n = std::stoi(bits);
@@ -299,17 +298,22 @@ class PatternCompiler {
     const char* single = "Value of anything-but must be an array or single string/number value.";
     if (arg.is_string() || arg.is_number()) {
       m.kind = K::AnythingBut;
-      if (arg.is_string()) m.strings = {arg.get<std::string>()};
-      else m.numbers = {arg.get<double>()};
+      if (arg.is_string())
+        m.strings = {arg.get<std::string>()};
+      else
+        m.numbers = {arg.get<double>()};
       return m;
     }
     if (arg.is_array()) {
       if (arg.empty()) throw Refused{"Empty arrays are not allowed"};
       m.kind = K::AnythingBut;
       for (const auto& x : arg) {
-        if (x.is_string()) m.strings.push_back(x.get<std::string>());
-        else if (x.is_number()) m.numbers.push_back(x.get<double>());
-        else throw Refused{"Inside anything but list, start|null|boolean is not supported."};
+        if (x.is_string())
+          m.strings.push_back(x.get<std::string>());
+        else if (x.is_number())
+          m.numbers.push_back(x.get<double>());
+        else
+          throw Refused{"Inside anything but list, start|null|boolean is not supported."};
       }
       return m;
     }
@@ -504,16 +508,26 @@ bool EventPattern::match_scalar(const Matcher& m, const Json& v) {
   const bool is_string = v.is_string();
   const std::string* s = is_string ? &v.get_ref<const std::string&>() : nullptr;
   switch (m.kind) {
-    case Kind::String: return is_string && *s == m.strings.front();
-    case Kind::Number: return v.is_number() && v.get<double>() == m.numbers.front();
-    case Kind::Bool: return v.is_boolean() && v.get<bool>() == m.flag;
-    case Kind::Null: return v.is_null();
-    case Kind::Prefix: return is_string && starts_with(*s, m.strings.front());
-    case Kind::PrefixIgnoreCase: return is_string && starts_with(lower(*s), m.strings.front());
-    case Kind::Suffix: return is_string && ends_with(*s, m.strings.front());
-    case Kind::SuffixIgnoreCase: return is_string && ends_with(lower(*s), m.strings.front());
-    case Kind::EqualsIgnoreCase: return is_string && lower(*s) == m.strings.front();
-    case Kind::Wildcard: return is_string && wildcard_match(m.strings.front(), *s);
+    case Kind::String:
+      return is_string && *s == m.strings.front();
+    case Kind::Number:
+      return v.is_number() && v.get<double>() == m.numbers.front();
+    case Kind::Bool:
+      return v.is_boolean() && v.get<bool>() == m.flag;
+    case Kind::Null:
+      return v.is_null();
+    case Kind::Prefix:
+      return is_string && starts_with(*s, m.strings.front());
+    case Kind::PrefixIgnoreCase:
+      return is_string && starts_with(lower(*s), m.strings.front());
+    case Kind::Suffix:
+      return is_string && ends_with(*s, m.strings.front());
+    case Kind::SuffixIgnoreCase:
+      return is_string && ends_with(lower(*s), m.strings.front());
+    case Kind::EqualsIgnoreCase:
+      return is_string && lower(*s) == m.strings.front();
+    case Kind::Wildcard:
+      return is_string && wildcard_match(m.strings.front(), *s);
     // anything-but matches every value that is not excluded: other types included.
     case Kind::AnythingBut:
       if (is_string) return std::find(m.strings.begin(), m.strings.end(), *s) == m.strings.end();
@@ -549,7 +563,8 @@ bool EventPattern::match_scalar(const Matcher& m, const Json& v) {
       }
       return true;
     }
-    case Kind::Exists: return false;
+    case Kind::Exists:
+      return false;
   }
   return false;
 }

@@ -38,7 +38,8 @@ std::optional<Json> json_path(const Json& event, const std::string& path) {
       const auto close = path.find(']', i);
       if (close == std::string::npos) return std::nullopt;
       const std::string idx = path.substr(i + 1, close - i - 1);
-      if (idx.empty() || idx.find_first_not_of("0123456789") != std::string::npos || !cur->is_array() || std::stoul(idx) >= cur->size()) return std::nullopt;
+      if (idx.empty() || idx.find_first_not_of("0123456789") != std::string::npos || !cur->is_array() || std::stoul(idx) >= cur->size())
+        return std::nullopt;
       cur = &(*cur)[std::stoul(idx)];
       i = close + 1;
     } else {
@@ -69,7 +70,8 @@ bool EventBridgeService::bus_exists(RegionId region, const std::string& name) co
 }
 
 Outcome<const EventBus*> EventBridgeService::create_event_bus(RegionId region, const std::string& name) {
-  if (!valid_name(name) || name == "default") return aws_error("ValidationException", "Event bus name '" + name + "' is not valid: 1 to 64 of [.-_A-Za-z0-9], not 'default'.");
+  if (!valid_name(name) || name == "default")
+    return aws_error("ValidationException", "Event bus name '" + name + "' is not valid: 1 to 64 of [.-_A-Za-z0-9], not 'default'.");
   if (bus_exists(region, name)) return aws_error("ResourceAlreadyExistsException", "Event bus " + name + " already exists.");
   buses_.push_back(EventBus{name, region, "arn:aws:events:" + std::string(region_code(region)) + ":" + account_ + ":event-bus/" + name, false});
   return &buses_.back();
@@ -118,7 +120,8 @@ Rule* EventBridgeService::find_rule(RegionId region, const std::string& name, co
 Outcome<const Rule*> EventBridgeService::put_rule(RegionId region, const PutRuleInput& in) {
   if (!valid_name(in.name)) return aws_error("ValidationException", "Rule name '" + in.name + "' is not valid: 1 to 64 of [.-_A-Za-z0-9].");
   if (!bus_exists(region, in.bus)) return aws_error("ResourceNotFoundException", "Event bus " + in.bus + " does not exist.");
-  if (!in.event_pattern && !in.schedule) return aws_error("ValidationException", "Parameter(s) EventPattern or ScheduleExpression must be specified.");
+  if (!in.event_pattern && !in.schedule)
+    return aws_error("ValidationException", "Parameter(s) EventPattern or ScheduleExpression must be specified.");
   if (in.schedule && in.bus != "default") return aws_error("ValidationException", "ScheduleExpression is supported only on the default event bus.");
   std::optional<EventPattern> pattern;
   if (in.event_pattern) {
@@ -154,7 +157,11 @@ Outcome<const Rule*> EventBridgeService::put_rule(RegionId region, const PutRule
   r->description = in.description.value_or(r->description);
   r->origin = origin_;
   if (trace_.enabled()) {
-    trace_.add(sim_.now(), {{"type", "state"}, {"service", "events"}, {"region", region_code(region)}, {"resource", r->arn}, {"change", "RulePut"},
+    trace_.add(sim_.now(), {{"type", "state"},
+                            {"service", "events"},
+                            {"region", region_code(region)},
+                            {"resource", r->arn},
+                            {"change", "RulePut"},
                             {"state", enabled ? "ENABLED" : "DISABLED"}});
   }
   return static_cast<const Rule*>(r);
@@ -203,7 +210,8 @@ Outcome<bool> EventBridgeService::put_targets(RegionId region, const std::string
   if (r == nullptr) return no_rule(rule, bus);
   for (const auto& t : targets) {
     if (!valid_name(t.id)) return aws_error("ValidationException", "Target Id '" + t.id + "' is not valid: 1 to 64 of [.-_A-Za-z0-9].");
-    const int given = static_cast<int>(t.input.has_value()) + static_cast<int>(t.input_path.has_value()) + static_cast<int>(t.transformer.has_value());
+    const int given =
+        static_cast<int>(t.input.has_value()) + static_cast<int>(t.input_path.has_value()) + static_cast<int>(t.transformer.has_value());
     if (given > 1) return aws_error("ValidationException", "A target takes at most one of Input, InputPath and InputTransformer.");
     if (t.input) {
       if (!Json::accept(*t.input)) return aws_error("ValidationException", "Target " + t.id + ": Input is not valid JSON.");
@@ -212,7 +220,8 @@ Outcome<bool> EventBridgeService::put_targets(RegionId region, const std::string
     if (it != r->targets.end()) {
       *it = t;
     } else {
-      if (r->targets.size() >= 5) return aws_error("LimitExceededException", "The requested resource exceeds the maximum number allowed (5 targets per rule).");
+      if (r->targets.size() >= 5)
+        return aws_error("LimitExceededException", "The requested resource exceeds the maximum number allowed (5 targets per rule).");
       r->targets.push_back(t);
     }
   }
@@ -220,7 +229,8 @@ Outcome<bool> EventBridgeService::put_targets(RegionId region, const std::string
   return true;
 }
 
-Outcome<bool> EventBridgeService::remove_targets(RegionId region, const std::string& rule, const std::string& bus, const std::vector<std::string>& ids) {
+Outcome<bool> EventBridgeService::remove_targets(RegionId region, const std::string& rule, const std::string& bus,
+                                                 const std::vector<std::string>& ids) {
   Rule* r = find_rule(region, rule, bus);
   if (r == nullptr) return no_rule(rule, bus);
   for (const auto& id : ids) {
@@ -237,7 +247,8 @@ Json EventBridgeService::transform(const Target& t, const Rule& rule, const Json
   std::string text = t.transformer->input_template;
   auto replace_all = [&](const std::string& name, const std::string& value) {
     const std::string token = "<" + name + ">";
-    for (std::size_t pos = text.find(token); pos != std::string::npos; pos = text.find(token, pos + value.size())) text.replace(pos, token.size(), value);
+    for (std::size_t pos = text.find(token); pos != std::string::npos; pos = text.find(token, pos + value.size()))
+      text.replace(pos, token.size(), value);
   };
   for (const auto& [name, path] : t.transformer->paths) {
     const auto v = json_path(event, path);
@@ -267,7 +278,12 @@ std::string EventBridgeService::publish(RegionId region, const std::string& bus,
       Json input = transform(t, r, event);
       deliveries_.push_back(Delivery{sim_.now(), region, bus, r.name, t.id, t.arn, input});
       if (trace_.enabled()) {
-        trace_.add(sim_.now(), {{"type", "delivery"}, {"region", region_code(region)}, {"bus", bus}, {"rule", r.name}, {"target", t.id}, {"targetArn", t.arn},
+        trace_.add(sim_.now(), {{"type", "delivery"},
+                                {"region", region_code(region)},
+                                {"bus", bus},
+                                {"rule", r.name},
+                                {"target", t.id},
+                                {"targetArn", t.arn},
                                 {"eventId", id}});
       }
       // An event bus as target: cross-account or cross-region routing.
@@ -278,8 +294,9 @@ std::string EventBridgeService::publish(RegionId region, const std::string& bus,
         const std::string target_bus = t.arn.substr(t.arn.find(":event-bus/") + 11);
         if (target_region && rest.find(":" + account_ + ":") != std::string::npos && !(*target_region == region && target_bus == bus)) {
           pending_.push_back(Pending{*target_region, target_bus, event});
-          sim_.schedule_in(settings_.cross_region_event_delay, core::Priority::Model,
-                           core::EventPayload{static_cast<std::uint32_t>(ModelEvent::EventBusDelivery), static_cast<std::uint32_t>(pending_.size() - 1), 0});
+          sim_.schedule_in(
+              settings_.cross_region_event_delay, core::Priority::Model,
+              core::EventPayload{static_cast<std::uint32_t>(ModelEvent::EventBusDelivery), static_cast<std::uint32_t>(pending_.size() - 1), 0});
         }
       }
     }

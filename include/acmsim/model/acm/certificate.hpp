@@ -85,7 +85,7 @@ struct Certificate {
   std::int64_t renewal_lead_days = 0;
   std::optional<RenewalSummary> renewal;
   std::vector<CertificateVersion> versions;  // oldest first
-  bool renewing = false;  // a renewal attempt is in progress
+  bool renewing = false;                     // a renewal attempt is in progress
   std::set<std::string> in_use_by;
   std::vector<PendingDetach> detaching;
   bool exported_since_issue = false;

@@ -89,7 +89,8 @@ class ApiGatewayService {
   Outcome<const CustomDomain*> get_domain_name(RegionId region, const std::string& name) const;
   [[nodiscard]] std::vector<const CustomDomain*> domain_names(RegionId region) const;
   /// UpdateDomainName's `replace` patches of /certificateArn, /regionalCertificateArn, /securityPolicy.
-  Outcome<const CustomDomain*> update_domain_name(RegionId region, const std::string& name, const std::vector<std::pair<std::string, std::string>>& replaces);
+  Outcome<const CustomDomain*> update_domain_name(RegionId region, const std::string& name,
+                                                  const std::vector<std::pair<std::string, std::string>>& replaces);
   Outcome<bool> delete_domain_name(RegionId region, const std::string& name);
 
   Outcome<BasePathMapping> create_base_path_mapping(RegionId region, const std::string& domain, const std::string& api_id,
