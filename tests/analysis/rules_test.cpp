@@ -49,29 +49,10 @@ struct RuleFixture : WorldFixture {
     return d;
   }
 
-  void alias(const std::string& name, const std::string& zone, const std::string& target) {
-    model::ChangeBatch b;
-    model::RecordSet r;
-    r.name = name;
-    r.type = model::RRType::A;
-    r.alias = model::AliasTarget{zone, target, false};
-    b.changes.push_back({model::ChangeAction::Upsert, r});
-    ASSERT_TRUE(world.route53.change_resource_record_sets(sim.now(), zone_id, b).ok());
-  }
+  void alias(const std::string& name, const std::string& zone, const std::string& target) { ASSERT_TRUE(alias_record(zone_id, name, zone, target)); }
 
   const model::LoadBalancer* alb(const char* reg, const std::string& cert, const std::optional<std::string>& policy = std::nullopt) {
-    model::CreateLoadBalancerInput in;
-    in.name = "web";
-    in.subnets = {"subnet-1", "subnet-2"};
-    const auto* lb = world.elb.create_load_balancer(region(reg), in).value();
-    model::CreateListenerInput l;
-    l.load_balancer_arn = lb->arn;
-    l.protocol = "HTTPS";
-    l.certificates = {cert};
-    l.ssl_policy = policy;
-    l.default_actions = core::Json::array({{{"Type", "fixed-response"}}});
-    EXPECT_TRUE(world.elb.create_listener(region(reg), l).ok());
-    return lb;
+    return https_alb(reg, cert, policy);
   }
 
   void acm_rule(const char* reg, const char* pattern, bool with_target = true) {

@@ -21,30 +21,9 @@ struct EndpointFixture : WorldFixture {
     return arn;
   }
 
-  void alias(const std::string& name, const std::string& zone, const std::string& target) {
-    model::ChangeBatch b;
-    model::RecordSet r;
-    r.name = name;
-    r.type = model::RRType::A;
-    r.alias = model::AliasTarget{zone, target, false};
-    b.changes.push_back({model::ChangeAction::Upsert, r});
-    ASSERT_TRUE(world.route53.change_resource_record_sets(sim.now(), zone_id, b).ok());
-  }
+  void alias(const std::string& name, const std::string& zone, const std::string& target) { ASSERT_TRUE(alias_record(zone_id, name, zone, target)); }
 
-  const model::LoadBalancer& alb(const char* reg, const std::string& cert) {
-    model::CreateLoadBalancerInput in;
-    in.name = "web";
-    in.subnets = {"subnet-1", "subnet-2"};
-    const auto* lb = world.elb.create_load_balancer(region(reg), in).value();
-    model::CreateListenerInput l;
-    l.load_balancer_arn = lb->arn;
-    l.protocol = "HTTPS";
-    l.port = 443;
-    l.certificates = {cert};
-    l.default_actions = core::Json::array({{{"Type", "fixed-response"}}});
-    EXPECT_TRUE(world.elb.create_listener(region(reg), l).ok());
-    return *lb;
-  }
+  const model::LoadBalancer& alb(const char* reg, const std::string& cert) { return *https_alb(reg, cert); }
 
   ProbeOutcome probe(const std::string& url, const char* from = "us-east-1") {
     std::string why;

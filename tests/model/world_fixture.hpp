@@ -58,6 +58,34 @@ struct WorldFixture {
 
   const model::Certificate& cert(const std::string& arn) { return *world.acm.find_any(arn).value(); }
 
+  /// An alias A record in `zone_id` to an AWS target.
+  bool alias_record(const std::string& zone_id, const std::string& name, const std::string& target_zone, const std::string& target) {
+    model::ChangeBatch b;
+    model::RecordSet r;
+    r.name = name;
+    r.type = model::RRType::A;
+    r.alias = model::AliasTarget{target_zone, target, false};
+    b.changes.push_back({model::ChangeAction::Upsert, r});
+    return world.route53.change_resource_record_sets(sim.now(), zone_id, b).ok();
+  }
+
+  /// An application load balancer with one HTTPS listener on 443.
+  const model::LoadBalancer* https_alb(const char* region_code, const std::string& cert, const std::optional<std::string>& policy = std::nullopt) {
+    const auto r = *model::find_region(region_code);
+    model::CreateLoadBalancerInput in;
+    in.name = "web";
+    in.subnets = {"subnet-1", "subnet-2"};
+    const auto* lb = world.elb.create_load_balancer(r, in).value();
+    model::CreateListenerInput l;
+    l.load_balancer_arn = lb->arn;
+    l.protocol = "HTTPS";
+    l.port = 443;
+    l.certificates = {cert};
+    l.ssl_policy = policy;
+    l.default_actions = core::Json::array({{{"Type", "fixed-response"}}});
+    return world.elb.create_listener(r, l).ok() ? lb : nullptr;
+  }
+
   void write_validation_records(const std::string& arn, const std::string& zone_id) {
     for (const auto& v : cert(arn).validations) put(zone_id, v.record_name, model::RRType::CNAME, {v.record_value});
   }
