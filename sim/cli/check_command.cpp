@@ -2,8 +2,11 @@
 #include <atomic>
 #include <filesystem>
 #include <iostream>
+#include <sstream>
 #include <thread>
 
+#include "acmsim/report/atomic_file.hpp"
+#include "acmsim/report/findings_report.hpp"
 #include "acmsim/report/run_report.hpp"
 #include "commands.hpp"
 
@@ -16,8 +19,67 @@ struct Outcome {
   std::string name;
   enum { Passed, Failed, BadInput } status = Passed;
   std::string detail;
+  std::vector<std::string> failures;  // every failed expectation, "file:line: message"
+  std::vector<analysis::Finding> findings;
   std::size_t expectations = 0;
 };
+
+std::string xml_escape(const std::string& s) {
+  std::string out;
+  for (const char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&apos;"; break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t') out += ' ';
+        else out += c;
+    }
+  }
+  return out;
+}
+
+// JUnit XML: one test case a scenario; failures carry the expectation's message
+// and source line; the findings are properties.
+std::string junit(const std::vector<Outcome>& outcomes) {
+  std::size_t failures = 0;
+  std::size_t errors = 0;
+  for (const auto& o : outcomes) {
+    failures += o.status == Outcome::Failed ? 1 : 0;
+    errors += o.status == Outcome::BadInput ? 1 : 0;
+  }
+  std::ostringstream x;
+  x << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+  x << "<testsuites name=\"acmsim\" tests=\"" << outcomes.size() << "\" failures=\"" << failures << "\" errors=\"" << errors << "\" time=\"0\">\n";
+  x << "  <testsuite name=\"acmsim check\" tests=\"" << outcomes.size() << "\" failures=\"" << failures << "\" errors=\"" << errors
+    << "\" skipped=\"0\" time=\"0\">\n";
+  for (const auto& o : outcomes) {
+    std::string classname = std::filesystem::path(o.file).parent_path().string();
+    for (auto& c : classname) c = c == '/' ? '.' : c;
+    x << "    <testcase name=\"" << xml_escape(o.name.empty() ? o.file : o.name) << "\" classname=\"" << xml_escape(classname) << "\" file=\"" << xml_escape(o.file)
+      << "\" time=\"0\">\n";
+    if (!o.findings.empty()) {
+      x << "      <properties>\n";
+      for (const auto& f : o.findings) {
+        x << "        <property name=\"finding\" value=\"" << xml_escape(std::string(analysis::severity_name(f.severity)) + " [" + f.rule + "] " + f.message) << "\"/>\n";
+      }
+      x << "      </properties>\n";
+    }
+    if (o.status == Outcome::Failed) {
+      std::string text;
+      for (const auto& f : o.failures) text += f + "\n";
+      x << "      <failure message=\"" << xml_escape(o.failures.empty() ? o.detail : o.failures.front()) << "\" type=\"expectation\">" << xml_escape(text)
+        << "</failure>\n";
+    } else if (o.status == Outcome::BadInput) {
+      x << "      <error message=\"" << xml_escape(o.detail) << "\" type=\"bad-input\">" << xml_escape(o.detail) << "</error>\n";
+    }
+    x << "    </testcase>\n";
+  }
+  x << "  </testsuite>\n</testsuites>\n";
+  return x.str();
+}
 
 Outcome check_one(const std::string& file, const CheckArgs& args) {
   Outcome o;
@@ -36,14 +98,21 @@ Outcome check_one(const std::string& file, const CheckArgs& args) {
     options.trace = true;
     const auto r = scenario::run_scenario(s, options);
     o.expectations = r.expectations.size();
-    if (!r.passed()) {
-      o.status = Outcome::Failed;
-      for (const auto& e : r.expectations) {
-        if (!e.passed) {
-          o.detail = file + ":" + std::to_string(e.line) + ": " + e.message;
-          break;
+    o.findings = r.findings->current();
+    for (const auto& e : r.expectations) {
+      if (!e.passed) o.failures.push_back(file + ":" + std::to_string(e.line) + ": " + e.message);
+    }
+    if (args.fail_on) {
+      for (const auto& f : o.findings) {
+        if (static_cast<int>(f.severity) <= static_cast<int>(*args.fail_on)) {
+          o.failures.push_back(file + ":" + std::to_string(report::step_line(s, f.origin)) + ": " + std::string(analysis::severity_name(f.severity)) + " [" + f.rule +
+                               "] " + f.message);
         }
       }
+    }
+    if (!o.failures.empty()) {
+      o.status = Outcome::Failed;
+      o.detail = o.failures.front();
     }
   } catch (const core::EventBudgetExceeded& e) {
     o.status = Outcome::BadInput;
@@ -116,6 +185,14 @@ int check_command(const CheckArgs& args) {
     }
   }
   std::cout << passed << " passed, " << failed << " failed\n";
+  if (!args.junit.empty()) {
+    try {
+      report::write_file_atomically(args.junit, junit(outcomes));
+    } catch (const std::exception& e) {
+      std::cerr << "acmsim check: " << e.what() << "\n";
+      return kBadInput;
+    }
+  }
   if (bad) return kBadInput;
   return failed == 0 ? kOk : kFailed;
 }

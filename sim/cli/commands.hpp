@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "acmsim/analysis/finding.hpp"
 #include "acmsim/scenario/runner.hpp"
 #include "acmsim/scenario/scenario.hpp"
 
@@ -25,6 +26,8 @@ struct RunArgs {
 struct CheckArgs {
   std::vector<std::string> paths;
   unsigned jobs = 2;
+  std::string junit;
+  std::optional<analysis::Severity> fail_on;
   scenario::LoadLimits limits;
   scenario::RunOptions options;
 };

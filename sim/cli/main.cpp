@@ -51,6 +51,10 @@ int run_main(int argc, char** argv) {
   check_cmd->add_option("PATH", check.paths, "scenario files or folders (searched recursively for *.json)")->required();
   check_cmd->add_option("-j,--jobs", check.jobs, "scenarios run in parallel")->check(CLI::Range(1, 256));
   check_cmd->add_option("--max-events", check.options.max_events, "event budget of each run")->capture_default_str();
+  check_cmd->add_option("--junit", check.junit, "write JUnit XML (one test case a scenario) to this file");
+  std::string check_fail_on;
+  check_cmd->add_option("--fail-on", check_fail_on, "findings at or above this severity (error, warning, info) fail a scenario")
+      ->check(CLI::IsMember({"error", "warning", "info"}));
 
   acmsim::cli::LintArgs lint;
   auto* lint_cmd = app.add_subcommand("lint",
@@ -116,7 +120,12 @@ int run_main(int argc, char** argv) {
     }
     return acmsim::cli::run_command(run);
   }
-  if (*check_cmd) return acmsim::cli::check_command(check);
+  if (*check_cmd) {
+    if (check_fail_on == "error") check.fail_on = acmsim::analysis::Severity::Error;
+    if (check_fail_on == "warning") check.fail_on = acmsim::analysis::Severity::Warning;
+    if (check_fail_on == "info") check.fail_on = acmsim::analysis::Severity::Info;
+    return acmsim::cli::check_command(check);
+  }
   if (*lint_cmd) return acmsim::cli::lint_command(lint);
   if (*graph_cmd) return acmsim::cli::graph_command(graph);
   if (*explain_cmd) return acmsim::cli::explain_command(rule_id);

@@ -66,5 +66,15 @@ python3 -c "import json; d=json.load(open('$work/lint.sarif')); assert d['versio
 "$bin" lint "$ok" --fail-on warning >/dev/null; check "lint --fail-on warning fails on a warning" 1 $?
 "$bin" lint "$ok" --format xml >/dev/null 2>&1; check "lint refuses an unknown format" 2 $?
 
+"$bin" check "$src/scenarios" "$work/fail.json" --junit "$work/junit.xml" >/dev/null 2>&1; check "check with a failing scenario and --junit exits 1" 1 $?
+python3 -c "
+import xml.etree.ElementTree as ET, sys
+t = ET.parse('$work/junit.xml').getroot()
+cases = t.findall('.//testcase')
+failed = [c for c in cases if c.find('failure') is not None]
+sys.exit(0 if len(failed) == 1 and 'line' not in failed[0].find('failure').get('message') and failed[0].get('name') == 'f' else 1)
+"; check "JUnit XML: one test case a scenario, the failing one with its message" 0 $?
+"$bin" check "$src/scenarios/exam/acm-dns-validation.json" --fail-on warning >/dev/null 2>&1; check "check --fail-on warning fails a scenario with a warning" 1 $?
+
 echo "cli: $fails failed"
 exit $(( fails > 0 ))
