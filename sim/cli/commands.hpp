@@ -19,6 +19,7 @@ struct RunArgs {
   std::string trace_path;
   std::string out_path;
   bool quiet = false;
+  bool narrate = false;
   scenario::LoadLimits limits;
   scenario::RunOptions options;
 };

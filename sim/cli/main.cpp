@@ -38,6 +38,7 @@ int run_main(int argc, char** argv) {
   run_cmd->add_option("--trace", run.trace_path, "write the trace as JSON Lines to this file");
   run_cmd->add_option("--out", run.out_path, "write the result document (JSON) to this file");
   run_cmd->add_flag("-q,--quiet", run.quiet, "print no summary");
+  run_cmd->add_flag("--narrate", run.narrate, "tell the timeline as a story, with each rule's explanation, instead of the summary");
   run_cmd->add_option("--max-events", run.options.max_events, "event budget of the run")->capture_default_str();
   run_cmd->add_option("--max-steps", run.limits.max_steps, "most steps a scenario may have")->capture_default_str();
   run_cmd->add_option("--max-horizon", max_horizon, "longest simulated span (a duration, default 36525d)");

@@ -30,7 +30,7 @@ int run_command(const RunArgs& args) {
     std::cerr << "acmsim: " << e.what() << "\n";
     return kBadInput;
   }
-  if (!args.quiet) std::cout << report::render_summary(r);
+  if (!args.quiet) std::cout << (args.narrate ? report::render_narrative(r) : report::render_summary(r));
   return r.passed() ? kOk : kFailed;
 }
 

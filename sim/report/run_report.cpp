@@ -146,8 +146,6 @@ Json result_document(const scenario::RunResult& r) {
               {"findingHistory", finding_history}};
 }
 
-namespace {
-
 // One line of a certificate's story, from its trace records.
 std::string story_line(const Json& b) {
   std::string change = b.value("change", "");
@@ -173,6 +171,7 @@ std::string story_line(const Json& b) {
   return change;
 }
 
+namespace {
 }  // namespace
 
 namespace {

@@ -76,5 +76,8 @@ sys.exit(0 if len(failed) == 1 and 'line' not in failed[0].find('failure').get('
 "; check "JUnit XML: one test case a scenario, the failing one with its message" 0 $?
 "$bin" check "$src/scenarios/exam/acm-dns-validation.json" --fail-on warning >/dev/null 2>&1; check "check --fail-on warning fails a scenario with a warning" 1 $?
 
+"$bin" run --narrate "$src/scenarios/exam/acm-caa-forbids-amazon.json" > "$work/story.txt"; check "run --narrate exits 0" 0 $?
+grep -q "Why: CAA records" "$work/story.txt" && grep -q "NOTE  CAA records" "$work/story.txt"; check "the narrative carries the notes and the rule's explanation" 0 $?
+
 echo "cli: $fails failed"
 exit $(( fails > 0 ))

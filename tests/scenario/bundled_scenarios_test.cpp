@@ -32,6 +32,7 @@ TEST_P(BundledScenario, PassesAndIsDeterministic) {
   EXPECT_EQ(report::render_trace(first), report::render_trace(second));
   EXPECT_EQ(report::result_document(first).dump(), report::result_document(second).dump());
   EXPECT_EQ(report::render_summary(first), report::render_summary(second));
+  EXPECT_EQ(report::render_narrative(first), report::render_narrative(second));
 }
 
 INSTANTIATE_TEST_SUITE_P(Scenarios, BundledScenario, ::testing::ValuesIn(bundled()), [](const ::testing::TestParamInfo<std::string>& p) {

@@ -35,7 +35,7 @@ const RuleDef kRule_caa_forbids_amazon{
     "CAA records (RFC 8659) list the certificate authorities allowed to issue for a domain; the closest CAA record set up the tree applies. If it "
     "has issue (or, for wildcard names, issuewild) properties and none names amazon.com, amazontrust.com, awstrust.com or amazonaws.com, ACM fails "
     "the request with CAA_ERROR and cannot renew.",
-    "Add a CAA record such as 0 issue \\\"amazon.com\\\" next to the existing ones (or remove the restriction).",
+    "Add a CAA record such as 0 issue \"amazon.com\" next to the existing ones (or remove the restriction).",
     "https://docs.aws.amazon.com/acm/latest/userguide/setup-caa.html",
     &check};
 

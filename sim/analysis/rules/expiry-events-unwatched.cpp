@@ -38,8 +38,8 @@ const RuleDef kRule_expiry_events_unwatched{
     "A region holds an issued certificate, and no enabled rule with a target watches its expiry events.",
     "ACM sends 'ACM Certificate Approaching Expiration' events to the default event bus of the certificate's own region. Without an enabled rule "
     "there (with a target) whose pattern matches them, nobody hears the warning.",
-    "In the certificate's region, create a rule on the default bus with the pattern {\\\"source\\\": [\\\"aws.acm\\\"], \\\"detail-type\\\": "
-    "[\\\"ACM Certificate Approaching Expiration\\\"]} and a target (an SNS topic, for example).",
+    "In the certificate's region, create a rule on the default bus with the pattern {\"source\": [\"aws.acm\"], \"detail-type\": "
+    "[\"ACM Certificate Approaching Expiration\"]} and a target (an SNS topic, for example).",
     "https://docs.aws.amazon.com/acm/latest/userguide/supported-events.html",
     &check};
 
