@@ -79,5 +79,7 @@ sys.exit(0 if len(failed) == 1 and 'line' not in failed[0].find('failure').get('
 "$bin" run --narrate "$src/scenarios/exam/acm-caa-forbids-amazon.json" > "$work/story.txt"; check "run --narrate exits 0" 0 $?
 grep -q "Why: CAA records" "$work/story.txt" && grep -q "NOTE  CAA records" "$work/story.txt"; check "the narrative carries the notes and the rule's explanation" 0 $?
 
+python3 "$src/tools/scenario-catalogue" | cmp -s - "$src/scenarios/README.md"; check "scenarios/README.md lists every bundled scenario (tools/scenario-catalogue)" 0 $?
+
 echo "cli: $fails failed"
 exit $(( fails > 0 ))
