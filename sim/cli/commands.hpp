@@ -55,6 +55,7 @@ struct GraphArgs {
 int run_to(const std::string& file, const std::string& at, const scenario::LoadLimits& limits, const scenario::RunOptions& options,
            scenario::Scenario& s, scenario::RunResult& r);
 int graph_command(const GraphArgs& args);
+int schema_command();
 int run_command(const RunArgs& args);
 int lint_command(const LintArgs& args);
 int explain_command(const std::string& id);

@@ -92,6 +92,8 @@ int run_main(int argc, char** argv) {
   test_pattern->add_option("--event-pattern", pattern_arg, "the pattern: JSON text, or @FILE")->required();
   test_pattern->add_option("--event", event_arg, "the event: JSON text, or @FILE")->required();
 
+  auto* schema_cmd = app.add_subcommand("schema", "Print the JSON Schema (draft 2020-12) of the scenario format, for editors.");
+
   bool markdown = false;
   auto* settings_cmd = app.add_subcommand("settings", "List the model's settings: defaults, meaning and AWS sources.");
   settings_cmd->add_flag("--markdown", markdown, "print a Markdown table");
@@ -128,6 +130,7 @@ int run_main(int argc, char** argv) {
     return acmsim::cli::check_command(check);
   }
   if (*lint_cmd) return acmsim::cli::lint_command(lint);
+  if (*schema_cmd) return acmsim::cli::schema_command();
   if (*graph_cmd) return acmsim::cli::graph_command(graph);
   if (*explain_cmd) return acmsim::cli::explain_command(rule_id);
   if (*rules_cmd) return acmsim::cli::rules_command(rules_format);

@@ -1,0 +1,132 @@
+// `acmsim schema`: the JSON Schema (draft 2020-12) of the scenario format,
+// generated from the operation table, so that editors complete and check
+// scenario files with the same request shapes the loader checks.
+#include <iostream>
+
+#include "acmsim/api/operations.hpp"
+#include "acmsim/model/regions.hpp"
+#include "acmsim/model/settings.hpp"
+#include "commands.hpp"
+
+namespace acmsim::cli {
+
+namespace {
+
+using core::Json;
+
+const Json kReference = {{"type", "string"}, {"pattern", "^\\$\\{[^}]+\\}$"}, {"description", "a ${name.path} reference to a saved response"}};
+
+Json shape_schema(const api::Shape& s) {
+  Json j;
+  switch (s.type) {
+    case api::ShapeType::String:
+    case api::ShapeType::Timestamp: return Json{{"type", "string"}};
+    case api::ShapeType::Blob:
+      if (s.alternative != nullptr) return Json{{"anyOf", Json::array({Json{{"type", "string"}}, shape_schema(*s.alternative)})}};
+      return Json{{"type", "string"}};
+    case api::ShapeType::Integer: j = {{"type", "integer"}}; break;
+    case api::ShapeType::Boolean: j = {{"type", "boolean"}}; break;
+    case api::ShapeType::Any: return Json::object();
+    case api::ShapeType::List: j = {{"type", "array"}, {"items", shape_schema(*s.element)}}; break;
+    case api::ShapeType::Map: j = {{"type", "object"}, {"additionalProperties", shape_schema(*s.element)}}; break;
+    case api::ShapeType::Structure: {
+      Json props = Json::object();
+      Json required = Json::array();
+      for (const auto& m : s.members) {
+        props[std::string(m.name)] = shape_schema(*m.shape);
+        if (m.required) required.push_back(m.name);
+      }
+      j = {{"type", "object"}, {"properties", props}, {"additionalProperties", false}};
+      if (!required.empty()) j["required"] = required;
+      break;
+    }
+  }
+  // A whole-reference string stands for a value of any type.
+  return Json{{"anyOf", Json::array({j, kReference})}};
+}
+
+}  // namespace
+
+Json scenario_schema() {
+  Json regions = Json::array();
+  for (const auto& r : model::all_regions()) regions.push_back(r.code);
+  Json calls = Json::array();
+  Json rules = Json::array();
+  for (const auto& svc : api::services()) {
+    for (const auto* op : api::operations_of(svc.name)) {
+      const std::string call = std::string(op->service) + ":" + std::string(op->name);
+      calls.push_back(call);
+      Json then = {{"properties", {{"params", shape_schema(*op->input)}}}};
+      if (svc.scope == api::Scope::Regional) then["required"] = Json::array({"region"});
+      else then["not"] = {{"required", Json::array({"region"})}};
+      rules.push_back({{"if", {{"properties", {{"call", {{"const", call}}}}}, {"required", Json::array({"call"})}}}, {"then", then}});
+    }
+  }
+  Json settings = Json::object();
+  for (const auto& st : model::settings_catalogue()) {
+    settings[std::string(st.name)] = {{"description", std::string(st.meaning) + " Default: " + std::string(st.default_text) + ". Source: " + std::string(st.source)}};
+  }
+  const Json duration = {{"type", "string"}, {"pattern", "^([0-9]+(ms|s|m|h|d|w))+$"}, {"description", "one or more <integer><unit> groups: 90d, 1d12h, 250ms"}};
+  const Json timestamp = {{"type", "string"}, {"pattern", "^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?([Zz]|[+-]00:00)$"},
+                          {"description", "an RFC 3339 UTC timestamp"}};
+  const Json count = {{"anyOf", Json::array({Json{{"type", "integer"}, {"minimum", 0}},
+                                             Json{{"type", "object"},
+                                                  {"properties", {{"min", {{"type", "integer"}, {"minimum", 0}}}, {"max", {{"type", "integer"}, {"minimum", 0}}}}},
+                                                  {"additionalProperties", false}}})}};
+  Json step = {
+      {"type", "object"},
+      {"description", "What happens at one time: an AWS call, a probe, or an expectation."},
+      {"required", Json::array({"at"})},
+      {"properties",
+       {{"at", {{"$ref", "#/$defs/when"}, {"description", "a duration from start, or a timestamp"}}},
+        {"note", {{"type", "string"}, {"description", "for people; carried into the trace and the narration"}}},
+        {"call", {{"enum", calls}, {"description", "service:Operation, as in the AWS CLI"}}},
+        {"region", {{"$ref", "#/$defs/region"}}},
+        {"params", {{"type", "object"}, {"description", "the request, in the AWS API's own shape"}}},
+        {"save", {{"type", "string"}, {"pattern", "^[A-Za-z0-9_-]+$"}, {"description", "keep the response under this name"}}},
+        {"expectError", {{"type", "string"}, {"minLength", 1}, {"description", "the AWS error code this call must fail with"}}},
+        {"probe", {{"type", "object"},
+                   {"required", Json::array({"name", "url", "from"})},
+                   {"properties", {{"name", {{"type", "string"}, {"minLength", 1}}}, {"url", {{"type", "string"}}},
+                                   {"from", {{"type", "array"}, {"minItems", 1}, {"items", {{"$ref", "#/$defs/region"}}}}},
+                                   {"every", duration}, {"until", {{"$ref", "#/$defs/when"}}}}},
+                   {"additionalProperties", false}}},
+        {"expect", {{"type", "object"},
+                    {"description", "kind 1 (call + matches), 2 (events), 3 (deliveries), 4 (findings) or 5 (probe)"},
+                    {"properties", {{"call", {{"enum", calls}}}, {"region", {{"$ref", "#/$defs/region"}}}, {"params", {{"type", "object"}}}, {"matches", Json::object()},
+                                    {"events", {{"type", "object"}}}, {"deliveries", {{"type", "object"}}}, {"findings", {{"type", "object"}}},
+                                    {"probe", {{"type", "string"}}}, {"from", {{"$ref", "#/$defs/region"}}}, {"availability", {{"type", "object"}}},
+                                    {"last", {{"type", "object"}}}, {"latencyMs", {{"type", "object"}}}, {"count", count},
+                                    {"since", {{"$ref", "#/$defs/when"}}}, {"until", {{"$ref", "#/$defs/when"}}}}},
+                    {"additionalProperties", false}}}}},
+      {"additionalProperties", false},
+      {"oneOf", Json::array({Json{{"required", Json::array({"call"})}}, Json{{"required", Json::array({"probe"})}}, Json{{"required", Json::array({"expect"})}}})},
+      {"allOf", rules}};
+  return Json{{"$schema", "https://json-schema.org/draft/2020-12/schema"},
+              {"$id", "https://acmsim.dev/schema/scenario.schema.json"},
+              {"title", "acmsim scenario, format version 1"},
+              {"description", "A timeline of AWS API calls, client probes and expectations (shared/spec/scenario-format.md). Generated by `acmsim schema`."},
+              {"type", "object"},
+              {"required", Json::array({"scenario", "steps"})},
+              {"additionalProperties", false},
+              {"properties",
+               {{"$schema", {{"type", "string"}}},
+                {"scenario", {{"type", "string"}, {"pattern", "^[a-z0-9][a-z0-9-]*$"}, {"description", "the name used in reports"}}},
+                {"description", {{"type", "string"}}},
+                {"concepts", {{"type", "array"}, {"items", {{"type", "string"}}}}},
+                {"start", timestamp},
+                {"horizon", duration},
+                {"seed", {{"type", "integer"}, {"minimum", 0}, {"maximum", 18446744073709551615ULL}}},
+                {"account", {{"type", "string"}, {"pattern", "^[0-9]{12}$"}}},
+                {"settings", {{"type", "object"}, {"properties", settings}, {"additionalProperties", false}}},
+                {"steps", {{"type", "array"}, {"items", {{"$ref", "#/$defs/step"}}}}}}},
+              {"$defs", {{"duration", duration}, {"timestamp", timestamp}, {"when", {{"anyOf", Json::array({duration, timestamp})}}},
+                         {"region", {{"enum", regions}}}, {"step", step}}}};
+}
+
+int schema_command() {
+  std::cout << scenario_schema().dump(2) << "\n";
+  return kOk;
+}
+
+}  // namespace acmsim::cli
