@@ -60,21 +60,29 @@ bool Context::covers(const model::Certificate& c, const std::string& host) {
   return std::any_of(names.begin(), names.end(), [&](const std::string& n) { return model::dns::certificate_covers(n, host); });
 }
 
-core::Json Context::sample_expiry_event(const model::Certificate& c) const {
-  return core::Json{{"version", "0"},
-                    {"id", "00000000-0000-0000-0000-000000000000"},
-                    {"detail-type", "ACM Certificate Approaching Expiration"},
-                    {"source", "aws.acm"},
-                    {"account", world_.account},
-                    {"time", core::format_timestamp(now_)},
-                    {"region", model::region_code(c.region)},
-                    {"resources", core::Json::array({c.arn})},
-                    {"detail",
-                     {{"DaysToExpiry", 1},
-                      {"CommonName", c.domain_name},
-                      {"FirstSubjectAlternativeName", c.sans.empty() ? c.domain_name : c.sans.front()},
-                      {"ValidityInDays", c.validity_days},
-                      {"CertificateKeyPairOrigin", c.type == model::CertificateType::Imported ? "CUSTOMER_PROVIDED" : "AWS_MANAGED"}}}};
+const core::Json& Context::sample_expiry_event(const model::Certificate& c) const {
+  if (expiry_event_.is_null()) {
+    expiry_event_ = core::Json{
+        {"version", "0"},
+        {"id", "00000000-0000-0000-0000-000000000000"},
+        {"detail-type", "ACM Certificate Approaching Expiration"},
+        {"source", "aws.acm"},
+        {"account", world_.account},
+        {"time", core::format_timestamp(now_)},
+        {"region", ""},
+        {"resources", core::Json::array({""})},
+        {"detail",
+         {{"DaysToExpiry", 1}, {"CommonName", ""}, {"FirstSubjectAlternativeName", ""}, {"ValidityInDays", 0}, {"CertificateKeyPairOrigin", ""}}}};
+  }
+  auto& e = expiry_event_;
+  e["region"].get_ref<std::string&>() = model::region_code(c.region);
+  e["resources"][0].get_ref<std::string&>() = c.arn;
+  auto& d = e["detail"];
+  d["CommonName"].get_ref<std::string&>() = c.domain_name;
+  d["FirstSubjectAlternativeName"].get_ref<std::string&>() = c.sans.empty() ? c.domain_name : c.sans.front();
+  d["ValidityInDays"] = c.validity_days;
+  d["CertificateKeyPairOrigin"].get_ref<std::string&>() = c.type == model::CertificateType::Imported ? "CUSTOMER_PROVIDED" : "AWS_MANAGED";
+  return e;
 }
 
 }  // namespace acmsim::analysis

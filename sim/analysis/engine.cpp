@@ -39,12 +39,17 @@ std::vector<Finding> Engine::run_rules(const model::World& world, core::SimTime 
   }
   auto out = std::move(ctx.findings());
   std::sort(out.begin(), out.end(), by_key);
-  out.erase(std::unique(out.begin(), out.end(), [](const Finding& a, const Finding& b) { return a.key() == b.key(); }), out.end());
+  out.erase(std::unique(out.begin(), out.end(), [](const Finding& a, const Finding& b) { return a.rule == b.rule && a.resources == b.resources; }),
+            out.end());
   if (wakeups != nullptr) *wakeups = ctx.wakeups();
   return out;
 }
 
 std::optional<core::SimTime> Engine::evaluate(core::SimTime now, std::int32_t step, core::Trace* trace) {
+  // Findings are a function of the world and the time; time matters only at
+  // the instants the rules asked for.
+  if (evaluated_revision_ == world_.revision() && (!next_wake_ || now < *next_wake_)) return next_wake_;
+  evaluated_revision_ = world_.revision();
   std::vector<core::SimTime> wakeups;
   std::vector<Finding> next = run_rules(world_, now, &wakeups);
   // Clears first, then raises, each in (rule, resources) order.
@@ -69,8 +74,11 @@ std::optional<core::SimTime> Engine::evaluate(core::SimTime now, std::int32_t st
     }
   }
   current_ = std::move(next);
-  if (wakeups.empty()) return std::nullopt;
-  return *std::min_element(wakeups.begin(), wakeups.end());
+  next_wake_.reset();
+  for (const core::SimTime t : wakeups) {
+    if (t > now && (!next_wake_ || t < *next_wake_)) next_wake_ = t;
+  }
+  return next_wake_;
 }
 
 void Engine::refused(const std::string& rule, std::vector<std::string> resources, const std::string& message, core::SimTime now, std::int32_t step,

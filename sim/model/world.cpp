@@ -51,6 +51,8 @@ void World::set_origin(std::int32_t step) {
 }
 
 void World::handle(const core::ScheduledEvent& ev) {
+  // A probe attempt changes no resource a rule reads; every other event may.
+  if (static_cast<ModelEvent>(ev.payload.kind) != ModelEvent::ProbeAttempt) ++revision_;
   switch (static_cast<ModelEvent>(ev.payload.kind)) {
     case ModelEvent::AcmDnsCheck:
     case ModelEvent::AcmIssue:

@@ -286,6 +286,7 @@ class Runner {
     const model::RegionId region = st.call.region.value_or(model::us_east_1());
     auto r = st.call.op->invoke(*out_.world, region, params);
     out_.world->set_origin(-1);
+    out_.world->touch();
     if (out_.trace->enabled()) {
       Json rec = {{"type", "call"}, {"step", st.index}, {"line", st.line}, {"call", call_name(st.call)}};
       if (st.call.region) rec["region"] = model::region_code(*st.call.region);

@@ -33,8 +33,10 @@ class Context {
   /// The names a certificate covers now (its current version's, else its SANs).
   [[nodiscard]] static const std::vector<std::string>& names_of(const model::Certificate& c);
   [[nodiscard]] static bool covers(const model::Certificate& c, const std::string& host);
-  /// A sample "Approaching Expiration" event of a certificate, as ACM would send it.
-  [[nodiscard]] core::Json sample_expiry_event(const model::Certificate& c) const;
+  /// A sample "Approaching Expiration" event of a certificate, as ACM would
+  /// send it. One event is rewritten in place for each certificate (a rule
+  /// pass asks for 100,000 of them), so the reference lasts until the next call.
+  [[nodiscard]] const core::Json& sample_expiry_event(const model::Certificate& c) const;
   /// Every public record name (normalized) of the account, in zone order.
   [[nodiscard]] std::vector<std::pair<const model::HostedZone*, const model::RecordSet*>> records() const;
 
@@ -50,6 +52,7 @@ class Context {
   std::vector<Finding> findings_;
   std::vector<core::SimTime> wakeups_;
   mutable std::optional<std::vector<std::pair<std::string, const model::LoadBalancer*>>> lb_names_;
+  mutable core::Json expiry_event_;
 };
 
 }  // namespace acmsim::analysis

@@ -20,6 +20,8 @@ class Engine {
 
   /// Evaluates every rule at `now`; records raises and clears; returns the
   /// earliest future instant at which a finding may change with time alone.
+  /// An instant at which the world's revision is unchanged and no rule asked
+  /// to be woken keeps the findings as they are, without a rule pass.
   std::optional<core::SimTime> evaluate(core::SimTime now, std::int32_t step, core::Trace* trace);
 
   /// A call AWS refused for a rule's reason: the finding holds at this instant only.
@@ -36,6 +38,8 @@ class Engine {
   const model::World& world_;
   std::vector<Finding> current_;  // sorted by (rule, resources)
   std::vector<FindingChange> history_;
+  std::optional<std::uint64_t> evaluated_revision_;
+  std::optional<core::SimTime> next_wake_;
 };
 
 }  // namespace acmsim::analysis

@@ -33,6 +33,12 @@ class World : private DnsObserver, private AliasTargetRegistry, private AcmEvent
   /// Runs one of the model's own events (ModelEvent kinds).
   void handle(const core::ScheduledEvent& ev);
 
+  /// Counts the changes to what the analysis rules read: model events bump it,
+  /// and so must whoever calls the services directly (the scenario runner
+  /// after each call), so that the engine can skip instants where nothing changed.
+  [[nodiscard]] std::uint64_t revision() const { return revision_; }
+  void touch() { ++revision_; }
+
   core::Simulation& sim;
   core::Trace& trace;
   const Settings settings;
@@ -49,6 +55,7 @@ class World : private DnsObserver, private AliasTargetRegistry, private AcmEvent
   Clients clients;
 
  private:
+  std::uint64_t revision_ = 0;
   void on_dns_changed() override { acm.on_dns_changed(); }
   void acm_event(const Certificate& c, std::string_view detail_type, core::Json detail) override;
   void certificate_changed(const Certificate& c) override { config.certificate_changed(c); }

@@ -15,7 +15,7 @@ void check(Context& ctx) {
   const auto& w = ctx.world();
   for (const auto& c : w.acm.all()) {
     if (c.deleted || c.status != CertificateStatus::Issued) continue;
-    const core::Json event = ctx.sample_expiry_event(c);
+    const core::Json& event = ctx.sample_expiry_event(c);
     bool watched = false;
     for (const auto* r : w.events.rules(c.region, "default")) {
       if (r->enabled && !r->targets.empty() && r->pattern && r->pattern->matches(event)) watched = true;

@@ -87,13 +87,11 @@ ResolvedHost endpoint_named(const World& world, const std::string& name_in) {
       }
     }
   } else if (ends_with(name, ".amazonaws.com") && name.find(".elb.") != std::string::npos) {
-    for (const LoadBalancer* lb : world.elb.all()) {
-      if (lb->dns_name == name) {
-        e.kind = Endpoint::Kind::LoadBalancer;
-        e.lb = lb;
-        e.region = lb->region;
-        return e;
-      }
+    if (const LoadBalancer* lb = world.elb.find_by_dns_name(name)) {
+      e.kind = Endpoint::Kind::LoadBalancer;
+      e.lb = lb;
+      e.region = lb->region;
+      return e;
     }
   }
   return e;

@@ -128,6 +128,7 @@ Outcome<const LoadBalancer*> ElbService::create_load_balancer(RegionId region, c
   lb.canonical_hosted_zone_id = elb_canonical_zone_id(region, lb.type);
   lb.created_at = sim_.now();
   lb.origin = origin_;
+  by_dns_name_[lb.dns_name] = lbs_.size();
   lbs_.push_back(lb);
   trace_state(lbs_.back(), "LoadBalancerCreated", {{"dnsName", lb.dns_name}, {"type", aws_name(lb.type)}});
   return &lbs_.back();
@@ -147,6 +148,12 @@ std::vector<const LoadBalancer*> ElbService::all() const {
     if (!lb.deleted) out.push_back(&lb);
   }
   return out;
+}
+
+const LoadBalancer* ElbService::find_by_dns_name(const std::string& dns_name) const {
+  const auto it = by_dns_name_.find(dns_name);
+  if (it == by_dns_name_.end() || lbs_[it->second].deleted) return nullptr;
+  return &lbs_[it->second];
 }
 
 Outcome<const LoadBalancer*> ElbService::find_load_balancer(RegionId region, const std::string& arn_or_name) const {

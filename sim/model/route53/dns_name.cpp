@@ -5,6 +5,11 @@
 
 namespace acmsim::model::dns {
 
+namespace {
+// DNS compares names in ASCII case-insensitively (RFC 4343), whatever the locale.
+char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+}  // namespace
+
 std::string normalize(std::string_view name) {
   std::string out;
   out.reserve(name.size() + 1);
@@ -14,7 +19,7 @@ std::string normalize(std::string_view name) {
       i += 3;
       continue;
     }
-    out += static_cast<char>(std::tolower(static_cast<unsigned char>(name[i])));
+    out += ascii_lower(name[i]);
   }
   if (out.empty() || out.back() != '.') out += '.';
   return out;
@@ -55,12 +60,20 @@ std::vector<std::string_view> labels(std::string_view name) {
 }
 
 std::string sort_key(std::string_view name) {
-  auto ls = labels(name);
-  std::reverse(ls.begin(), ls.end());
+  // Labels in reverse order, joined by dots; built in place, as it is on the
+  // path of every DNS lookup.
   std::string out;
-  for (std::size_t i = 0; i < ls.size(); ++i) {
-    if (i > 0) out += '.';
-    out += ls[i];
+  out.reserve(name.size());
+  std::size_t end = name.size();
+  while (end > 0) {
+    const std::size_t dot = name.rfind('.', end - 1);
+    const std::size_t begin = dot == std::string_view::npos ? 0 : dot + 1;
+    if (end > begin) {
+      if (!out.empty()) out += '.';
+      out.append(name.substr(begin, end - begin));
+    }
+    if (dot == std::string_view::npos) break;
+    end = dot;
   }
   return out;
 }
@@ -68,7 +81,7 @@ std::string sort_key(std::string_view name) {
 namespace {
 std::string lower(std::string_view s) {
   std::string out(s);
-  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (auto& c : out) c = ascii_lower(c);
   if (!out.empty() && out.back() == '.') out.pop_back();
   return out;
 }

@@ -9,15 +9,29 @@ namespace acmsim::model {
 
 namespace {
 
+// Records are kept in Route 53's listing order (labels reversed), so a name's
+// own records and those below it are two contiguous runs of the map: a lookup
+// costs O(log records), whatever the size of the zone.
 bool node_exists(const HostedZone& z, std::string_view name) {
   // A node exists when it owns records or lies above a name that does (an
   // empty non-terminal), as RFC 4592 reads it.
-  return std::any_of(z.records.begin(), z.records.end(), [&](const auto& kv) { return dns::is_at_or_below(kv.second.name, name); });
+  const std::string key = dns::sort_key(name);
+  if (key.empty() || name.find('\\') != std::string_view::npos) {
+    return std::any_of(z.records.begin(), z.records.end(), [&](const auto& kv) { return dns::is_at_or_below(kv.second.name, name); });
+  }
+  auto it = z.records.lower_bound(RecordKey{key, "", ""});
+  if (it != z.records.end() && it->first.sort_name == key) return true;
+  const std::string below = key + ".";
+  it = z.records.lower_bound(RecordKey{below, "", ""});
+  return it != z.records.end() && it->first.sort_name.compare(0, below.size(), below) == 0;
 }
 
 const RecordSet* find(const HostedZone& z, std::string_view name, RRType type) {
-  for (const auto& [k, r] : z.records) {
-    if (r.name == name && r.type == type) return &r;
+  const std::string key = dns::sort_key(name);
+  const std::string type_name(aws_name(type));
+  for (auto it = z.records.lower_bound(RecordKey{key, type_name, ""}); it != z.records.end(); ++it) {
+    if (it->first.sort_name != key || it->first.type != type_name) break;
+    if (it->second.name == name && it->second.type == type) return &it->second;
   }
   return nullptr;
 }
@@ -27,8 +41,14 @@ const RecordSet* find(const HostedZone& z, std::string_view name, RRType type) {
 const HostedZone* PublicDns::descend(const HostedZone* zone, std::string_view name, bool* lame, int depth) const {
   if (depth > 16) return zone;
   // Look for the highest NS cut between the zone apex and the name.
-  std::vector<std::string> ancestors;
-  for (std::string n(name); !n.empty() && n != zone->name && n != "."; n = dns::parent(n)) ancestors.push_back(n);
+  // The names between the apex and `name` are suffixes of it: no copies.
+  std::vector<std::string_view> ancestors;
+  for (std::string_view n = name; !n.empty() && n != zone->name && n != ".";) {
+    ancestors.push_back(n);
+    const auto dot = n.find('.');
+    if (dot == std::string_view::npos || dot + 1 >= n.size()) break;
+    n = n.substr(dot + 1);
+  }
   for (auto it = ancestors.rbegin(); it != ancestors.rend(); ++it) {
     const RecordSet* ns = find(*zone, *it, RRType::NS);
     if (ns == nullptr) continue;
@@ -97,23 +117,54 @@ bool PublicDns::cname_reaches(std::string_view name, std::string_view expected_i
   return false;
 }
 
-std::vector<std::string> PublicDns::relevant_caa(std::string_view name_in) const {
+std::optional<std::vector<std::string>> PublicDns::caa_at(const std::string& node) const {
+  // A CAA lookup follows a CNAME at the node (RFC 8659 section 3).
+  std::string q = node;
+  for (int hop = 0; hop < 8; ++hop) {
+    const LookupResult r = lookup(q, RRType::CAA);
+    if (r.status == LookupStatus::Found && r.record != nullptr) return r.record->values;
+    if (r.status == LookupStatus::Cname && r.record != nullptr && !r.record->values.empty()) {
+      q = dns::normalize(r.record->values.front());
+      continue;
+    }
+    break;
+  }
+  return std::nullopt;
+}
+
+namespace {
+std::string caa_start(std::string_view name_in) {
   std::string n = dns::normalize(name_in);
   if (n.rfind("*.", 0) == 0) n = n.substr(2);
-  for (; !n.empty() && n != "."; n = dns::parent(n)) {
-    // A CAA lookup follows a CNAME at the node (RFC 8659 section 3).
-    std::string q = n;
-    for (int hop = 0; hop < 8; ++hop) {
-      const LookupResult r = lookup(q, RRType::CAA);
-      if (r.status == LookupStatus::Found && r.record != nullptr) return r.record->values;
-      if (r.status == LookupStatus::Cname && r.record != nullptr && !r.record->values.empty()) {
-        q = dns::normalize(r.record->values.front());
-        continue;
-      }
-      break;
-    }
+  return n;
+}
+}  // namespace
+
+std::vector<std::string> PublicDns::relevant_caa(std::string_view name_in) const {
+  for (std::string n = caa_start(name_in); !n.empty() && n != "."; n = dns::parent(n)) {
+    if (auto caa = caa_at(n)) return *caa;
   }
   return {};
+}
+
+std::vector<std::string> PublicDns::relevant_caa(std::string_view name_in, CaaMemo& memo) const {
+  const std::string n = caa_start(name_in);
+  if (n.empty() || n == ".") return {};
+  if (auto caa = caa_at(n)) return *caa;
+  return ancestor_caa(dns::parent(n), memo);
+}
+
+const std::vector<std::string>& PublicDns::ancestor_caa(const std::string& n, CaaMemo& memo) const {
+  static const std::vector<std::string> kNone;
+  if (n.empty() || n == ".") return kNone;
+  if (const auto it = memo.find(n); it != memo.end()) return it->second;
+  std::vector<std::string> answer;
+  if (auto caa = caa_at(n)) {
+    answer = std::move(*caa);
+  } else {
+    answer = ancestor_caa(dns::parent(n), memo);
+  }
+  return memo.emplace(n, std::move(answer)).first->second;
 }
 
 bool PublicDns::caa_allows_amazon(const std::vector<std::string>& caa, bool wildcard) {

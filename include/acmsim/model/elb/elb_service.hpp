@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "acmsim/core/random.hpp"
@@ -86,6 +87,8 @@ class ElbService {
   Outcome<std::pair<const LoadBalancer*, const Listener*>> find_listener(RegionId region, const std::string& listener_arn) const;
 
   [[nodiscard]] std::vector<const LoadBalancer*> all() const;
+  /// The live load balancer with this DNS name (without the final dot), if any.
+  [[nodiscard]] const LoadBalancer* find_by_dns_name(const std::string& dns_name) const;
 
  private:
   std::optional<AwsError> check_certificate(RegionId region, const std::string& arn) const;
@@ -102,6 +105,7 @@ class ElbService {
   std::string account_;
   core::RandomStream ids_;
   std::vector<LoadBalancer> lbs_;
+  std::unordered_map<std::string, std::size_t> by_dns_name_;  // index into lbs_; every DNS record to an ELB asks
   std::int32_t origin_ = -1;
 };
 

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "acmsim/model/route53/route53_service.hpp"
@@ -40,11 +41,18 @@ class PublicDns {
   /// The relevant CAA record set for issuing to `name` (RFC 8659: the closest
   /// one up the tree); empty when there is none.
   [[nodiscard]] std::vector<std::string> relevant_caa(std::string_view name) const;
+  /// The same, remembering the answers of parent nodes in `memo` (valid while
+  /// DNS does not change): names that share parents share their walk.
+  using CaaMemo = std::unordered_map<std::string, std::vector<std::string>>;
+  [[nodiscard]] std::vector<std::string> relevant_caa(std::string_view name, CaaMemo& memo) const;
 
   /// Whether the CAA set allows Amazon to issue for a name (wildcard or not).
   static bool caa_allows_amazon(const std::vector<std::string>& caa, bool wildcard);
 
  private:
+  // The CAA set at one node, following a CNAME there; nullopt when it has none.
+  [[nodiscard]] std::optional<std::vector<std::string>> caa_at(const std::string& node) const;
+  [[nodiscard]] const std::vector<std::string>& ancestor_caa(const std::string& node, CaaMemo& memo) const;
   [[nodiscard]] const HostedZone* descend(const HostedZone* zone, std::string_view name, bool* lame, int depth) const;
 
   const Route53Service& r53_;

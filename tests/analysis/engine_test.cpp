@@ -1,0 +1,83 @@
+// The engine re-evaluates only when the world changed or a rule asked for the
+// instant; it must still see every change it is told about.
+#include <gtest/gtest.h>
+
+#include "acmsim/analysis/engine.hpp"
+#include "world_fixture.hpp"
+
+using namespace acmsim;
+using namespace acmsim::testing;
+
+namespace {
+
+std::size_t count(const analysis::Engine& e, const std::string& rule) {
+  std::size_t n = 0;
+  for (const auto& f : e.current()) n += f.rule == rule ? 1U : 0U;
+  return n;
+}
+
+}  // namespace
+
+TEST(Engine, SkipsAnInstantWhereTheWorldIsUnchangedAndSeesAChangeOnceTouched) {
+  WorldFixture f;
+  const auto zone = f.zone();
+  const auto arn = f.request("idle.example.com", {}, "DNS", "eu-west-1");
+  f.write_validation_records(arn, zone);
+  f.run_until(Duration::hours(2));
+  analysis::Engine engine(f.world);
+  (void)engine.evaluate(f.sim.now(), -1, nullptr);
+  ASSERT_EQ(count(engine, "certificate-not-in-use"), 1U);
+
+  // A second certificate, added behind the engine's back: no revision, no pass.
+  const auto other = f.request("other.example.com", {}, "DNS", "eu-west-1");
+  f.write_validation_records(other, zone);
+  const std::uint64_t before = f.world.revision();
+  f.run_until(Duration::hours(4));
+  ASSERT_GT(f.world.revision(), before) << "model events bump the revision";
+  (void)engine.evaluate(f.sim.now(), -1, nullptr);
+  EXPECT_EQ(count(engine, "certificate-not-in-use"), 2U);
+
+  // Deleting it through the service without touch() is invisible until touched.
+  ASSERT_TRUE(f.world.acm.delete_certificate(*model::find_region("eu-west-1"), other).ok());
+  (void)engine.evaluate(f.sim.now(), -1, nullptr);
+  EXPECT_EQ(count(engine, "certificate-not-in-use"), 2U);
+  f.world.touch();
+  (void)engine.evaluate(f.sim.now(), -1, nullptr);
+  EXPECT_EQ(count(engine, "certificate-not-in-use"), 1U);
+}
+
+TEST(Engine, AWakeupRunsThePassEvenWhenNothingChanged) {
+  WorldFixture f;
+  model::ImportCertificateInput in;
+  in.certificate = {"legacy.example.com", {},  *core::parse_timestamp("2026-01-01T00:00:00Z"), *core::parse_timestamp("2026-06-01T00:00:00Z"),
+                    "RSA_2048",           "CA"};
+  ASSERT_TRUE(f.world.acm.import_certificate(*model::find_region("us-east-1"), in).ok());
+  analysis::Engine engine(f.world);
+  const auto wake = engine.evaluate(f.sim.now(), -1, nullptr);
+  ASSERT_TRUE(wake.has_value());
+  EXPECT_EQ(count(engine, "imported-certificate-expiring"), 0U);
+  // At the wakeup instant the expiry window has opened; the world did not change.
+  const std::uint64_t revision = f.world.revision();
+  (void)engine.evaluate(*wake, -1, nullptr);
+  EXPECT_EQ(f.world.revision(), revision);
+  EXPECT_EQ(count(engine, "imported-certificate-expiring"), 1U);
+}
+
+TEST(Resolver, IndexedLookupsAgreeWithTheRecordsOfAZone) {
+  WorldFixture f;
+  const auto zone = f.zone();
+  ASSERT_TRUE(f.put(zone, "a.b.example.com", model::RRType::TXT, {"\"x\""}).ok());
+  ASSERT_TRUE(f.put(zone, "b-c.example.com", model::RRType::TXT, {"\"y\""}).ok());
+  ASSERT_TRUE(f.put(zone, "*.w.example.com", model::RRType::TXT, {"\"z\""}).ok());
+  const auto& dns = f.world.dns;
+  EXPECT_EQ(dns.lookup("a.b.example.com", model::RRType::TXT).status, model::LookupStatus::Found);
+  // b.example.com owns nothing but lies above a.b: an empty non-terminal, not NXDOMAIN.
+  EXPECT_EQ(dns.lookup("b.example.com", model::RRType::TXT).status, model::LookupStatus::NoData);
+  // b-c sorts between b and b's children; it must not make c.b exist.
+  EXPECT_EQ(dns.lookup("c.b.example.com", model::RRType::TXT).status, model::LookupStatus::NxDomain);
+  EXPECT_EQ(dns.lookup("B-C.Example.COM", model::RRType::TXT).status, model::LookupStatus::Found);
+  const auto wild = dns.lookup("q.w.example.com", model::RRType::TXT);
+  EXPECT_EQ(wild.status, model::LookupStatus::Found);
+  EXPECT_TRUE(wild.via_wildcard);
+  EXPECT_EQ(dns.lookup("q.w.example.com", model::RRType::A).status, model::LookupStatus::NoData);
+}
