@@ -1,5 +1,7 @@
 // validation-record-wrong-zone: A validation CNAME exists only in zones that do not answer for the name in public DNS.
 #include <algorithm>
+#include <map>
+#include <optional>
 
 #include "acmsim/analysis/rule.hpp"
 #include "acmsim/model/route53/dns_name.hpp"
@@ -13,6 +15,7 @@ using model::CertificateType;
 
 void check(Context& ctx) {
   const auto& w = ctx.world();
+  std::optional<std::multimap<std::string, std::pair<const model::HostedZone*, const model::RecordSet*>>> cnames;
   for (const auto& c : w.acm.all()) {
     if (c.deleted || c.method != model::ValidationMethod::Dns || c.type != CertificateType::AmazonIssued) continue;
     if (c.status != CertificateStatus::PendingValidation && c.status != CertificateStatus::Issued) continue;
@@ -21,9 +24,17 @@ void check(Context& ctx) {
       if (std::find(seen.begin(), seen.end(), v.record_name) != seen.end()) continue;
       seen.push_back(v.record_name);
       if (ctx.validation_resolves(v)) continue;
-      for (const auto& [zone, rec] : ctx.records()) {
-        if (rec->type == model::RRType::CNAME && rec->name == v.record_name && !rec->values.empty() &&
-            model::dns::normalize(rec->values.front()) == v.record_value) {
+      if (!cnames) {
+        // Built at the first unresolved validation only; equal names keep zone order.
+        cnames.emplace();
+        for (const auto& zr : ctx.records()) {
+          if (zr.second->type == model::RRType::CNAME) cnames->emplace(zr.second->name, zr);
+        }
+      }
+      const auto [first, last] = cnames->equal_range(v.record_name);
+      for (auto it = first; it != last; ++it) {
+        const auto& [zone, rec] = it->second;
+        if (!rec->values.empty() && model::dns::normalize(rec->values.front()) == v.record_value) {
           ctx.report({c.arn, "/hostedzone/" + zone->id},
                      "The validation CNAME of certificate " + c.arn + " is in " + (zone->private_zone ? "private" : "undelegated public") + " zone " +
                          zone->id + " (" + zone->name + "), which public DNS does not ask.",
