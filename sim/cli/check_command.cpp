@@ -131,7 +131,7 @@ std::vector<std::string> collect_scenarios(const std::vector<std::string>& paths
     if (fs::is_directory(p, ec)) {
       std::vector<std::string> found;
       for (auto it = fs::recursive_directory_iterator(p, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        if (it->is_regular_file() && it->path().extension() == ".json") found.push_back(it->path().string());
+        if (it->is_regular_file() && it->path().extension() == ".json" && !it->path().string().ends_with(".study.json")) found.push_back(it->path().string());
       }
       std::sort(found.begin(), found.end());
       files.insert(files.end(), found.begin(), found.end());

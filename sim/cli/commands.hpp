@@ -8,6 +8,7 @@
 #include "acmsim/analysis/finding.hpp"
 #include "acmsim/scenario/runner.hpp"
 #include "acmsim/scenario/scenario.hpp"
+#include "acmsim/study/sweep.hpp"
 
 namespace acmsim::cli {
 
@@ -64,6 +65,31 @@ int check_command(const CheckArgs& args);
 /// Every .json file under the given files and folders, folders sorted by path.
 std::vector<std::string> collect_scenarios(const std::vector<std::string>& paths, std::string* error);
 int settings_command(bool markdown);
+
+struct SweepArgs {
+  std::string file;
+  std::optional<std::size_t> replications;
+  unsigned threads = 1;
+  std::string out;
+  std::string shard;
+  std::optional<std::size_t> shard_count;
+  std::string format = "text";
+  std::string svg;
+  std::string chart_metric;
+  bool quiet = false;
+  std::uint64_t max_events = 10'000'000;
+};
+struct MergeArgs {
+  std::vector<std::string> files;
+  std::string out;
+  std::string format = "text";
+  std::string svg;
+  std::string chart_metric;
+};
+int sweep_command(const SweepArgs& args);
+int merge_command(const MergeArgs& args);
+/// --shard I/N, else a job array's index variable; nullopt with `error` set when invalid.
+std::optional<study::Shard> select_shard(const std::string& flag, std::optional<std::size_t> count_option, std::string& source, std::string& error);
 int test_pattern_command(const std::string& pattern, const std::string& event);
 
 }  // namespace acmsim::cli

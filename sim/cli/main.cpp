@@ -49,7 +49,7 @@ int run_main(int argc, char** argv) {
   auto* check_cmd = app.add_subcommand("check",
                                        "Run every scenario in the files and folders given; one line per scenario and a closing count.\n"
                                        "Exit status: 0 all passed, 1 some failed, 2 bad input.");
-  check_cmd->add_option("PATH", check.paths, "scenario files or folders (searched recursively for *.json)")->required();
+  check_cmd->add_option("PATH", check.paths, "scenario files or folders (searched recursively for *.json; studies, *.study.json, are skipped)")->required();
   check_cmd->add_option("-j,--jobs", check.jobs, "scenarios run in parallel")->check(CLI::Range(1, 256));
   check_cmd->add_option("--max-events", check.options.max_events, "event budget of each run")->capture_default_str();
   check_cmd->add_option("--junit", check.junit, "write JUnit XML (one test case a scenario) to this file");
@@ -94,6 +94,39 @@ int run_main(int argc, char** argv) {
 
   auto* schema_cmd = app.add_subcommand("schema", "Print the JSON Schema (draft 2020-12) of the scenario format, for editors.");
 
+  acmsim::cli::SweepArgs sweep;
+  sweep.threads = std::max(1U, std::thread::hardware_concurrency());
+  auto* sweep_cmd = app.add_subcommand("sweep",
+                                       "Run a study: every parameter point times every replication, in parallel; statistics per point.\n"
+                                       "The result is byte-identical whatever --threads is. Exit status: 0, or 2 for bad input.");
+  sweep_cmd->add_option("STUDY", sweep.file, "the study file (JSON)")->required();
+  sweep_cmd->add_option("--replications", sweep.replications, "replications per point (default: the study's)")->check(CLI::Range(1, 1'000'000));
+  sweep_cmd->add_option("--threads", sweep.threads, "worker threads (default: all cores)")->check(CLI::Range(1, 1024));
+  sweep_cmd->add_option("--out", sweep.out, "write the result document (JSON) to this file");
+  sweep_cmd->add_option("--shard", sweep.shard,
+                        "run slice I of N (0-based, e.g. 2/4); default: from SLURM_ARRAY_TASK_ID, JOB_COMPLETION_INDEX or AWS_BATCH_JOB_ARRAY_INDEX");
+  sweep_cmd->add_option("--shard-count", sweep.shard_count, "the number of slices, where the job array's variables do not say it")
+      ->check(CLI::Range(1, 1'000'000));
+  sweep_cmd->add_option("--format", sweep.format, "what stdout gets: text, markdown or json")
+      ->check(CLI::IsMember({"text", "markdown", "json"}))
+      ->capture_default_str();
+  sweep_cmd->add_option("--svg", sweep.svg, "draw a chart of one metric (mean and 95% CI per point) to this SVG file");
+  sweep_cmd->add_option("--chart-metric", sweep.chart_metric, "the metric of the chart (default: the study's \"chart\", else its first)");
+  sweep_cmd->add_option("--max-events", sweep.max_events, "event budget of each run")->capture_default_str();
+  sweep_cmd->add_flag("-q,--quiet", sweep.quiet, "no progress bar");
+
+  acmsim::cli::MergeArgs merge;
+  auto* merge_cmd = app.add_subcommand("merge",
+                                       "Combine the results of a study's shards into the result of the whole study (the same bytes as one\n"
+                                       "unsharded run). Exit status: 0, or 2 when the files are not shards of one study or leave gaps.");
+  merge_cmd->add_option("RESULT", merge.files, "shard result files (acmsim sweep --shard I/N --out ...)")->required();
+  merge_cmd->add_option("--out", merge.out, "write the merged result document (JSON) to this file");
+  merge_cmd->add_option("--format", merge.format, "what stdout gets: text, markdown or json")
+      ->check(CLI::IsMember({"text", "markdown", "json"}))
+      ->capture_default_str();
+  merge_cmd->add_option("--svg", merge.svg, "draw a chart of one metric to this SVG file");
+  merge_cmd->add_option("--chart-metric", merge.chart_metric, "the metric of the chart (default: the first)");
+
   bool markdown = false;
   auto* settings_cmd = app.add_subcommand("settings", "List the model's settings: defaults, meaning and AWS sources.");
   settings_cmd->add_flag("--markdown", markdown, "print a Markdown table");
@@ -135,6 +168,8 @@ int run_main(int argc, char** argv) {
   if (*explain_cmd) return acmsim::cli::explain_command(rule_id);
   if (*rules_cmd) return acmsim::cli::rules_command(rules_format);
   if (*test_pattern) return acmsim::cli::test_pattern_command(pattern_arg, event_arg);
+  if (*sweep_cmd) return acmsim::cli::sweep_command(sweep);
+  if (*merge_cmd) return acmsim::cli::merge_command(merge);
   if (*settings_cmd) return acmsim::cli::settings_command(markdown);
   return acmsim::cli::kBadInput;
 }

@@ -107,6 +107,22 @@ std::optional<std::string> apply_max_attempts(Settings& s, const Json& v) { retu
 
 std::optional<std::string> apply_jitter(Settings& s, const Json& v) { return as_number(v, 0.0, 0.9, s.latency_jitter); }
 
+std::optional<std::string> apply_fault_probability(Settings& s, const Json& v) {
+  return as_number(v, 0.0, 1.0, s.renewal_fault_probability);
+}
+
+std::optional<std::string> apply_repair_mean(Settings& s, const Json& v) {
+  if (v.is_null()) {
+    s.repair_mean.reset();
+    return std::nullopt;
+  }
+  Duration d;
+  if (auto e = as_duration(v, d)) return *e + ", or null for no operator";
+  if (d.ms <= 0) return "expected a positive duration such as \"2d\", or null for no operator";
+  s.repair_mean = d;
+  return std::nullopt;
+}
+
 std::optional<std::string> apply_rtt(Settings& s, const Json& v) {
   const char* shape = "expected {\"<region>\": {\"<region>\": milliseconds}}, for example {\"us-east-1\": {\"eu-west-1\": 68}}";
   if (!v.is_object()) return shape;
@@ -123,7 +139,7 @@ std::optional<std::string> apply_rtt(Settings& s, const Json& v) {
   return std::nullopt;
 }
 
-const std::array<SettingInfo, 24> kCatalogue{{
+const std::array<SettingInfo, 26> kCatalogue{{
     {"acm.publicValidity", "395 days (renewal 60 days before NotAfter) until 2026-02-18, then 198 days (renewal 45 days before)",
      "Dated table of public certificate validity and the renewal lead paired with it; entries given here are added (a later `from` wins from its "
      "date).",
@@ -188,6 +204,16 @@ const std::array<SettingInfo, 24> kCatalogue{{
      "see \"The latency model\" in the README", &apply_rtt},
     {"events.crossRegionDelay", "1s", "An event sent to an event bus in another region arrives after this delay.",
      "https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-cross-region.html", &apply_duration<&Settings::cross_region_event_delay>},
+    {"faults.renewalAttemptFailure", "0",
+     "Probability that a managed renewal attempt of a DNS-validated public certificate fails whatever DNS says (stream `faults.renewal`, one "
+     "draw per attempt); the attempt is retried after acm.renewalRetryInterval. A study's stand-in for what makes real attempts fail (a DNS "
+     "provider outage, a record edited by hand). The model injects no failure unless a study or scenario sets this.",
+     "https://docs.aws.amazon.com/acm/latest/userguide/troubleshooting-renewal.html", &apply_fault_probability},
+    {"faults.repairMeanTime", "null (no operator)",
+     "Mean of the exponential time after which an operator replaces a managed certificate that expired without renewal (stream "
+     "`faults.repair`). The model reissues the same ARN in place, a stand-in for requesting a replacement and attaching it where the old one "
+     "served; the outage ends when the new validity reaches the endpoints.",
+     "acmsim fault model (human repair rate of the analytic model)", &apply_repair_mean},
     {"probe.maxAttempts", "1000000", "Most attempts one scenario's probes may make in all (each region counts).", "acmsim limit",
      &apply_max_attempts},
 }};

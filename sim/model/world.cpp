@@ -64,6 +64,7 @@ void World::handle(const core::ScheduledEvent& ev) {
       break;
     case ModelEvent::AcmExpiryNotice:
     case ModelEvent::AcmActionRequired:
+    case ModelEvent::AcmOperatorRepair:
       acm.handle(ev.payload.kind, ev.payload.a);
       break;
     case ModelEvent::ProbeAttempt:

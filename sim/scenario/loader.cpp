@@ -587,6 +587,10 @@ Scenario parse_scenario(std::string_view text, const std::string& file, const Lo
   return Loader(doc, file, limits).load();
 }
 
+Scenario load_scenario_document(const SourceDocument& doc, const std::string& file, const LoadLimits& limits) {
+  return Loader(doc, file, limits).load();
+}
+
 Scenario load_scenario(const std::string& path, const LoadLimits& limits) {
   namespace fs = std::filesystem;
   std::error_code ec;

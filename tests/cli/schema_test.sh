@@ -21,7 +21,7 @@ schema = json.load(open(src + "/schema/scenario.schema.json"))
 jsonschema.Draft202012Validator.check_schema(schema)
 v = jsonschema.Draft202012Validator(schema)
 fails = 0
-good = sorted(glob.glob(src + "/scenarios/*/*.json"))
+good = sorted(f for f in glob.glob(src + "/scenarios/*/*.json") if not f.endswith(".study.json"))
 for f in good:
     errors = list(v.iter_errors(json.load(open(f))))
     if errors:

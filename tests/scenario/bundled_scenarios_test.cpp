@@ -15,7 +15,7 @@ namespace {
 std::vector<std::string> bundled() {
   std::vector<std::string> out;
   for (const auto& e : std::filesystem::recursive_directory_iterator(std::string(ACMSIM_SOURCE_DIR) + "/scenarios")) {
-    if (e.is_regular_file() && e.path().extension() == ".json") out.push_back(e.path().string());
+    if (e.is_regular_file() && e.path().extension() == ".json" && !e.path().string().ends_with(".study.json")) out.push_back(e.path().string());
   }
   std::sort(out.begin(), out.end());
   return out;

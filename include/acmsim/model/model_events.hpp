@@ -18,6 +18,7 @@ enum class ModelEvent : std::uint32_t {
   AcmExpiryNotice,       // a daily "Approaching Expiration" event is due
   AcmActionRequired,     // a "Renewal Action Required" event is due
   ConfigEvaluation,      // a periodic AWS Config evaluation (a = rule index)
+  AcmOperatorRepair,     // an operator replaces an expired certificate (study fault model)
   Last = 100,            // kinds above this belong to the scenario runner
 };
 

@@ -61,6 +61,10 @@ struct Settings {
   std::vector<std::tuple<std::string, std::string, double>> rtt_overrides;
   std::int64_t max_probe_attempts = 1'000'000;
   Duration cross_region_event_delay = Duration::seconds(1);
+  /// Fault injection for studies; off by default (the model injects no random
+  /// failure unless a study asks for one).
+  double renewal_fault_probability = 0.0;
+  std::optional<Duration> repair_mean;
 
   Settings();
 

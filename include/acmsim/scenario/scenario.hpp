@@ -145,4 +145,8 @@ Scenario load_scenario(const std::string& path, const LoadLimits& limits = {});
 /// Validates scenario text (the file name is used in messages); throws InputError.
 Scenario parse_scenario(std::string_view text, const std::string& file, const LoadLimits& limits = {});
 
+/// Validates an already parsed document (a study's variant of a scenario);
+/// positions in messages come from `doc.positions`. Throws InputError.
+Scenario load_scenario_document(const SourceDocument& doc, const std::string& file, const LoadLimits& limits = {});
+
 }  // namespace acmsim::scenario

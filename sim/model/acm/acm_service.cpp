@@ -86,7 +86,9 @@ AcmService::AcmService(core::Simulation& sim, core::Trace& trace, const Settings
       dns_(dns),
       arn_ids_(sim.seed(), "acm.arn"),
       serials_(sim.seed(), "acm.serial"),
-      notice_(sim.seed(), "acm.dns-notice") {}
+      notice_(sim.seed(), "acm.dns-notice"),
+      faults_(sim.seed(), "faults.renewal"),
+      repairs_(sim.seed(), "faults.repair") {}
 
 std::string AcmService::new_arn(RegionId region) {
   static constexpr char hex[] = "0123456789abcdef";

@@ -36,6 +36,10 @@ void AcmService::handle(std::uint32_t kind, std::uint32_t cert_id) {
     case ModelEvent::AcmActionRequired:
       action_required(c);
       break;
+    case ModelEvent::AcmOperatorRepair:
+      c.repair_event = {};
+      operator_repair(c);
+      break;
     case ModelEvent::AcmDetach: {
       const SimTime now = sim_.now();
       auto due = [&](const PendingDetach& d) { return d.at <= now; };
@@ -167,6 +171,25 @@ void AcmService::expire(Certificate& c) {
   set_status(c, CertificateStatus::Expired,
              c.type == CertificateType::Imported ? "NotAfter reached; ACM never renews imported certificates" : "NotAfter reached without a renewal");
   if (c.type != CertificateType::Imported) emit_expired(c);
+  if (c.type != CertificateType::Imported && settings_.repair_mean) {
+    // At least 1 ms: the replacement cannot precede the expiry it answers.
+    const auto ms = static_cast<std::int64_t>(repairs_.exponential(static_cast<double>(settings_.repair_mean->ms)));
+    c.repair_event = schedule(Duration{std::max<std::int64_t>(1, ms)}, ModelEvent::AcmOperatorRepair, c);
+  }
+}
+
+void AcmService::operator_repair(Certificate& c) {
+  if (c.status != CertificateStatus::Expired) return;
+  // A stand-in for "request a replacement and attach it where the old one
+  // served": the same ARN gets a new validity, which reaches its endpoints
+  // like a renewal does. Studies use it to measure outage time.
+  grant(c);
+  c.renewing = false;
+  set_status(c, CertificateStatus::Issued, "an operator replaced the expired certificate (faults.repairMeanTime)");
+  trace_state(c, "OperatorReplaced",
+              {{"notBefore", core::format_timestamp(*c.not_before)}, {"notAfter", core::format_timestamp(*c.not_after)}});
+  emit_available(c, "ISSUANCE");
+  schedule_expiry_notices(c);
 }
 
 }  // namespace acmsim::model

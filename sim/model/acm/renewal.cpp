@@ -38,6 +38,9 @@ void AcmService::renewal_start(Certificate& c) {
   const bool retry = c.renewing && c.renewal && c.renewal->status == RenewalStatus::PendingValidation;
   c.renewing = true;
   c.validation_started_at = now;
+  // Studies inject failures per attempt; the stream is only read when they do.
+  c.attempt_faulted = c.method == ValidationMethod::Dns && c.type != CertificateType::Private && settings_.renewal_fault_probability > 0.0 &&
+                      faults_.uniform01() < settings_.renewal_fault_probability;
   if (retry) {
     // A stalled attempt starts again from the beginning; the status stays PENDING_VALIDATION.
     for (auto& v : c.renewal->validations) v.status = DomainStatus::PendingValidation;
@@ -74,7 +77,7 @@ void AcmService::renewal_validation_check(Certificate& c) {
   if (!c.renewal) return;
   auto& dvos = c.renewal->validations;
   for (auto& v : dvos) {
-    if (v.status == DomainStatus::PendingValidation &&
+    if (!c.attempt_faulted && v.status == DomainStatus::PendingValidation &&
         dns_.cname_reaches(v.record_name, v.record_value, static_cast<int>(settings_.max_cname_chain))) {
       v.status = DomainStatus::Success;
     }
@@ -93,7 +96,9 @@ void AcmService::renewal_validation_check(Certificate& c) {
       if (v.status != DomainStatus::Success) missing += (missing.empty() ? "" : ", ") + v.record_name;
     }
     trace_state(c, "RenewalPendingValidation",
-                {{"renewalStatus", "PENDING_VALIDATION"}, {"why", "validation CNAME not found in public DNS: " + missing}});
+                {{"renewalStatus", "PENDING_VALIDATION"},
+                 {"why", c.attempt_faulted ? "the attempt failed (fault injected by faults.renewalAttemptFailure)"
+                                           : "validation CNAME not found in public DNS: " + missing}});
     schedule_action_required(c);
   }
 }

@@ -124,6 +124,7 @@ class AcmService {
   void issue(Certificate& c);
   void validation_timeout(Certificate& c);
   void expire(Certificate& c);
+  void operator_repair(Certificate& c);
   void grant(Certificate& c);
   bool caa_blocks(const Certificate& c) const;
   // renewal.cpp
@@ -161,6 +162,8 @@ class AcmService {
   core::RandomStream arn_ids_;
   core::RandomStream serials_;
   core::RandomStream notice_;
+  core::RandomStream faults_;
+  core::RandomStream repairs_;
   std::vector<Certificate> certs_;
   std::map<std::string, std::uint32_t, std::less<>> by_arn_;
   std::map<std::pair<RegionId, std::string>, std::pair<std::uint32_t, SimTime>> idempotency_;

@@ -101,6 +101,8 @@ struct Certificate {
   EventId expiry_event;
   EventId notice_event;           // next "Approaching Expiration"
   EventId action_required_event;  // next "Renewal Action Required"
+  EventId repair_event;           // an operator replaces it after it expired (faults.repairMeanTime)
+  bool attempt_faulted = false;   // this renewal attempt fails whatever DNS says (faults.renewalAttemptFailure)
   bool dns_check_pending = false;
 
   [[nodiscard]] bool in_use() const { return !in_use_by.empty(); }

@@ -1,0 +1,141 @@
+// What one replication measured: each metric read from the run's final state,
+// its trace, its probes' attempts and its findings.
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "acmsim/model/events/event_pattern.hpp"
+#include "acmsim/study/sweep.hpp"
+
+namespace acmsim::study {
+
+namespace {
+
+using scenario::RunResult;
+
+std::vector<const model::ProbeAttempt*> attempts_of(const Metric& m, const RunResult& run) {
+  std::vector<const model::ProbeAttempt*> out;
+  const model::Probe* p = run.world->clients.find(m.probe);
+  if (p == nullptr) return out;
+  for (const auto& a : p->attempts) {
+    if (!m.from || a.from == *m.from) out.push_back(&a);
+  }
+  return out;
+}
+
+bool has_members(const Json& body, const Json& match) {
+  for (const auto& [k, v] : match.items()) {
+    auto it = body.find(k);
+    if (it == body.end() || *it != v) return false;
+  }
+  return true;
+}
+
+std::int64_t count_state_changes(const RunResult& run, std::initializer_list<std::string_view> changes) {
+  std::int64_t n = 0;
+  for (const auto& r : run.trace->records()) {
+    const Json& b = r.body;
+    auto type = b.find("type");
+    auto change = b.find("change");
+    if (type == b.end() || *type != "state" || change == b.end() || !change->is_string()) continue;
+    const auto& c = change->get_ref<const std::string&>();
+    if (std::find(changes.begin(), changes.end(), c) != changes.end()) ++n;
+  }
+  return n;
+}
+
+double hours_in_status(const RunResult& run, const std::string& status) {
+  // Per certificate: when it entered the status, if it is in it now.
+  std::map<std::string, core::SimTime> since;
+  core::Duration total{0};
+  for (const auto& r : run.trace->records()) {
+    const Json& b = r.body;
+    auto change = b.find("change");
+    if (change == b.end() || *change != "StatusChanged") continue;
+    const std::string& res = b["resource"].get_ref<const std::string&>();
+    const bool in = b["status"] == status;
+    auto it = since.find(res);
+    if (it != since.end() && !in) {
+      total = total + (r.time - it->second);
+      since.erase(it);
+    } else if (it == since.end() && in) {
+      since.emplace(res, r.time);
+    }
+  }
+  const core::SimTime end = run.scenario->start + run.scenario->horizon;
+  for (const auto& [res, t] : since) total = total + (end - t);
+  return static_cast<double>(total.ms) / 3'600'000.0;
+}
+
+std::optional<double> measure_one(const Metric& m, const RunResult& run) {
+  switch (m.kind) {
+    case MetricKind::ProbeAvailability: {
+      const auto attempts = attempts_of(m, run);
+      if (attempts.empty()) return std::nullopt;
+      const auto ok = std::count_if(attempts.begin(), attempts.end(), [](const auto* a) { return a->outcome == model::ProbeOutcome::Ok; });
+      return static_cast<double>(ok) / static_cast<double>(attempts.size());
+    }
+    case MetricKind::ProbeLatency: {
+      std::vector<double> ms;
+      for (const auto* a : attempts_of(m, run)) {
+        if (a->outcome == model::ProbeOutcome::Ok) ms.push_back(a->latency_ms);
+      }
+      if (ms.empty()) return std::nullopt;
+      std::sort(ms.begin(), ms.end());
+      // Nearest rank, as the scenario's latency expectations compute it.
+      const auto rank = static_cast<std::size_t>(std::ceil(m.quantile * static_cast<double>(ms.size())));
+      return ms[std::min(ms.size() - 1, rank == 0 ? 0 : rank - 1)];
+    }
+    case MetricKind::TimeToFirstOutage:
+      for (const auto* a : attempts_of(m, run)) {
+        if (a->outcome != model::ProbeOutcome::Ok) return static_cast<double>((a->at - run.scenario->start).ms) / 3'600'000.0;
+      }
+      return std::nullopt;
+    case MetricKind::Events: {
+      auto compiled = model::EventPattern::compile(m.pattern);
+      std::int64_t n = 0;
+      for (const auto& e : run.world->events.events()) {
+        if (e.region == m.region && e.bus == m.bus && compiled.value().matches(e.event)) ++n;
+      }
+      return static_cast<double>(n);
+    }
+    case MetricKind::Deliveries:
+      return static_cast<double>(std::count_if(run.world->events.deliveries().begin(), run.world->events.deliveries().end(),
+                                               [&](const model::Delivery& d) { return d.region == m.region && d.bus == m.bus && d.rule == m.rule; }));
+    case MetricKind::Findings: {
+      std::int64_t n = 0;
+      if (m.ever) {
+        for (const auto& h : run.findings->history()) n += h.raised && (m.rule.empty() || h.finding.rule == m.rule) ? 1 : 0;
+      } else {
+        for (const auto& f : run.findings->current()) n += m.rule.empty() || f.rule == m.rule ? 1 : 0;
+      }
+      return static_cast<double>(n);
+    }
+    case MetricKind::Renewals:
+      return static_cast<double>(count_state_changes(run, {"Renewed"}));
+    case MetricKind::RenewalAttempts:
+      return static_cast<double>(count_state_changes(run, {"RenewalStarted", "RenewalRetried"}));
+    case MetricKind::Expiries: {
+      std::int64_t n = 0;
+      for (const auto& r : run.trace->records()) n += r.body.value("change", "") == "StatusChanged" && r.body.value("status", "") == "EXPIRED" ? 1 : 0;
+      return static_cast<double>(n);
+    }
+    case MetricKind::StatusHours:
+      return hours_in_status(run, m.status);
+    case MetricKind::TraceCount:
+      return static_cast<double>(
+          std::count_if(run.trace->records().begin(), run.trace->records().end(), [&](const core::TraceRecord& r) { return has_members(r.body, m.match); }));
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+Sample measure(const Study& st, const scenario::RunResult& run) {
+  Sample out;
+  out.reserve(st.metrics.size());
+  for (const auto& m : st.metrics) out.push_back(measure_one(m, run));
+  return out;
+}
+
+}  // namespace acmsim::study

@@ -1,0 +1,592 @@
+// Reads a study file and checks everything in it before any replication runs:
+// member names and types, that each setting exists and accepts each grid value,
+// that each pointer reaches a member of the base scenario, that each metric's
+// probe, rule, region and pattern exist.
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "acmsim/analysis/rule.hpp"
+#include "acmsim/model/aws_names.hpp"
+#include "acmsim/model/events/event_pattern.hpp"
+#include "acmsim/model/settings.hpp"
+#include "acmsim/study/study.hpp"
+
+namespace acmsim::study {
+
+using scenario::InputError;
+using scenario::SourceDocument;
+using scenario::SourcePos;
+
+namespace {
+
+constexpr std::array<std::pair<DistributionKind, const char*>, 6> kDistributions{{
+    {DistributionKind::Uniform, "uniform"},
+    {DistributionKind::Normal, "normal"},
+    {DistributionKind::Lognormal, "lognormal"},
+    {DistributionKind::Exponential, "exponential"},
+    {DistributionKind::Discrete, "discrete"},
+    {DistributionKind::Bernoulli, "bernoulli"},
+}};
+
+constexpr std::array<std::pair<MetricKind, const char*>, 11> kMetrics{{
+    {MetricKind::ProbeAvailability, "probeAvailability"},
+    {MetricKind::ProbeLatency, "probeLatency"},
+    {MetricKind::TimeToFirstOutage, "timeToFirstOutage"},
+    {MetricKind::Events, "events"},
+    {MetricKind::Deliveries, "deliveries"},
+    {MetricKind::Findings, "findings"},
+    {MetricKind::Renewals, "renewals"},
+    {MetricKind::RenewalAttempts, "renewalAttempts"},
+    {MetricKind::Expiries, "expiries"},
+    {MetricKind::StatusHours, "statusHours"},
+    {MetricKind::TraceCount, "traceCount"},
+}};
+
+constexpr std::array<const char*, 4> kAnalyticQuantities{"expiryProbability", "expectedDowntimeHours", "expectedAttempts", "renewalProbability"};
+
+std::string join_names(const std::vector<std::string_view>& names) {
+  std::string out;
+  for (std::size_t i = 0; i < names.size(); ++i) out += (i > 0 ? ", " : "") + std::string(names[i]);
+  return out;
+}
+
+std::string did_you_mean(std::string_view word, const std::vector<std::string_view>& valid) {
+  const auto near = model::nearest(word, valid, 1);
+  if (near.empty() || model::edit_distance(word, near.front()) > std::max<std::size_t>(2, word.size() / 3)) return "";
+  return " (did you mean \"" + std::string(near.front()) + "\"?)";
+}
+
+bool valid_name(const std::string& s) {
+  if (s.empty() || s.size() > 64) return false;
+  return std::all_of(s.begin(), s.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '-' || c == '_' || c == '.'; });
+}
+
+/// RFC 6901: "/a/b~1c" -> {"a", "b/c"}; nullopt when malformed.
+std::optional<std::vector<std::string>> split_pointer(const std::string& p) {
+  if (p.empty() || p.front() != '/') return std::nullopt;
+  std::vector<std::string> out;
+  std::string cur;
+  for (std::size_t i = 1; i <= p.size(); ++i) {
+    if (i == p.size() || p[i] == '/') {
+      out.push_back(cur);
+      cur.clear();
+      continue;
+    }
+    if (p[i] == '~') {
+      if (i + 1 >= p.size() || (p[i + 1] != '0' && p[i + 1] != '1')) return std::nullopt;
+      cur += p[i + 1] == '0' ? '~' : '/';
+      ++i;
+      continue;
+    }
+    cur += p[i];
+  }
+  return out;
+}
+
+class StudyLoader {
+ public:
+  StudyLoader(const SourceDocument& doc, std::string file, const StudyLimits& limits) : doc_(doc), file_(std::move(file)), limits_(limits) {}
+
+  Study load() {
+    const Json& root = doc_.root;
+    if (!root.is_object()) fail("", "a study is a JSON object with \"study\", \"base\", \"parameters\" and \"metrics\" members");
+    members(root, "", {"study", "description", "base", "seed", "replications", "parameters", "metrics", "quantiles", "analytic", "chart", "$schema"},
+            "at the top level of a study");
+    Study st;
+    st.file = file_;
+    st.name = required_string(root, "study", "", "the study's name, [a-z0-9][a-z0-9-]*");
+    if (st.name.empty() || !std::all_of(st.name.begin(), st.name.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; }) ||
+        st.name.front() == '-')
+      fail("/study", "study name '" + st.name + "' must match [a-z0-9][a-z0-9-]*");
+    if (root.contains("description")) st.description = string_of(root["description"], "/description");
+    if (root.contains("$schema")) string_of(root["$schema"], "/$schema");
+    if (root.contains("seed")) st.seed = unsigned_of(root["seed"], "/seed", 0, UINT64_MAX);
+    if (root.contains("replications"))
+      st.replications = static_cast<std::size_t>(unsigned_of(root["replications"], "/replications", 1, limits_.max_replications));
+    load_base(root, st);
+    if (!root.contains("parameters")) fail("", "missing required member \"parameters\" (an array; it may be empty)");
+    const Json& ps = root["parameters"];
+    if (!ps.is_array()) fail("/parameters", "\"parameters\" must be an array of parameter objects");
+    std::set<std::string> names;
+    std::size_t points = 1;
+    for (std::size_t i = 0; i < ps.size(); ++i) {
+      Parameter p = parameter(ps[i], "/parameters/" + std::to_string(i), st);
+      if (!names.insert(p.name).second) fail("/parameters/" + std::to_string(i) + "/name", "parameter name '" + p.name + "' is used twice");
+      if (!p.grid.empty()) {
+        points *= p.grid.size();
+        if (points > limits_.max_points)
+          fail("/parameters/" + std::to_string(i), "the grid has more than " + std::to_string(limits_.max_points) + " points");
+      }
+      st.parameters.push_back(std::move(p));
+    }
+    if (points * st.replications > limits_.max_runs)
+      fail("/replications", std::to_string(points) + " points x " + std::to_string(st.replications) + " replications is more than the limit of " +
+                                std::to_string(limits_.max_runs) + " runs");
+    if (!root.contains("metrics")) fail("", "missing required member \"metrics\" (an array of metric objects)");
+    const Json& ms = root["metrics"];
+    if (!ms.is_array() || ms.empty()) fail("/metrics", "\"metrics\" must be a non-empty array of metric objects");
+    std::set<std::string> metric_names;
+    for (std::size_t i = 0; i < ms.size(); ++i) {
+      Metric m = metric(ms[i], "/metrics/" + std::to_string(i));
+      if (!metric_names.insert(m.name).second) fail("/metrics/" + std::to_string(i) + "/name", "metric name '" + m.name + "' is used twice");
+      st.metrics.push_back(std::move(m));
+    }
+    if (root.contains("quantiles")) {
+      const Json& q = root["quantiles"];
+      if (!q.is_array() || q.empty() || q.size() > 20) fail("/quantiles", "\"quantiles\" must be an array of 1 to 20 numbers in [0, 1]");
+      st.quantiles.clear();
+      for (std::size_t i = 0; i < q.size(); ++i) st.quantiles.push_back(number_of(q[i], "/quantiles/" + std::to_string(i), 0.0, 1.0));
+    }
+    if (root.contains("analytic")) st.analytic = analytic(root["analytic"], metric_names);
+    st.chart_metric = st.metrics.front().name;
+    if (root.contains("chart")) {
+      st.chart_metric = string_of(root["chart"], "/chart");
+      if (metric_names.count(st.chart_metric) == 0U) fail("/chart", "\"chart\" names no metric of this study");
+    }
+    return st;
+  }
+
+ private:
+  [[noreturn]] void fail(const std::string& pointer, const std::string& message) const {
+    throw InputError(file_, doc_.pos_of(pointer), pointer, message);
+  }
+
+  void members(const Json& obj, const std::string& at, std::initializer_list<std::string_view> allowed, const std::string& where) const {
+    const std::vector<std::string_view> valid(allowed);
+    for (const auto& [k, v] : obj.items()) {
+      if (std::find(valid.begin(), valid.end(), k) == valid.end())
+        fail(at + "/" + scenario::pointer_escape(k), "unknown member \"" + k + "\" " + where + did_you_mean(k, valid) + "; valid: " + join_names(valid));
+    }
+  }
+
+  std::string string_of(const Json& v, const std::string& at) const {
+    if (!v.is_string()) fail(at, "expected a string");
+    return v.get<std::string>();
+  }
+
+  std::string required_string(const Json& obj, const char* key, const std::string& at, const std::string& what) const {
+    if (!obj.contains(key)) fail(at, std::string("missing required member \"") + key + "\" (" + what + ")");
+    return string_of(obj[key], at + "/" + key);
+  }
+
+  std::uint64_t unsigned_of(const Json& v, const std::string& at, std::uint64_t lo, std::uint64_t hi) const {
+    if (!v.is_number_unsigned() || v.get<std::uint64_t>() < lo || v.get<std::uint64_t>() > hi)
+      fail(at, "expected an integer from " + std::to_string(lo) + " to " + std::to_string(hi));
+    return v.get<std::uint64_t>();
+  }
+
+  double number_of(const Json& v, const std::string& at, double lo, double hi) const {
+    if (!v.is_number() || v.get<double>() < lo || v.get<double>() > hi)
+      fail(at, "expected a number from " + Json(lo).dump() + " to " + Json(hi).dump());
+    return v.get<double>();
+  }
+
+  void load_base(const Json& root, Study& st) {
+    if (!root.contains("base")) fail("", "missing required member \"base\" (a scenario file, relative to the study, or an inline scenario object)");
+    const Json& b = root["base"];
+    std::string text;
+    std::string base_name;
+    if (b.is_string()) {
+      namespace fs = std::filesystem;
+      const fs::path rel = b.get<std::string>();
+      const fs::path path = rel.is_absolute() ? rel : fs::path(file_).parent_path() / rel;
+      std::ifstream in(path, std::ios::binary);
+      std::error_code ec;
+      if (!in || fs::is_directory(path, ec)) fail("/base", "cannot read the base scenario '" + path.string() + "'");
+      if (fs::file_size(path, ec) > (64ULL << 20)) fail("/base", "the base scenario is larger than 64 MiB");
+      std::ostringstream buf;
+      buf << in.rdbuf();
+      text = buf.str();
+      base_name = path.lexically_normal().string();
+    } else if (b.is_object()) {
+      text = b.dump();
+      base_name = file_ + " (inline base)";
+    } else {
+      fail("/base", "\"base\" must be a scenario file name (relative to the study) or a scenario object");
+    }
+    // The base must be a valid scenario on its own: its errors point into its file.
+    (void)scenario::parse_scenario(text, base_name);
+    base_doc_ = scenario::parse_json_with_positions(text);
+    st.base = base_doc_;
+    st.base_file = base_name;
+  }
+
+  /// Checks that `pointer` reaches a member of the base scenario (or a new
+  /// member of an object it has).
+  void check_pointer(const std::string& pointer, const std::string& at) const {
+    auto parts = split_pointer(pointer);
+    if (!parts) fail(at, "'" + pointer + "' is not a JSON Pointer (RFC 6901): it starts with '/', and '~' is written ~0 and '/' ~1");
+    const Json* cur = &base_doc_.root;
+    for (std::size_t i = 0; i < parts->size(); ++i) {
+      const std::string& key = (*parts)[i];
+      const bool last = i + 1 == parts->size();
+      if (cur->is_object()) {
+        if (!cur->contains(key)) {
+          if (last) return;  // a new member of an existing object
+          fail(at, "'" + pointer + "' does not reach a member of the base scenario: it has no \"" + key + "\"");
+        }
+        cur = &(*cur)[key];
+      } else if (cur->is_array()) {
+        const bool digits = !key.empty() && std::all_of(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; });
+        if (!digits || key.size() > 9 || std::stoul(key) >= cur->size())
+          fail(at, "'" + pointer + "': \"" + key + "\" is not an index of an array of " + std::to_string(cur->size()));
+        cur = &(*cur)[std::stoul(key)];
+      } else {
+        fail(at, "'" + pointer + "' goes through a " + std::string(cur->type_name()) + ", which has no members");
+      }
+    }
+  }
+
+  Distribution distribution(const Json& d, const std::string& at) const {
+    if (!d.is_object() || !d.contains("type") || !d["type"].is_string()) {
+      std::vector<std::string_view> names;
+      for (const auto& [k, n] : kDistributions) names.emplace_back(n);
+      fail(at, "a distribution is an object with \"type\": one of " + join_names(names));
+    }
+    Distribution out;
+    const std::string type = d["type"].get<std::string>();
+    auto it = std::find_if(kDistributions.begin(), kDistributions.end(), [&](const auto& e) { return type == e.second; });
+    if (it == kDistributions.end()) {
+      std::vector<std::string_view> names;
+      for (const auto& [k, n] : kDistributions) names.emplace_back(n);
+      fail(at + "/type", "unknown distribution \"" + type + "\"" + did_you_mean(type, names) + "; valid: " + join_names(names));
+    }
+    out.kind = it->first;
+    std::optional<bool> durations;
+    // A parameter is a number, or a duration drawn in milliseconds.
+    auto value = [&](const char* key, bool positive) {
+      const std::string p = at + "/" + key;
+      if (!d.contains(key)) fail(at, std::string("a ") + type + " distribution needs \"" + key + "\"");
+      const Json& v = d[key];
+      double x = 0;
+      bool is_duration = false;
+      if (v.is_string()) {
+        auto dur = core::parse_duration(v.get<std::string>());
+        if (!dur) fail(p, "'" + v.get<std::string>() + "' is not a duration (\"30d\", \"12h\") nor a number");
+        x = static_cast<double>(dur->ms);
+        is_duration = true;
+      } else if (v.is_number()) {
+        x = v.get<double>();
+      } else {
+        fail(p, "expected a number or a duration string");
+      }
+      if (durations && *durations != is_duration) fail(p, "mix of durations and numbers: use one kind for every parameter of a distribution");
+      durations = is_duration;
+      if (positive && x <= 0) fail(p, "must be positive");
+      return x;
+    };
+    auto plain = [&](const char* key, double lo, double hi) {
+      if (!d.contains(key)) fail(at, std::string("a ") + type + " distribution needs \"" + key + "\"");
+      return number_of(d[key], at + "/" + key, lo, hi);
+    };
+    switch (out.kind) {
+      case DistributionKind::Uniform:
+        members(d, at, {"type", "min", "max", "seed", "integer"}, "of a uniform distribution");
+        out.a = value("min", false);
+        out.b = value("max", false);
+        if (out.b < out.a) fail(at + "/max", "\"max\" must not be less than \"min\"");
+        break;
+      case DistributionKind::Normal:
+        members(d, at, {"type", "mean", "stddev", "min", "max", "seed", "integer"}, "of a normal distribution");
+        out.a = value("mean", false);
+        out.b = value("stddev", true);
+        break;
+      case DistributionKind::Lognormal:
+        members(d, at, {"type", "median", "sigma", "min", "max", "seed", "integer"}, "of a lognormal distribution");
+        out.a = value("median", true);
+        out.b = plain("sigma", 1e-9, 10.0);
+        break;
+      case DistributionKind::Exponential:
+        members(d, at, {"type", "mean", "min", "max", "seed", "integer"}, "of an exponential distribution");
+        out.a = value("mean", true);
+        break;
+      case DistributionKind::Bernoulli:
+        members(d, at, {"type", "p", "seed"}, "of a bernoulli distribution");
+        out.a = plain("p", 0.0, 1.0);
+        break;
+      case DistributionKind::Discrete: {
+        members(d, at, {"type", "values", "weights", "seed"}, "of a discrete distribution");
+        if (!d.contains("values") || !d["values"].is_array() || d["values"].empty() || d["values"].size() > 10000)
+          fail(at, "a discrete distribution needs \"values\": an array of 1 to 10000 values");
+        out.values.assign(d["values"].begin(), d["values"].end());
+        std::vector<double> w(out.values.size(), 1.0);
+        if (d.contains("weights")) {
+          const Json& ws = d["weights"];
+          if (!ws.is_array() || ws.size() != out.values.size()) fail(at + "/weights", "\"weights\" must be an array as long as \"values\"");
+          for (std::size_t i = 0; i < ws.size(); ++i) w[i] = number_of(ws[i], at + "/weights/" + std::to_string(i), 0.0, 1e12);
+        }
+        double total = 0;
+        for (double x : w) total += x;
+        if (total <= 0) fail(at + "/weights", "the weights must not all be zero");
+        double run = 0;
+        for (double x : w) out.weights.push_back((run += x) / total);
+        out.weights.back() = 1.0;
+        break;
+      }
+    }
+    out.durations = durations.value_or(false);
+    if (d.contains("min")) out.min = value("min", false);
+    if (d.contains("max")) out.max = value("max", false);
+    if (out.kind != DistributionKind::Uniform && out.min && out.max && *out.max < *out.min) fail(at + "/max", "\"max\" must not be less than \"min\"");
+    if (d.contains("seed")) out.seed = unsigned_of(d["seed"], at + "/seed", 0, UINT64_MAX);
+    if (d.contains("integer")) {
+      if (!d["integer"].is_boolean()) fail(at + "/integer", "expected true or false");
+      out.integer = d["integer"].get<bool>();
+    }
+    return out;
+  }
+
+  void check_setting_value(const std::string& setting, const Json& v, const std::string& at) const {
+    model::Settings scratch;
+    const auto* info = model::find_setting(setting);
+    if (auto err = info->apply(scratch, v)) fail(at, "setting " + setting + ": " + *err);
+  }
+
+  Parameter parameter(const Json& p, const std::string& at, const Study& st) const {
+    if (!p.is_object()) fail(at, "a parameter is an object with \"name\", \"setting\" or \"pointer\", and \"values\" or \"distribution\"");
+    members(p, at, {"name", "setting", "pointer", "values", "distribution"}, "of a parameter");
+    Parameter out;
+    out.line = doc_.pos_of(at).line;
+    out.name = required_string(p, "name", at, "a name for tables, [A-Za-z0-9._-]+");
+    if (!valid_name(out.name)) fail(at + "/name", "parameter name '" + out.name + "' must be 1 to 64 of A-Z a-z 0-9 . _ -");
+    if (p.contains("setting") == p.contains("pointer"))
+      fail(at, "a parameter has exactly one of \"setting\" (a model setting's name) and \"pointer\" (a JSON Pointer into the scenario)");
+    if (p.contains("values") == p.contains("distribution"))
+      fail(at, "a parameter has exactly one of \"values\" (a grid) and \"distribution\" (a draw per replication)");
+    if (p.contains("setting")) {
+      out.setting = string_of(p["setting"], at + "/setting");
+      if (model::find_setting(out.setting) == nullptr) {
+        std::vector<std::string_view> names;
+        for (const auto& s : model::settings_catalogue()) names.push_back(s.name);
+        fail(at + "/setting", "unknown setting \"" + out.setting + "\"" + did_you_mean(out.setting, names) + " (acmsim settings lists them)");
+      }
+    } else {
+      out.pointer = string_of(p["pointer"], at + "/pointer");
+      check_pointer(out.pointer, at + "/pointer");
+      auto parts = split_pointer(out.pointer);
+      out.step_switch = parts->size() == 2 && (*parts)[0] == "steps";
+      if (out.pointer == "/settings" || out.pointer == "/steps" || out.pointer == "/seed")
+        fail(at + "/pointer", "'" + out.pointer + "' cannot be varied as a whole (the study sets the seed of each replication)");
+    }
+    if (p.contains("values")) {
+      const Json& vs = p["values"];
+      if (!vs.is_array() || vs.empty() || vs.size() > limits_.max_points) fail(at + "/values", "\"values\" must be a non-empty array (the grid)");
+      for (std::size_t i = 0; i < vs.size(); ++i) {
+        const std::string vat = at + "/values/" + std::to_string(i);
+        if (!out.setting.empty()) check_setting_value(out.setting, vs[i], vat);
+        if (out.step_switch && !vs[i].is_boolean()) fail(vat, "a pointer to a step takes true (the step runs) or false (it is left out)");
+        out.grid.push_back(vs[i]);
+      }
+    } else {
+      out.distribution = distribution(p["distribution"], at + "/distribution");
+      const Distribution& d = *out.distribution;
+      if (out.step_switch && d.kind != DistributionKind::Bernoulli)
+        fail(at + "/distribution", "a pointer to a step takes a bernoulli distribution (true: the step runs)");
+      if (d.kind == DistributionKind::Discrete) {
+        for (std::size_t i = 0; i < d.values.size(); ++i) {
+          if (!out.setting.empty()) check_setting_value(out.setting, d.values[i], at + "/distribution/values/" + std::to_string(i));
+        }
+      } else if (!out.setting.empty() && d.kind != DistributionKind::Bernoulli) {
+        // The draws' kind must suit the setting: try the distribution's centre.
+        const double centre = d.integer ? std::round(d.a) : d.a;
+        const Json sample = d.durations ? Json(core::format_duration(core::Duration{static_cast<std::int64_t>(centre)}))
+                            : d.integer ? Json(static_cast<std::int64_t>(centre))
+                                        : Json(centre);
+        check_setting_value(out.setting, sample, at + "/distribution");
+      }
+    }
+    (void)st;
+    return out;
+  }
+
+  std::set<std::string> probe_names() const {
+    std::set<std::string> out;
+    for (const auto& s : base_doc_.root["steps"]) {
+      if (s.contains("probe") && s["probe"].is_object() && s["probe"].contains("name") && s["probe"]["name"].is_string())
+        out.insert(s["probe"]["name"].get<std::string>());
+    }
+    return out;
+  }
+
+  model::RegionId region_of(const Json& v, const std::string& at) const {
+    const std::string code = string_of(v, at);
+    auto r = model::find_region(code);
+    if (!r) {
+      std::string near;
+      for (auto n : model::nearest_regions(code)) near += (near.empty() ? "" : ", ") + std::string(n);
+      fail(at, "unknown region '" + code + "' (nearest: " + near + ")");
+    }
+    return *r;
+  }
+
+  Metric metric(const Json& m, const std::string& at) const {
+    std::vector<std::string_view> kinds;
+    for (const auto& [k, n] : kMetrics) kinds.emplace_back(n);
+    if (!m.is_object()) fail(at, "a metric is an object with \"name\" and \"kind\"");
+    Metric out;
+    out.name = required_string(m, "name", at, "a name for tables, [A-Za-z0-9._-]+");
+    if (!valid_name(out.name)) fail(at + "/name", "metric name '" + out.name + "' must be 1 to 64 of A-Z a-z 0-9 . _ -");
+    const std::string kind = required_string(m, "kind", at, "one of " + join_names(kinds));
+    auto it = std::find_if(kMetrics.begin(), kMetrics.end(), [&](const auto& e) { return kind == e.second; });
+    if (it == kMetrics.end()) fail(at + "/kind", "unknown metric kind \"" + kind + "\"" + did_you_mean(kind, kinds) + "; valid: " + join_names(kinds));
+    out.kind = it->first;
+    auto probe = [&] {
+      out.probe = required_string(m, "probe", at, "the name of a probe of the base scenario");
+      const auto names = probe_names();
+      if (names.count(out.probe) == 0U) {
+        std::vector<std::string_view> valid(names.begin(), names.end());
+        fail(at + "/probe", "the base scenario has no probe named \"" + out.probe + "\"" + did_you_mean(out.probe, valid) +
+                                (valid.empty() ? "" : "; it has: " + join_names(valid)));
+      }
+      if (m.contains("from")) out.from = region_of(m["from"], at + "/from");
+    };
+    switch (out.kind) {
+      case MetricKind::ProbeAvailability:
+        members(m, at, {"name", "kind", "probe", "from"}, "of a probeAvailability metric");
+        probe();
+        out.unit = "share";
+        break;
+      case MetricKind::ProbeLatency:
+        members(m, at, {"name", "kind", "probe", "from", "quantile"}, "of a probeLatency metric");
+        probe();
+        out.quantile = m.contains("quantile") ? number_of(m["quantile"], at + "/quantile", 0.0, 1.0) : 0.5;
+        out.unit = "ms";
+        break;
+      case MetricKind::TimeToFirstOutage:
+        members(m, at, {"name", "kind", "probe", "from"}, "of a timeToFirstOutage metric");
+        probe();
+        out.unit = "h";
+        break;
+      case MetricKind::Events: {
+        members(m, at, {"name", "kind", "region", "bus", "pattern"}, "of an events metric");
+        if (!m.contains("region")) fail(at, "an events metric needs \"region\" (the bus's region)");
+        out.region = region_of(m["region"], at + "/region");
+        if (m.contains("bus")) out.bus = string_of(m["bus"], at + "/bus");
+        out.pattern = m.contains("pattern") ? m["pattern"] : Json::object();
+        auto compiled = model::EventPattern::compile(out.pattern);
+        if (!compiled.ok()) fail(at + "/pattern", "the event pattern is refused: " + compiled.error().message);
+        out.unit = "events";
+        break;
+      }
+      case MetricKind::Deliveries:
+        members(m, at, {"name", "kind", "region", "bus", "rule"}, "of a deliveries metric");
+        if (!m.contains("region")) fail(at, "a deliveries metric needs \"region\" (the rule's region)");
+        out.region = region_of(m["region"], at + "/region");
+        if (m.contains("bus")) out.bus = string_of(m["bus"], at + "/bus");
+        out.rule = required_string(m, "rule", at, "the EventBridge rule's name");
+        out.unit = "deliveries";
+        break;
+      case MetricKind::Findings:
+        members(m, at, {"name", "kind", "rule", "ever"}, "of a findings metric");
+        if (m.contains("rule")) {
+          out.rule = string_of(m["rule"], at + "/rule");
+          if (analysis::find_rule(out.rule) == nullptr) {
+            std::vector<std::string_view> ids;
+            for (const auto* r : analysis::all_rules()) ids.push_back(r->id);
+            fail(at + "/rule", "unknown rule \"" + out.rule + "\"" + did_you_mean(out.rule, ids) + " (acmsim rules lists them)");
+          }
+        }
+        if (m.contains("ever")) {
+          if (!m["ever"].is_boolean()) fail(at + "/ever", "expected true (every raise during the run) or false (open at the end)");
+          out.ever = m["ever"].get<bool>();
+        }
+        out.unit = "findings";
+        break;
+      case MetricKind::Renewals:
+      case MetricKind::RenewalAttempts:
+      case MetricKind::Expiries:
+        members(m, at, {"name", "kind"}, std::string("of a ") + kind + " metric");
+        out.unit = out.kind == MetricKind::Expiries ? "certificates" : out.kind == MetricKind::Renewals ? "renewals" : "attempts";
+        break;
+      case MetricKind::StatusHours: {
+        members(m, at, {"name", "kind", "status"}, "of a statusHours metric");
+        out.status = required_string(m, "status", at, "a certificate status such as EXPIRED");
+        const auto valid = model::aws_names<model::CertificateStatus>();
+        if (!model::parse_aws<model::CertificateStatus>(out.status))
+          fail(at + "/status", "unknown certificate status \"" + out.status + "\"" + did_you_mean(out.status, valid) + "; valid: " + join_names(valid));
+        out.unit = "h";
+        break;
+      }
+      case MetricKind::TraceCount:
+        members(m, at, {"name", "kind", "match"}, "of a traceCount metric");
+        if (!m.contains("match") || !m["match"].is_object() || m["match"].empty())
+          fail(at, "a traceCount metric needs \"match\": the members a trace record must have, such as {\"type\": \"state\", \"change\": \"Renewed\"}");
+        out.match = m["match"];
+        out.unit = "records";
+        break;
+    }
+    return out;
+  }
+
+  Analytic analytic(const Json& a, const std::set<std::string>& metric_names) const {
+    const std::string at = "/analytic";
+    if (!a.is_object()) fail(at, "\"analytic\" is an object with \"model\": \"renewal-markov\"");
+    members(a, at, {"model", "renewalLeadDays", "window", "compare"}, "of \"analytic\"");
+    Analytic out;
+    out.model = required_string(a, "model", at, "\"renewal-markov\"");
+    if (out.model != "renewal-markov") fail(at + "/model", "unknown analytic model \"" + out.model + "\"; valid: renewal-markov");
+    if (!a.contains("renewalLeadDays")) fail(at, "the renewal-markov model needs \"renewalLeadDays\" (days before NotAfter that renewal starts)");
+    out.renewal_lead_days = static_cast<double>(unsigned_of(a["renewalLeadDays"], at + "/renewalLeadDays", 1, 3649));
+    const std::string window = required_string(a, "window", at, "the time observed after NotAfter, to the horizon (\"30d\")");
+    auto d = core::parse_duration(window);
+    if (!d) fail(at + "/window", "'" + window + "' is not a duration (\"30d\")");
+    out.window = *d;
+    if (!a.contains("compare") || !a["compare"].is_object() || a["compare"].empty())
+      fail(at, "\"compare\" maps metric names to the model's quantities (expiryProbability, expectedDowntimeHours, expectedAttempts, renewalProbability)");
+    const std::vector<std::string_view> q(kAnalyticQuantities.begin(), kAnalyticQuantities.end());
+    for (const auto& [k, v] : a["compare"].items()) {
+      const std::string vat = at + "/compare/" + scenario::pointer_escape(k);
+      if (metric_names.count(k) == 0U) fail(vat, "\"" + k + "\" is not a metric of this study");
+      const std::string quantity = string_of(v, vat);
+      if (std::find(q.begin(), q.end(), quantity) == q.end())
+        fail(vat, "unknown quantity \"" + quantity + "\"" + did_you_mean(quantity, q) + "; valid: " + join_names(q));
+      out.compare.emplace_back(k, quantity);
+    }
+    return out;
+  }
+
+  const SourceDocument& doc_;
+  std::string file_;
+  StudyLimits limits_;
+  SourceDocument base_doc_;
+};
+
+}  // namespace
+
+const char* distribution_name(DistributionKind k) {
+  for (const auto& [kind, name] : kDistributions) {
+    if (kind == k) return name;
+  }
+  return "?";
+}
+
+const char* metric_name(MetricKind k) {
+  for (const auto& [kind, name] : kMetrics) {
+    if (kind == k) return name;
+  }
+  return "?";
+}
+
+Study load_study(const std::string& path, const StudyLimits& limits) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::is_regular_file(path, ec)) throw InputError(path, SourcePos{1, 1}, "", fs::exists(path, ec) ? "is not a regular file" : "no such file");
+  if (fs::file_size(path, ec) > (16ULL << 20)) throw InputError(path, SourcePos{1, 1}, "", "a study file is at most 16 MiB");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(path, SourcePos{1, 1}, "", "cannot open the file for reading");
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  SourceDocument doc;
+  try {
+    doc = scenario::parse_json_with_positions(buf.str());
+  } catch (const scenario::JsonSyntaxError& e) {
+    throw InputError(path, e.pos(), e.path(), std::string("invalid JSON: ") + e.what());
+  }
+  return StudyLoader(doc, path, limits).load();
+}
+
+}  // namespace acmsim::study
