@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <set>
 #include <sstream>
 
 namespace acmsim::report {
@@ -19,9 +20,15 @@ std::string num(double v) {
 
 std::string value_text(const Json& v) { return v.is_string() ? v.get<std::string>() : v.dump(); }
 
-std::string point_label(const Json& point) {
+/// The point's grid values; `varying` (when given) leaves out the parameters
+/// that have one value only, which say nothing on a chart's axis.
+std::string point_label(const Json& point, const std::set<std::string>* varying = nullptr) {
   std::string out;
-  for (const auto& [k, v] : point["values"].items()) out += (out.empty() ? "" : " ") + k + "=" + value_text(v);
+  for (const auto& [k, v] : point["values"].items()) {
+    if (varying != nullptr && varying->count(k) == 0U) continue;
+    const bool named = point.contains("labels") && point["labels"].contains(k);
+    out += (out.empty() ? "" : " ") + k + "=" + (named ? point["labels"][k].get<std::string>() : value_text(v));
+  }
   return out.empty() ? "(base)" : out;
 }
 
@@ -127,12 +134,18 @@ std::string study_chart_svg(const Json& result, const std::string& wanted) {
     double mean = 0, lo = 0, hi = 0;
     std::optional<double> analytic;
   };
+  std::set<std::string> varying;
+  for (const auto& p : def["parameters"]) {
+    if (p.contains("values") && p["values"].size() > 1) varying.insert(p["name"].get<std::string>());
+  }
   std::vector<Bar> bars;
   double top = 0;
   double bottom = 0;
+  std::size_t longest = 0;
   for (const auto& point : result["points"]) {
     Bar b;
-    b.label = point_label(point);
+    b.label = point_label(point, &varying);
+    longest = std::max(longest, b.label.size());
     const Json& s = point["statistics"][metric];
     if (s.contains("mean")) {
       b.defined = true;
@@ -162,11 +175,12 @@ std::string study_chart_svg(const Json& result, const std::string& wanted) {
   const double axis_top = std::ceil(top / step) * step;
   const double axis_bottom = std::floor(bottom / step) * step;
   const int left = 80;
-  const int right = 20;
+  const int slot = 90;
+  // Labels are written at 40 degrees, about 6.5 px a character.
+  const int right = std::max(20, static_cast<int>(static_cast<double>(longest) * 5.0) - slot / 2 + 10);
   const int plot_top = 50;
   const int plot_h = 260;
-  const int label_h = 110;
-  const int slot = 90;
+  const int label_h = std::max(40, static_cast<int>(static_cast<double>(longest) * 4.3) + 30);
   const int width = left + right + std::max<int>(1, static_cast<int>(bars.size())) * slot;
   const int height = plot_top + plot_h + label_h;
   auto y_of = [&](double v) { return plot_top + plot_h - (v - axis_bottom) / (axis_top - axis_bottom) * plot_h; };

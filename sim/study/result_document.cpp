@@ -27,6 +27,7 @@ Json definition(const Study& st, std::size_t replications) {
       j["pointer"] = p.pointer;
     if (!p.grid.empty()) {
       j["values"] = p.grid;
+      if (!p.labels.empty()) j["labels"] = p.labels;
     } else {
       const Distribution& d = *p.distribution;
       j["distribution"] = distribution_name(d.kind);
@@ -113,8 +114,17 @@ Json result_document(const Study& st, const SweepData& data, const Shard& shard)
   Json points = Json::array();
   for (std::size_t p = 0; p < data.points.size(); ++p) {
     Json values = Json::object();
-    for (const auto& [name, v] : data.points[p].values) values[name] = v;
+    Json labels = Json::object();
+    std::size_t g = 0;
+    for (const auto& param : st.parameters) {
+      if (param.grid.empty()) continue;
+      const auto& [name, v] = data.points[p].values[g];
+      values[name] = v;
+      if (!param.labels.empty()) labels[name] = param.labels[data.points[p].choice[g]];
+      ++g;
+    }
     Json point = {{"values", values}};
+    if (!labels.empty()) point["labels"] = labels;
     if (st.analytic) point["analytic"] = analytic_at(st, data.points[p]);
     Json samples = Json::object();
     for (std::size_t m = 0; m < st.metrics.size(); ++m) {
@@ -177,6 +187,7 @@ Json merge_results(const std::vector<std::pair<std::string, Json>>& named) {
   for (std::size_t i = 0; i < head["points"].size(); ++i) {
     const Json& h = head["points"][i];
     Json point = {{"values", h["values"]}};
+    if (h.contains("labels")) point["labels"] = h["labels"];
     if (h.contains("analytic")) {
       Json a = Json::object();
       for (const auto& [metric, v] : h["analytic"].items()) a[metric] = {{"quantity", v["quantity"]}, {"value", v["value"]}};

@@ -348,7 +348,7 @@ class StudyLoader {
 
   Parameter parameter(const Json& p, const std::string& at, const Study& st) const {
     if (!p.is_object()) fail(at, "a parameter is an object with \"name\", \"setting\" or \"pointer\", and \"values\" or \"distribution\"");
-    members(p, at, {"name", "setting", "pointer", "values", "distribution"}, "of a parameter");
+    members(p, at, {"name", "setting", "pointer", "values", "labels", "distribution"}, "of a parameter");
     Parameter out;
     out.line = doc_.pos_of(at).line;
     out.name = required_string(p, "name", at, "a name for tables, [A-Za-z0-9._-]+");
@@ -378,10 +378,18 @@ class StudyLoader {
       for (std::size_t i = 0; i < vs.size(); ++i) {
         const std::string vat = at + "/values/" + std::to_string(i);
         if (!out.setting.empty()) check_setting_value(out.setting, vs[i], vat);
-        if (out.step_switch && !vs[i].is_boolean()) fail(vat, "a pointer to a step takes true (the step runs) or false (it is left out)");
+        if (out.step_switch && !vs[i].is_boolean() && !(vs[i].is_number() && vs[i].get<double>() >= 0.0 && vs[i].get<double>() <= 1.0))
+          fail(vat, "a pointer to a step takes true (the step runs), false (it is left out) or a probability in [0, 1] (it runs in that share of "
+                    "the replications)");
         out.grid.push_back(vs[i]);
       }
+      if (p.contains("labels")) {
+        const Json& ls = p["labels"];
+        if (!ls.is_array() || ls.size() != vs.size()) fail(at + "/labels", "\"labels\" must be an array of strings as long as \"values\"");
+        for (std::size_t i = 0; i < ls.size(); ++i) out.labels.push_back(string_of(ls[i], at + "/labels/" + std::to_string(i)));
+      }
     } else {
+      if (p.contains("labels")) fail(at + "/labels", "\"labels\" name the values of a grid; a distribution has none");
       out.distribution = distribution(p["distribution"], at + "/distribution");
       const Distribution& d = *out.distribution;
       if (out.step_switch && d.kind != DistributionKind::Bernoulli)

@@ -69,6 +69,12 @@ scenario::Scenario make_variant(const Study& st, const Point& point, std::size_t
     Json value;
     if (!p.grid.empty()) {
       value = point.values[grid_index++].second;
+      if (p.step_switch && value.is_number()) {
+        // A probability: whether the step runs is drawn per replication.
+        core::RandomStream rng(replication_seed(st.seed, replication), "parameter:" + p.name);
+        value = rng.uniform01() < value.get<double>();
+        if (drawn != nullptr) (*drawn)[p.name] = value;
+      }
     } else {
       // Each parameter has its own stream per replication: adding a parameter
       // never changes another's draws.

@@ -36,14 +36,16 @@ struct Distribution {
 };
 
 /// One thing the study varies: a setting by name, or any member of the
-/// scenario by JSON Pointer. A pointer to a step (`/steps/N`) takes booleans:
-/// false leaves the step out of that run.
+/// scenario by JSON Pointer. A pointer to a step (`/steps/N`) takes booleans
+/// (false leaves the step out of that run) or, in a grid, probabilities (the
+/// step runs in that share of the replications, drawn per replication).
 struct Parameter {
   std::string name;
   std::string setting;  // set: settings/<name>
   std::string pointer;  // set: a JSON Pointer into the scenario
   bool step_switch = false;
   std::vector<Json> grid;                   // the values of a grid parameter
+  std::vector<std::string> labels;          // optional names of the grid values, for tables and charts
   std::optional<Distribution> distribution; // or a draw per replication
   int line = 0;
 };
