@@ -7,10 +7,10 @@
 
 namespace acmsim::study {
 
-double t_975(std::size_t dof) {
+double t_quantile(std::size_t dof, double q) {
   if (dof == 0) return 0.0;
   const boost::math::students_t dist(static_cast<double>(dof));
-  return boost::math::quantile(dist, 0.975);
+  return boost::math::quantile(dist, q);
 }
 
 std::optional<Summary> summarize(const std::vector<std::optional<double>>& samples, const std::vector<double>& quantiles) {

@@ -204,13 +204,25 @@ class StudyLoader {
       base_name = path.lexically_normal().string();
     } else if (b.is_object()) {
       text = b.dump();
-      base_name = file_ + " (inline base)";
     } else {
       fail("/base", "\"base\" must be a scenario file name (relative to the study) or a scenario object");
     }
-    // The base must be a valid scenario on its own: its errors point into its file.
-    (void)scenario::parse_scenario(text, base_name);
     base_doc_ = scenario::parse_json_with_positions(text);
+    if (b.is_object()) {
+      // An inline base is part of the study: its positions are the study's.
+      base_doc_.positions.clear();
+      for (const auto& [ptr, pos] : doc_.positions) {
+        if (ptr == "/base" || ptr.rfind("/base/", 0) == 0) base_doc_.positions.emplace(ptr.substr(5), pos);
+      }
+      base_name = file_;
+    }
+    // The base must be a valid scenario on its own: its errors point into its file.
+    try {
+      (void)scenario::load_scenario_document(base_doc_, base_name);
+    } catch (const InputError& e) {
+      if (!b.is_object()) throw;
+      throw InputError(file_, e.pos(), "/base" + e.pointer(), std::string(e.what()) + " (in the inline base scenario)");
+    }
     st.base = base_doc_;
     st.base_file = base_name;
   }

@@ -22,7 +22,9 @@ struct Summary {
 /// nullopt when no sample is defined.
 std::optional<Summary> summarize(const std::vector<std::optional<double>>& samples, const std::vector<double>& quantiles);
 
-/// The 0.975 quantile of Student's t with `dof` degrees of freedom.
-double t_975(std::size_t dof);
+/// The q quantile of Student's t with `dof` degrees of freedom (Boost.Math).
+double t_quantile(std::size_t dof, double q);
+/// The 0.975 quantile: the half-width factor of a 95% confidence interval.
+inline double t_975(std::size_t dof) { return t_quantile(dof, 0.975); }
 
 }  // namespace acmsim::study

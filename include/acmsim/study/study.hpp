@@ -93,7 +93,7 @@ struct Study {
   std::string file;
   std::string name;
   std::string description;
-  std::string base_file;          // the base scenario's file, or "STUDY (inline base)"
+  std::string base_file;          // the base scenario's file (the study's own for an inline base)
   scenario::SourceDocument base;  // the base scenario document, with positions for messages
   std::uint64_t seed = 1;
   std::size_t replications = 100;

@@ -1,0 +1,113 @@
+// Study files: what is accepted, and where each mistake is reported.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "acmsim/study/study.hpp"
+
+using namespace acmsim;
+
+namespace {
+
+const std::string kBase = std::string(ACMSIM_SOURCE_DIR) + "/scenarios/whatif/renewal-cycle-under-faults.json";
+
+std::string write_study(const std::string& name, const std::string& text) {
+  const auto dir = std::filesystem::temp_directory_path() / "acmsim-study-tests";
+  std::filesystem::create_directories(dir);
+  const auto path = (dir / name).string();
+  std::ofstream(path) << text;
+  return path;
+}
+
+std::string study_with(const std::string& parameters, const std::string& metrics = R"([{"name": "n", "kind": "renewals"}])") {
+  return R"({"study": "t", "base": ")" + kBase + R"(", "replications": 3,
+  "parameters": )" + parameters + R"(,
+  "metrics": )" + metrics + "}";
+}
+
+/// The rendered error of loading `text`, or "" when it loads.
+std::string error_of(const std::string& text) {
+  const std::string path = write_study("s.study.json", text);
+  try {
+    (void)study::load_study(path);
+  } catch (const scenario::InputError& e) {
+    return e.render();
+  }
+  return "";
+}
+
+}  // namespace
+
+TEST(StudyLoader, LoadsGridsDistributionsMetricsAndTheAnalyticModel) {
+  const std::string path = write_study("ok.study.json", R"({
+  "study": "ok", "base": ")" + kBase + R"(", "seed": 9, "replications": 12,
+  "parameters": [
+    {"name": "p", "setting": "faults.renewalAttemptFailure", "values": [0.1, 0.2], "labels": ["low", "high"]},
+    {"name": "at", "pointer": "/steps/9/at", "distribution": {"type": "uniform", "min": "1d", "max": "2d"}},
+    {"name": "probe", "pointer": "/steps/8", "values": [true, 0.5]}
+  ],
+  "metrics": [{"name": "a", "kind": "probeAvailability", "probe": "pets", "from": "eu-west-1"}, {"name": "e", "kind": "expiries"}],
+  "quantiles": [0.1, 0.9],
+  "analytic": {"model": "renewal-markov", "renewalLeadDays": 45, "window": "30d", "compare": {"e": "expiryProbability"}}
+})");
+  const auto st = study::load_study(path);
+  EXPECT_EQ(st.name, "ok");
+  EXPECT_EQ(st.seed, 9U);
+  EXPECT_EQ(st.replications, 12U);
+  ASSERT_EQ(st.parameters.size(), 3U);
+  EXPECT_EQ(st.parameters[0].labels[1], "high");
+  EXPECT_TRUE(st.parameters[1].distribution->durations);
+  EXPECT_DOUBLE_EQ(st.parameters[1].distribution->b, 2 * 86'400'000.0);
+  EXPECT_TRUE(st.parameters[2].step_switch);
+  ASSERT_TRUE(st.analytic);
+  EXPECT_EQ(st.analytic->compare[0].second, "expiryProbability");
+  EXPECT_EQ(st.quantiles, (std::vector<double>{0.1, 0.9}));
+}
+
+TEST(StudyLoader, EachMistakeSaysWhereAndWhatWouldBeValid) {
+  struct Case {
+    std::string text;
+    std::string expect;  // a part of the message
+  };
+  const std::vector<Case> cases = {
+      {study_with(R"([{"name": "p", "setting": "faults.renewalAttemptFailur", "values": [0.1]}])"), "did you mean \"faults.renewalAttemptFailure\""},
+      {study_with(R"([{"name": "p", "setting": "faults.renewalAttemptFailure", "values": [1.5]}])"), "expected a number from 0"},
+      {study_with(R"([{"name": "p", "setting": "acm.validationTimeout", "values": ["soon"]}])"), "is not a duration"},
+      {study_with(R"([{"name": "p", "pointer": "/steps/99/at", "values": ["1d"]}])"), "is not an index of an array of 11"},
+      {study_with(R"([{"name": "p", "pointer": "steps/1", "values": [true]}])"), "is not a JSON Pointer"},
+      {study_with(R"([{"name": "p", "pointer": "/steps/1", "values": ["yes"]}])"), "takes true (the step runs)"},
+      {study_with(R"([{"name": "p", "pointer": "/steps/1", "distribution": {"type": "uniform", "min": 0, "max": 1}}])"), "takes a bernoulli"},
+      {study_with(R"([{"name": "p", "pointer": "/horizon", "distribution": {"type": "gauss"}}])"), "unknown distribution \"gauss\""},
+      {study_with(R"([{"name": "p", "pointer": "/horizon", "distribution": {"type": "uniform", "min": "1d", "max": 3}}])"), "mix of durations and numbers"},
+      {study_with(R"([{"name": "p", "pointer": "/horizon", "values": ["1d"], "distribution": {"type": "bernoulli", "p": 0.5}}])"), "exactly one of \"values\""},
+      {study_with(R"([{"name": "p", "pointer": "/horizon", "values": ["1d"]}, {"name": "p", "pointer": "/start", "values": ["2026-01-01T00:00:00Z"]}])"),
+       "used twice"},
+      {study_with("[]", R"([{"name": "a", "kind": "probeAvailability", "probe": "pet"}])"), "no probe named \"pet\" (did you mean \"pets\"?)"},
+      {study_with("[]", R"([{"name": "a", "kind": "renewal"}])"), "did you mean \"renewals\""},
+      {study_with("[]", R"([{"name": "a", "kind": "findings", "rule": "validation-record-gone"}])"), "unknown rule"},
+      {study_with("[]", R"([{"name": "a", "kind": "statusHours", "status": "EXPIRD"}])"), "did you mean \"EXPIRED\""},
+      {study_with("[]", R"([{"name": "a", "kind": "events", "region": "eu-west-1", "pattern": {"source": "aws.acm"}}])"), "event pattern is refused"},
+      {study_with("[]", R"([{"name": "a", "kind": "events", "region": "eu-wst-1"}])"), "unknown region"},
+      {study_with("[]", "[]"), "non-empty array"},
+      {R"({"study": "t", "base": "nowhere.json", "parameters": [], "metrics": [{"name": "n", "kind": "renewals"}]})", "cannot read the base scenario"},
+      {R"({"study": "t", "base": {"scenario": "x"}, "parameters": [], "metrics": [{"name": "n", "kind": "renewals"}]})", "missing required member \"steps\""},
+      {R"({"study": "t", "bsae": 1})", "unknown member \"bsae\""},
+      {R"({"study": "t", "base": ")" + kBase + R"(", "replications": 0, "parameters": [], "metrics": []})", "expected an integer from 1"},
+      {"{\"study\": \"t\",}", "invalid JSON"},
+  };
+  for (const auto& c : cases) {
+    const std::string err = error_of(c.text);
+    EXPECT_NE(err.find(c.expect), std::string::npos) << "expected '" << c.expect << "' in: " << err;
+    EXPECT_NE(err.find(".json:"), std::string::npos) << err;
+  }
+}
+
+TEST(StudyLoader, PositionsPointAtTheOffendingValue) {
+  const std::string text = "{\"study\": \"t\", \"base\": \"" + kBase +
+                           "\",\n \"parameters\": [\n  {\"name\": \"p\", \"setting\": \"faults.renewalAttemptFailure\", \"values\": [0.1, 7]}\n ],\n"
+                           " \"metrics\": [{\"name\": \"n\", \"kind\": \"renewals\"}]}";
+  const std::string err = error_of(text);
+  EXPECT_NE(err.find("s.study.json:3:"), std::string::npos) << err;
+  EXPECT_NE(err.find("$.parameters[0].values[1]"), std::string::npos) << err;
+}
