@@ -365,7 +365,7 @@ RunResult run_scenario(const Scenario& s, const RunOptions& options) {
   out.scenario = &s;
   out.sim = std::make_unique<core::Simulation>(s.start, s.start + s.horizon, s.seed);
   out.sim->set_event_budget(options.max_events);
-  out.trace = std::make_unique<core::Trace>(options.trace);
+  out.trace = std::make_unique<core::Trace>(options.trace, options.trace_probe_attempts);
   out.world = std::make_unique<model::World>(*out.sim, *out.trace, s.settings, s.account);
   out.findings = std::make_unique<analysis::Engine>(*out.world);
   // Every step is scheduled at load, in file order: calls before the model's

@@ -18,9 +18,12 @@ struct TraceRecord {
 
 class Trace {
  public:
-  explicit Trace(bool enabled = true) : enabled_(enabled) {}
+  explicit Trace(bool enabled = true, bool probe_attempts = true) : enabled_(enabled), probe_attempts_(enabled && probe_attempts) {}
   /// Builders check this first so that a disabled trace costs nothing.
   [[nodiscard]] bool enabled() const { return enabled_; }
+  /// Probe attempts are most of a long run's records; studies read the
+  /// attempts themselves and leave them out of the trace.
+  [[nodiscard]] bool probe_attempts() const { return probe_attempts_; }
   void add(SimTime t, Json body) {
     if (enabled_) records_.push_back(TraceRecord{t, std::move(body)});
   }
@@ -28,6 +31,7 @@ class Trace {
 
  private:
   bool enabled_;
+  bool probe_attempts_;
   std::vector<TraceRecord> records_;
 };
 

@@ -18,6 +18,7 @@ namespace acmsim::scenario {
 struct RunOptions {
   std::uint64_t max_events = 10'000'000;
   bool trace = true;
+  bool trace_probe_attempts = true;
 };
 
 /// One entry of the result document: an expectation step, or a call step that

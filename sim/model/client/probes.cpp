@@ -154,7 +154,7 @@ void Clients::attempt(std::size_t index) {
   Probe& p = probes_[index];
   for (const RegionId r : p.spec.from) {
     ProbeAttempt a = try_once(p.spec, r);
-    if (world_.trace.enabled()) {
+    if (world_.trace.probe_attempts()) {
       world_.trace.add(world_.sim.now(), {{"type", "probe"},
                                           {"probe", p.spec.name},
                                           {"from", region_code(r)},
