@@ -81,7 +81,7 @@ int sweep_command(const SweepArgs& args) {
     std::cerr << "acmsim sweep: a shard has no statistics to chart: draw the chart with acmsim merge --svg\n";
     return kBadInput;
   }
-  if (!source.empty()) std::cerr << "acmsim sweep: shard " << shard->index << "/" << shard->count << " from " << source << "\n";
+  if (!source.empty() && source != "--shard") std::cerr << "acmsim sweep: shard " << shard->index << "/" << shard->count << " from " << source << "\n";
   study::SweepOptions options;
   options.replications = args.replications;
   options.threads = args.threads;
