@@ -22,12 +22,14 @@ void Context::wake_at(core::SimTime t) {
   if (t > now_) wakeups_.push_back(t);
 }
 
-std::vector<std::pair<const model::HostedZone*, const model::RecordSet*>> Context::records() const {
-  std::vector<std::pair<const model::HostedZone*, const model::RecordSet*>> out;
-  for (const auto* z : world_.route53.zones()) {
-    for (const auto& [k, r] : z->records) out.emplace_back(z, &r);
+const std::vector<std::pair<const model::HostedZone*, const model::RecordSet*>>& Context::records() const {
+  if (!records_) {
+    records_.emplace();
+    for (const auto* z : world_.route53.zones()) {
+      for (const auto& [k, r] : z->records) records_->emplace_back(z, &r);
+    }
   }
-  return out;
+  return *records_;
 }
 
 std::vector<std::string> Context::load_balancer_hostnames(const model::LoadBalancer& lb) const {

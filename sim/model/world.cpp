@@ -51,8 +51,32 @@ void World::set_origin(std::int32_t step) {
 }
 
 void World::handle(const core::ScheduledEvent& ev) {
-  // A probe attempt changes no resource a rule reads; every other event may.
-  if (static_cast<ModelEvent>(ev.payload.kind) != ModelEvent::ProbeAttempt) ++revision_;
+  // A probe attempt changes no resource a rule reads; every other event may,
+  // in the parts it belongs to (ACM's events also reach the event buses).
+  switch (static_cast<ModelEvent>(ev.payload.kind)) {
+    case ModelEvent::ProbeAttempt:
+      break;
+    case ModelEvent::EventBusDelivery:
+      touch(bit(Part::Events));
+      break;
+    case ModelEvent::ConfigEvaluation:
+      touch(bit(Part::Config) | bit(Part::Events));
+      break;
+    case ModelEvent::AcmDnsCheck:
+    case ModelEvent::AcmIssue:
+    case ModelEvent::AcmValidationTimeout:
+    case ModelEvent::AcmRenewalStart:
+    case ModelEvent::AcmExpire:
+    case ModelEvent::AcmDetach:
+    case ModelEvent::AcmExpiryNotice:
+    case ModelEvent::AcmActionRequired:
+    case ModelEvent::AcmOperatorRepair:
+      touch(bit(Part::Acm) | bit(Part::Events) | bit(Part::Config));
+      break;
+    default:
+      touch();
+      break;
+  }
   switch (static_cast<ModelEvent>(ev.payload.kind)) {
     case ModelEvent::AcmDnsCheck:
     case ModelEvent::AcmIssue:

@@ -15,6 +15,23 @@ namespace acmsim::scenario {
 
 namespace {
 
+/// The parts of the world a call to a service may change, for the analysis
+/// engine. A service that attaches certificates changes ACM's InUseBy too;
+/// ACM and Config send events; the simulation's own actions may touch anything.
+model::PartMask parts_changed_by(std::string_view service) {
+  using model::bit;
+  using model::Part;
+  if (service == "acm") return bit(Part::Acm) | bit(Part::Events) | bit(Part::Config);
+  if (service == "route53") return bit(Part::Dns);
+  if (service == "apigateway") return bit(Part::ApiGateway) | bit(Part::Acm);
+  if (service == "cloudfront") return bit(Part::CloudFront) | bit(Part::Acm);
+  if (service == "elbv2") return bit(Part::Elb) | bit(Part::Acm);
+  if (service == "events") return bit(Part::Events);
+  if (service == "config") return bit(Part::Config) | bit(Part::Events);
+  return model::kAllParts;
+}
+
+
 constexpr std::uint32_t kStepEvent = static_cast<std::uint32_t>(model::ModelEvent::Last) + 1;
 constexpr std::uint32_t kFindingsEvent = kStepEvent + 1;
 
@@ -133,6 +150,7 @@ class Runner {
       spec.host = parsed->host;
       spec.port = parsed->port;
       spec.path = parsed->path;
+      out_.world->touch(model::bit(model::Part::Clients));  // rules read the probed hosts
     }
     out_.world->clients.attempt(index);
   }
@@ -286,7 +304,7 @@ class Runner {
     const model::RegionId region = st.call.region.value_or(model::us_east_1());
     auto r = st.call.op->invoke(*out_.world, region, params);
     out_.world->set_origin(-1);
-    out_.world->touch();
+    out_.world->touch(parts_changed_by(st.call.op->service));
     if (out_.trace->enabled()) {
       Json rec = {{"type", "call"}, {"step", st.index}, {"line", st.line}, {"call", call_name(st.call)}};
       if (st.call.region) rec["region"] = model::region_code(*st.call.region);
@@ -368,6 +386,7 @@ RunResult run_scenario(const Scenario& s, const RunOptions& options) {
   out.trace = std::make_unique<core::Trace>(options.trace, options.trace_probe_attempts);
   out.world = std::make_unique<model::World>(*out.sim, *out.trace, s.settings, s.account);
   out.findings = std::make_unique<analysis::Engine>(*out.world);
+  out.findings->set_incremental(options.incremental_analysis);
   // Every step is scheduled at load, in file order: calls before the model's
   // own events of an instant, expectations after everything else.
   for (const auto& st : s.steps) {

@@ -38,7 +38,9 @@ class Context {
   /// pass asks for 100,000 of them), so the reference lasts until the next call.
   [[nodiscard]] const core::Json& sample_expiry_event(const model::Certificate& c) const;
   /// Every public record name (normalized) of the account, in zone order.
-  [[nodiscard]] std::vector<std::pair<const model::HostedZone*, const model::RecordSet*>> records() const;
+  /// Built once per pass and shared by the rules that ask (the world does not
+  /// change during a pass).
+  [[nodiscard]] const std::vector<std::pair<const model::HostedZone*, const model::RecordSet*>>& records() const;
 
   // For the engine.
   void begin(const RuleDef* rule) { rule_ = rule; }
@@ -53,6 +55,7 @@ class Context {
   std::vector<core::SimTime> wakeups_;
   mutable std::optional<std::vector<std::pair<std::string, const model::LoadBalancer*>>> lb_names_;
   mutable core::Json expiry_event_;
+  mutable std::optional<std::vector<std::pair<const model::HostedZone*, const model::RecordSet*>>> records_;
 };
 
 }  // namespace acmsim::analysis

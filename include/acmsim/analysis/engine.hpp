@@ -2,6 +2,7 @@
 // findings as the simulation runs, and remembers every raise.
 #pragma once
 
+#include <array>
 #include <map>
 #include <optional>
 #include <string>
@@ -16,30 +17,51 @@ namespace acmsim::analysis {
 
 class Engine {
  public:
-  explicit Engine(const model::World& world) : world_(world) {}
+  explicit Engine(const model::World& world);
 
-  /// Evaluates every rule at `now`; records raises and clears; returns the
+  /// Evaluates the rules at `now`; records raises and clears; returns the
   /// earliest future instant at which a finding may change with time alone.
   /// An instant at which the world's revision is unchanged and no rule asked
-  /// to be woken keeps the findings as they are, without a rule pass.
+  /// to be woken keeps the findings as they are, without a rule pass; otherwise
+  /// only the rules that read a part of the world that changed since their
+  /// last pass, or that asked to be woken by now, run again.
   std::optional<core::SimTime> evaluate(core::SimTime now, std::int32_t step, core::Trace* trace);
 
   /// A call AWS refused for a rule's reason: the finding holds at this instant only.
   void refused(const std::string& rule, std::vector<std::string> resources, const std::string& message, core::SimTime now, std::int32_t step,
                core::Trace* trace);
 
-  [[nodiscard]] const std::vector<Finding>& current() const { return current_; }
+  /// The findings that hold now, sorted by (rule, resources).
+  [[nodiscard]] const std::vector<Finding>& current() const;
   [[nodiscard]] const std::vector<FindingChange>& history() const { return history_; }
+
+  /// Off: every evaluation re-runs every rule (the reference the incremental
+  /// engine is tested against).
+  void set_incremental(bool on) { incremental_ = on; }
+  /// Rule runs so far (for tests and benchmarks of the incremental engine).
+  [[nodiscard]] std::uint64_t rule_runs() const { return rule_runs_; }
 
   /// One pass of every rule, without remembering anything (for lint).
   static std::vector<Finding> run_rules(const model::World& world, core::SimTime now, std::vector<core::SimTime>* wakeups = nullptr);
 
  private:
+  struct RuleState {
+    std::vector<Finding> findings;  // sorted by resources
+    std::array<std::uint64_t, model::kPartCount> seen{};
+    std::optional<core::SimTime> wake;
+    bool evaluated = false;
+  };
+
   const model::World& world_;
-  std::vector<Finding> current_;  // sorted by (rule, resources)
+  std::vector<const RuleDef*> rules_;  // sorted by id, so that concatenated findings are sorted
+  std::vector<RuleState> states_;
   std::vector<FindingChange> history_;
   std::optional<std::uint64_t> evaluated_revision_;
   std::optional<core::SimTime> next_wake_;
+  bool incremental_ = true;
+  std::uint64_t rule_runs_ = 0;
+  mutable std::vector<Finding> current_;
+  mutable bool current_stale_ = false;
 };
 
 }  // namespace acmsim::analysis

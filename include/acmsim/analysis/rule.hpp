@@ -19,7 +19,12 @@ struct RuleDef {
   std::string_view fix;          // how to fix it
   std::string_view help_uri;     // the specific AWS documentation page
   void (*check)(Context& ctx);
+  /// The parts of the world the check reads: the engine re-runs the rule only
+  /// when one of them changed (or when the rule asked to be woken).
+  model::PartMask reads = model::kAllParts;
 };
+
+constexpr model::PartMask reads(model::Part p) { return model::bit(p); }
 
 std::span<const RuleDef* const> all_rules();
 const RuleDef* find_rule(std::string_view id);

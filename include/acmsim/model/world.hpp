@@ -2,6 +2,7 @@
 // dispatch of the model's timed events.
 #pragma once
 
+#include <array>
 #include <string>
 
 #include "acmsim/core/simulation.hpp"
@@ -20,6 +21,15 @@
 
 namespace acmsim::model {
 
+/// The parts of the world that change separately, for incremental analysis.
+/// A rule declares the parts it reads; a change marks the parts it touched.
+enum class Part : std::uint32_t { Acm, Dns, ApiGateway, CloudFront, Elb, Events, Config, Clients };
+inline constexpr std::size_t kPartCount = 8;
+using PartMask = std::uint32_t;
+constexpr std::size_t part_index(Part p) { return static_cast<std::size_t>(p); }
+constexpr PartMask bit(Part p) { return 1U << part_index(p); }
+inline constexpr PartMask kAllParts = (1U << kPartCount) - 1;
+
 class World : private DnsObserver, private AliasTargetRegistry, private AcmEventSink {
  public:
   World(core::Simulation& sim, core::Trace& trace, Settings settings, std::string account);
@@ -37,7 +47,15 @@ class World : private DnsObserver, private AliasTargetRegistry, private AcmEvent
   /// and so must whoever calls the services directly (the scenario runner
   /// after each call), so that the engine can skip instants where nothing changed.
   [[nodiscard]] std::uint64_t revision() const { return revision_; }
-  void touch() { ++revision_; }
+  /// The same, per part of the world, so that the engine re-runs only the
+  /// rules that read a part that changed. `touch()` marks every part.
+  [[nodiscard]] std::uint64_t revision(Part p) const { return part_revisions_[part_index(p)]; }
+  void touch(PartMask parts = kAllParts) {
+    ++revision_;
+    for (std::size_t i = 0; i < kPartCount; ++i) {
+      if ((parts & (1U << i)) != 0U) part_revisions_[i] = revision_;
+    }
+  }
 
   core::Simulation& sim;
   core::Trace& trace;
@@ -56,6 +74,7 @@ class World : private DnsObserver, private AliasTargetRegistry, private AcmEvent
 
  private:
   std::uint64_t revision_ = 0;
+  std::array<std::uint64_t, kPartCount> part_revisions_{};
   void on_dns_changed() override { acm.on_dns_changed(); }
   void acm_event(const Certificate& c, std::string_view detail_type, core::Json detail) override;
   void certificate_changed(const Certificate& c) override { config.certificate_changed(c); }

@@ -19,6 +19,9 @@ struct RunOptions {
   std::uint64_t max_events = 10'000'000;
   bool trace = true;
   bool trace_probe_attempts = true;
+  /// Off: every rule runs at every evaluated instant (the reference the
+  /// incremental analysis is tested against).
+  bool incremental_analysis = true;
 };
 
 /// One entry of the result document: an expectation step, or a call step that

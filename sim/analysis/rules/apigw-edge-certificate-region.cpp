@@ -47,6 +47,7 @@ const RuleDef kRule_apigw_edge_certificate_region{
     "InvalidViewerCertificate). The same rule covers CloudFront distributions.",
     "Request (or import) the certificate in us-east-1 and use that ARN; the same DNS validation CNAME validates it with no new record.",
     "https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-edge-optimized-custom-domain-name.html",
-    &check};
+    &check,
+    reads(model::Part::Acm) | reads(model::Part::ApiGateway) | reads(model::Part::CloudFront)};
 
 }  // namespace acmsim::analysis

@@ -38,6 +38,7 @@ const RuleDef kRule_caa_forbids_amazon{
     "the request with CAA_ERROR and cannot renew.",
     "Add a CAA record such as 0 issue \"amazon.com\" next to the existing ones (or remove the restriction).",
     "https://docs.aws.amazon.com/acm/latest/userguide/setup-caa.html",
-    &check};
+    &check,
+    reads(model::Part::Acm) | reads(model::Part::Dns)};
 
 }  // namespace acmsim::analysis

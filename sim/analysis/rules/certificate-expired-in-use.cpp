@@ -35,6 +35,7 @@ const RuleDef kRule_certificate_expired_in_use{
     "which refuse it: an outage. ACM renews only certificates it issued that are eligible; imported certificates are never renewed.",
     "Renew it (for an imported certificate: re-import the new one into the same ARN), or attach a valid certificate.",
     "https://docs.aws.amazon.com/acm/latest/userguide/managed-renewal.html",
-    &check};
+    &check,
+    reads(model::Part::Acm)};
 
 }  // namespace acmsim::analysis

@@ -62,6 +62,7 @@ const RuleDef kRule_certificate_name_mismatch{
     "every client fail the TLS handshake.",
     "Request a certificate that lists the hostname (or a wildcard one level above it) and attach it, or add it to the listener's SNI list.",
     "https://docs.aws.amazon.com/acm/latest/userguide/acm-certificate-characteristics.html",
-    &check};
+    &check,
+    reads(model::Part::Acm) | reads(model::Part::ApiGateway) | reads(model::Part::CloudFront) | reads(model::Part::Elb) | reads(model::Part::Dns)};
 
 }  // namespace acmsim::analysis

@@ -33,6 +33,7 @@ const RuleDef kRule_certificate_not_exportable{"certificate-not-exportable",
                                                "changed later. The scenario marks where a certificate is meant to go with the tag acmsim:deploy-to.",
                                                "Request a new certificate with Options.Export = ENABLED (or use ACM for Nitro Enclaves, or ACME).",
                                                "https://docs.aws.amazon.com/acm/latest/userguide/acm-exportable-certificates.html",
-                                               &check};
+                                               &check,
+    reads(model::Part::Acm)};
 
 }  // namespace acmsim::analysis

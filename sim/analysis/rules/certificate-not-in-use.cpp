@@ -29,6 +29,7 @@ const RuleDef kRule_certificate_not_in_use{"certificate-not-in-use",
                                            "CloudFront, API Gateway, ...) or exported since their issue. An unused certificate simply expires.",
                                            "Attach it to the service it was meant for, or delete it if nothing needs it.",
                                            "https://docs.aws.amazon.com/acm/latest/userguide/managed-renewal.html",
-                                           &check};
+                                           &check,
+    reads(model::Part::Acm)};
 
 }  // namespace acmsim::analysis

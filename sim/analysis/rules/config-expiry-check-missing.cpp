@@ -41,6 +41,7 @@ const RuleDef kRule_config_expiry_check_missing{
     "daysToExpiration (14 by default), an audit trail next to the EventBridge events.",
     "Add the managed Config rule acm-certificate-expiration-check (source identifier ACM_CERTIFICATE_EXPIRATION_CHECK) in the region.",
     "https://docs.aws.amazon.com/config/latest/developerguide/acm-certificate-expiration-check.html",
-    &check};
+    &check,
+    reads(model::Part::Acm) | reads(model::Part::Config)};
 
 }  // namespace acmsim::analysis

@@ -49,6 +49,7 @@ const RuleDef kRule_dns_alias_target_mismatch{
     "the certificate presented is *.execute-api, and the base path mappings do not apply.",
     "Point the record (preferably an alias A record) at the domain's distributionDomainName or regionalDomainName, with the matching hosted zone id.",
     "https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-regional-api-custom-domain-create.html",
-    &check};
+    &check,
+    reads(model::Part::Dns) | reads(model::Part::ApiGateway) | reads(model::Part::CloudFront) | reads(model::Part::Elb)};
 
 }  // namespace acmsim::analysis

@@ -30,6 +30,7 @@ const RuleDef kRule_dns_cname_at_apex{
     "alias record: an A or AAAA record that Route 53 resolves itself, allowed at the apex and free for AWS targets.",
     "Create an alias A (and AAAA) record at the apex pointing at the resource.",
     "https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/resource-record-sets-choosing-alias-non-alias.html",
-    &check};
+    &check,
+    reads(model::Part::Dns)};
 
 }  // namespace acmsim::analysis

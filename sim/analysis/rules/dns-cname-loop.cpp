@@ -51,6 +51,7 @@ const RuleDef kRule_dns_cname_loop{"dns-cname-loop",
                                    "A chain of CNAME or alias records that comes back to itself never resolves: clients get SERVFAIL.",
                                    "Break the cycle: make one of the records point at the real endpoint.",
                                    "https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/ResourceRecordTypes.html",
-                                   &check};
+                                   &check,
+    reads(model::Part::Dns)};
 
 }  // namespace acmsim::analysis

@@ -43,6 +43,7 @@ const RuleDef kRule_dns_dangling_record{
     "deleted is a subdomain-takeover risk: whoever creates a resource with that name serves your hostname.",
     "Delete the record, or point it at a live resource of the account.",
     "https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/resource-record-sets-values-alias.html",
-    &check};
+    &check,
+    reads(model::Part::Dns) | reads(model::Part::ApiGateway) | reads(model::Part::CloudFront) | reads(model::Part::Elb)};
 
 }  // namespace acmsim::analysis

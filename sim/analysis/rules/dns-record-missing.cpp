@@ -42,6 +42,7 @@ const RuleDef kRule_dns_record_missing{"dns-record-missing",
                                        "or a CNAME below the apex) in the public zone of the domain must point clients at the endpoint.",
                                        "Create an alias record for the name to the endpoint's DNS name and hosted zone id.",
                                        "https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/routing-to-api-gateway.html",
-                                       &check};
+                                       &check,
+    reads(model::Part::Dns) | reads(model::Part::ApiGateway) | reads(model::Part::CloudFront) | reads(model::Part::Elb) | reads(model::Part::Clients)};
 
 }  // namespace acmsim::analysis

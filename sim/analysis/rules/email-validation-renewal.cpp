@@ -31,6 +31,7 @@ const RuleDef kRule_email_validation_renewal{
     "someone approves them. DNS validation renews unattended as long as the CNAME stays.",
     "Request a replacement with ValidationMethod DNS, move the services to it, and delete the email-validated one.",
     "https://docs.aws.amazon.com/acm/latest/userguide/email-renewal-validation.html",
-    &check};
+    &check,
+    reads(model::Part::Acm)};
 
 }  // namespace acmsim::analysis

@@ -41,6 +41,7 @@ const RuleDef kRule_expiry_events_unwatched{
     "In the certificate's region, create a rule on the default bus with the pattern {\"source\": [\"aws.acm\"], \"detail-type\": "
     "[\"ACM Certificate Approaching Expiration\"]} and a target (an SNS topic, for example).",
     "https://docs.aws.amazon.com/acm/latest/userguide/supported-events.html",
-    &check};
+    &check,
+    reads(model::Part::Acm) | reads(model::Part::Events)};
 
 }  // namespace acmsim::analysis

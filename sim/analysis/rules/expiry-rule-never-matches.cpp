@@ -70,6 +70,7 @@ const RuleDef kRule_expiry_rule_never_matches{
     "nothing, silently.",
     "Fix the pattern: test it with TestEventPattern (acmsim events test-pattern) against a sample ACM event.",
     "https://docs.aws.amazon.com/eventbridge/latest/ref/events-ref-acm.html",
-    &check};
+    &check,
+    reads(model::Part::Events)};
 
 }  // namespace acmsim::analysis

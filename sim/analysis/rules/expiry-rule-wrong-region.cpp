@@ -52,6 +52,7 @@ const RuleDef kRule_expiry_rule_wrong_region{
     "ACM's events stay in the certificate's region: a rule in another region never sees them, unless another rule forwards them across regions.",
     "Create the rule in the region of the certificates (or forward ACM's events there to this region's bus).",
     "https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-cross-region.html",
-    &check};
+    &check,
+    reads(model::Part::Acm) | reads(model::Part::Events)};
 
 }  // namespace acmsim::analysis

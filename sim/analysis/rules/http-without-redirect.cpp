@@ -33,6 +33,7 @@ const RuleDef kRule_http_without_redirect{
     "action redirects to HTTPS (HTTP_301).",
     "Change the HTTP listener's default action to a redirect with Protocol HTTPS, Port 443, StatusCode HTTP_301.",
     "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-listeners.html",
-    &check};
+    &check,
+    reads(model::Part::Elb)};
 
 }  // namespace acmsim::analysis

@@ -40,6 +40,7 @@ const RuleDef kRule_imported_certificate_expiring{
     "using it gets the new one. The window is the account's DaysBeforeExpiry for the region (45 days by default).",
     "Get a renewed certificate from its issuer and re-import it with ImportCertificate and the same CertificateArn, at least a day before NotAfter.",
     "https://docs.aws.amazon.com/acm/latest/userguide/import-reimport.html",
-    &check};
+    &check,
+    reads(model::Part::Acm)};
 
 }  // namespace acmsim::analysis

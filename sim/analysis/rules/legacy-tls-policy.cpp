@@ -39,6 +39,7 @@ const RuleDef kRule_legacy_tls_policy{
     "listener created without SslPolicy gets ELBSecurityPolicy-2016-08, which does), accepts them.",
     "Use securityPolicy TLS_1_2 (or a SecurityPolicy_TLS13_* policy) and an ELBSecurityPolicy-TLS13-1-2-2021-06 listener policy.",
     "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/describe-ssl-policies.html",
-    &check};
+    &check,
+    reads(model::Part::ApiGateway) | reads(model::Part::CloudFront) | reads(model::Part::Elb)};
 
 }  // namespace acmsim::analysis

@@ -51,6 +51,7 @@ const RuleDef kRule_regional_certificate_region{
     "CNAME validates.",
     "Request or import the certificate in the endpoint's region and attach that one.",
     "https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-regional-api-custom-domain-create.html",
-    &check};
+    &check,
+    reads(model::Part::Acm) | reads(model::Part::ApiGateway) | reads(model::Part::Elb)};
 
 }  // namespace acmsim::analysis

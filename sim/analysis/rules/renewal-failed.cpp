@@ -33,6 +33,7 @@ const RuleDef kRule_renewal_failed{
     "Restore the validation CNAME (or approve the emails), make sure a service uses the certificate, and ACM retries; after FAILED, request a new "
     "certificate.",
     "https://docs.aws.amazon.com/acm/latest/userguide/check-certificate-renewal-status.html",
-    &check};
+    &check,
+    reads(model::Part::Acm)};
 
 }  // namespace acmsim::analysis

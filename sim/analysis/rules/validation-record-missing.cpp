@@ -56,6 +56,7 @@ const RuleDef kRule_validation_record_missing{
     "Re-create the CNAME exactly as DescribeCertificate shows it (DomainValidationOptions[].ResourceRecord) in the public hosted zone of the domain, "
     "and leave it there.",
     "https://docs.aws.amazon.com/acm/latest/userguide/dns-validation.html",
-    &check};
+    &check,
+    reads(model::Part::Acm) | reads(model::Part::Dns)};
 
 }  // namespace acmsim::analysis

@@ -57,6 +57,7 @@ const RuleDef kRule_validation_record_wrong_zone{
     "(a second zone of the same name, a subdomain zone without NS records in its parent), is invisible to ACM.",
     "Put the CNAME in the public hosted zone that the registrar (or the parent zone's NS records) delegates the domain to.",
     "https://docs.aws.amazon.com/acm/latest/userguide/troubleshooting-DNS-validation.html",
-    &check};
+    &check,
+    reads(model::Part::Acm) | reads(model::Part::Dns)};
 
 }  // namespace acmsim::analysis
