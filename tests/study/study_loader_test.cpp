@@ -1,6 +1,8 @@
 // Study files: what is accepted, and where each mistake is reported.
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 
@@ -13,7 +15,8 @@ namespace {
 const std::string kBase = std::string(ACMSIM_SOURCE_DIR) + "/scenarios/whatif/renewal-cycle-under-faults.json";
 
 std::string write_study(const std::string& name, const std::string& text) {
-  const auto dir = std::filesystem::temp_directory_path() / "acmsim-study-tests";
+  // Per process: ctest runs the tests of this file in parallel processes.
+  const auto dir = std::filesystem::temp_directory_path() / ("acmsim-study-tests-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   const auto path = (dir / name).string();
   std::ofstream(path) << text;

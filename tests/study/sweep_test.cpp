@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 
@@ -18,7 +20,8 @@ namespace {
 const std::string kWhatIf = std::string(ACMSIM_SOURCE_DIR) + "/scenarios/whatif/";
 
 std::string write_study(const std::string& name, const std::string& text) {
-  const auto dir = std::filesystem::temp_directory_path() / "acmsim-sweep-tests";
+  // Per process: ctest runs the tests of this file in parallel processes.
+  const auto dir = std::filesystem::temp_directory_path() / ("acmsim-sweep-tests-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   const auto path = (dir / name).string();
   std::ofstream(path) << text;
