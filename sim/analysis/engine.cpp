@@ -1,6 +1,9 @@
 #include "acmsim/analysis/engine.hpp"
 
 #include <algorithm>
+#include <atomic>
+#include <exception>
+#include <thread>
 
 namespace acmsim::analysis {
 
@@ -49,23 +52,67 @@ std::vector<Finding> run_one(Context& ctx, const RuleDef* rule) {
   return out;
 }
 
+std::size_t world_size(const model::World& w) {
+  std::size_t n = w.acm.all().size();
+  for (const auto* z : w.route53.zones()) n += z->records.size();
+  return n;
+}
+
+/// Runs `rules[i]` for every i in `which` and stores its findings in out[i]
+/// and its wake-up requests in wakes[i]; in parallel on large worlds. The
+/// results do not depend on the thread count: each lands at its rule's index.
+void run_selected(const model::World& world, core::SimTime now, const std::vector<const RuleDef*>& rules, const std::vector<std::size_t>& which,
+                  std::vector<std::vector<Finding>>& out, std::vector<std::vector<core::SimTime>>& wakes, std::size_t parallel_from) {
+  auto one = [&](Context& ctx, std::size_t i) {
+    const std::size_t from = ctx.wakeups().size();
+    out[i] = run_one(ctx, rules[i]);
+    wakes[i].assign(ctx.wakeups().begin() + static_cast<std::ptrdiff_t>(from), ctx.wakeups().end());
+  };
+  const unsigned threads = std::min<unsigned>(std::max(1U, std::thread::hardware_concurrency()), static_cast<unsigned>(which.size()));
+  if (threads <= 1 || which.size() < 2 || world_size(world) < parallel_from) {
+    Context ctx(world, now);
+    for (const std::size_t i : which) one(ctx, i);
+    return;
+  }
+  std::atomic<std::size_t> next{0};
+  std::vector<std::exception_ptr> errors(threads);
+  auto worker = [&](unsigned t) {
+    try {
+      Context ctx(world, now);
+      for (std::size_t k = next.fetch_add(1); k < which.size(); k = next.fetch_add(1)) one(ctx, which[k]);
+    } catch (...) {
+      errors[t] = std::current_exception();  // run_one catches a rule's own; this is ours (memory)
+    }
+  };
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker, t);
+  worker(0);
+  for (auto& th : pool) th.join();
+  for (const auto& e : errors) {
+    if (e) std::rethrow_exception(e);
+  }
+}
+
 }  // namespace
 
 Engine::Engine(const model::World& world) : world_(world), rules_(rules_by_id()), states_(rules_.size()) {}
 
-std::vector<Finding> Engine::run_rules(const model::World& world, core::SimTime now, std::vector<core::SimTime>* wakeups) {
+std::vector<Finding> Engine::run_rules(const model::World& world, core::SimTime now, std::vector<core::SimTime>* wakeups, std::size_t parallel_from) {
   static const std::vector<const RuleDef*> rules = rules_by_id();
-  Context ctx(world, now);
+  std::vector<std::size_t> all(rules.size());
+  for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
+  std::vector<std::vector<Finding>> found(rules.size());
+  std::vector<std::vector<core::SimTime>> wakes(rules.size());
+  run_selected(world, now, rules, all, found, wakes, parallel_from);
+  std::size_t total = 0;
+  for (const auto& f : found) total += f.size();
   std::vector<Finding> out;
-  for (const RuleDef* rule : rules) {
-    std::vector<Finding> found = run_one(ctx, rule);
-    if (out.empty()) {
-      out = std::move(found);
-    } else {
-      out.insert(out.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
-    }
+  out.reserve(total);
+  for (auto& f : found) out.insert(out.end(), std::make_move_iterator(f.begin()), std::make_move_iterator(f.end()));
+  if (wakeups != nullptr) {
+    wakeups->clear();
+    for (const auto& w : wakes) wakeups->insert(wakeups->end(), w.begin(), w.end());
   }
-  if (wakeups != nullptr) *wakeups = ctx.wakeups();
   return out;
 }
 
@@ -83,30 +130,33 @@ std::optional<core::SimTime> Engine::evaluate(core::SimTime now, std::int32_t st
   // the instants the rules asked for.
   if (evaluated_revision_ == world_.revision() && (!next_wake_ || now < *next_wake_)) return next_wake_;
   evaluated_revision_ = world_.revision();
-  Context ctx(world_, now);
+  std::vector<std::size_t> dirty;
+  for (std::size_t i = 0; i < rules_.size(); ++i) {
+    const RuleState& st = states_[i];
+    bool run = !incremental_ || !st.evaluated || (st.wake && now >= *st.wake);
+    for (std::size_t p = 0; !run && p < model::kPartCount; ++p) {
+      run = (rules_[i]->reads & (1U << p)) != 0U && world_.revision(static_cast<model::Part>(p)) != st.seen[p];
+    }
+    if (run) dirty.push_back(i);
+  }
+  std::vector<std::vector<Finding>> found(rules_.size());
+  std::vector<std::vector<core::SimTime>> wakes(rules_.size());
+  run_selected(world_, now, rules_, dirty, found, wakes, parallel_from_);
+  rule_runs_ += dirty.size();
   std::vector<const Finding*> cleared;
   std::vector<const Finding*> raised;
   std::vector<std::vector<Finding>> replaced;  // keeps cleared findings alive until recorded
-  replaced.reserve(rules_.size());
-  for (std::size_t i = 0; i < rules_.size(); ++i) {
+  replaced.reserve(dirty.size());
+  for (const std::size_t i : dirty) {
     RuleState& st = states_[i];
-    const RuleDef* rule = rules_[i];
-    bool dirty = !incremental_ || !st.evaluated || (st.wake && now >= *st.wake);
-    for (std::size_t p = 0; !dirty && p < model::kPartCount; ++p) {
-      dirty = (rule->reads & (1U << p)) != 0U && world_.revision(static_cast<model::Part>(p)) != st.seen[p];
-    }
-    if (!dirty) continue;
-    const std::size_t wake_from = ctx.wakeups().size();
-    std::vector<Finding> next = run_one(ctx, rule);
-    ++rule_runs_;
     st.wake.reset();
-    for (std::size_t w = wake_from; w < ctx.wakeups().size(); ++w) {
-      if (!st.wake || ctx.wakeups()[w] < *st.wake) st.wake = ctx.wakeups()[w];
+    for (const core::SimTime t : wakes[i]) {
+      if (!st.wake || t < *st.wake) st.wake = t;
     }
     for (std::size_t p = 0; p < model::kPartCount; ++p) st.seen[p] = world_.revision(static_cast<model::Part>(p));
     st.evaluated = true;
     replaced.push_back(std::move(st.findings));
-    st.findings = std::move(next);
+    st.findings = std::move(found[i]);
     const auto& before = replaced.back();
     for (const auto& f : before) {
       if (!std::binary_search(st.findings.begin(), st.findings.end(), f, by_resources)) cleared.push_back(&f);

@@ -17,8 +17,9 @@ std::uint64_t splitmix64(std::uint64_t& state) {
   return z ^ (z >> 31);
 }
 
-std::uint64_t fnv1a64(std::string_view text) {
-  std::uint64_t h = 0xcbf29ce484222325ULL;
+std::uint64_t fnv1a64(std::string_view text) { return fnv1a64_more(0xcbf29ce484222325ULL, text); }
+
+std::uint64_t fnv1a64_more(std::uint64_t h, std::string_view text) {
   for (const char c : text) {
     h ^= static_cast<unsigned char>(c);
     h *= 0x100000001b3ULL;

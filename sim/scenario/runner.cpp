@@ -387,6 +387,7 @@ RunResult run_scenario(const Scenario& s, const RunOptions& options) {
   out.world = std::make_unique<model::World>(*out.sim, *out.trace, s.settings, s.account);
   out.findings = std::make_unique<analysis::Engine>(*out.world);
   out.findings->set_incremental(options.incremental_analysis);
+  out.findings->set_parallel_from(options.parallel_analysis_from);
   // Every step is scheduled at load, in file order: calls before the model's
   // own events of an instant, expectations after everything else.
   for (const auto& st : s.steps) {

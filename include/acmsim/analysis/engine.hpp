@@ -41,8 +41,15 @@ class Engine {
   /// Rule runs so far (for tests and benchmarks of the incremental engine).
   [[nodiscard]] std::uint64_t rule_runs() const { return rule_runs_; }
 
+  /// Worlds with this many certificates and DNS records or more have their
+  /// rules run on several threads, each with its own Context (the world is
+  /// only read). Below it, threads cost more than they save.
+  static constexpr std::size_t kParallelFrom = 20'000;
+  void set_parallel_from(std::size_t n) { parallel_from_ = n; }
+
   /// One pass of every rule, without remembering anything (for lint).
-  static std::vector<Finding> run_rules(const model::World& world, core::SimTime now, std::vector<core::SimTime>* wakeups = nullptr);
+  static std::vector<Finding> run_rules(const model::World& world, core::SimTime now, std::vector<core::SimTime>* wakeups = nullptr,
+                                        std::size_t parallel_from = kParallelFrom);
 
  private:
   struct RuleState {
@@ -59,6 +66,7 @@ class Engine {
   std::optional<std::uint64_t> evaluated_revision_;
   std::optional<core::SimTime> next_wake_;
   bool incremental_ = true;
+  std::size_t parallel_from_ = kParallelFrom;
   std::uint64_t rule_runs_ = 0;
   mutable std::vector<Finding> current_;
   mutable bool current_stale_ = false;

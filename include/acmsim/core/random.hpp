@@ -17,6 +17,8 @@ std::uint64_t splitmix64(std::uint64_t& state);
 
 /// FNV-1a 64-bit hash of a name (stable across platforms).
 std::uint64_t fnv1a64(std::string_view text);
+/// Continues an FNV-1a hash over more text: fnv1a64(a + b) == fnv1a64_more(fnv1a64(a), b).
+std::uint64_t fnv1a64_more(std::uint64_t h, std::string_view text);
 
 class RandomStream {
  public:

@@ -22,6 +22,9 @@ struct RunOptions {
   /// Off: every rule runs at every evaluated instant (the reference the
   /// incremental analysis is tested against).
   bool incremental_analysis = true;
+  /// World size (certificates and DNS records) from which rules run on
+  /// several threads; tests set 0 to compare with the sequential engine.
+  std::size_t parallel_analysis_from = analysis::Engine::kParallelFrom;
 };
 
 /// One entry of the result document: an expectation step, or a call step that

@@ -60,9 +60,15 @@ std::vector<std::string_view> labels(std::string_view name) {
 }
 
 std::string sort_key(std::string_view name) {
+  std::string out;
+  sort_key_into(out, name);
+  return out;
+}
+
+void sort_key_into(std::string& out, std::string_view name) {
   // Labels in reverse order, joined by dots; built in place, as it is on the
   // path of every DNS lookup.
-  std::string out;
+  out.clear();
   out.reserve(name.size());
   std::size_t end = name.size();
   while (end > 0) {
@@ -75,7 +81,11 @@ std::string sort_key(std::string_view name) {
     if (dot == std::string_view::npos) break;
     end = dot;
   }
-  return out;
+}
+
+bool is_normalized(std::string_view name) {
+  if (name.empty() || name.back() != '.') return false;
+  return std::none_of(name.begin(), name.end(), [](char c) { return (c >= 'A' && c <= 'Z') || c == '\\'; });
 }
 
 namespace {

@@ -15,21 +15,23 @@ namespace {
 bool node_exists(const HostedZone& z, std::string_view name) {
   // A node exists when it owns records or lies above a name that does (an
   // empty non-terminal), as RFC 4592 reads it.
-  const std::string key = dns::sort_key(name);
+  thread_local std::string key;  // reused: no allocation per lookup
+  dns::sort_key_into(key, name);
   if (key.empty() || name.find('\\') != std::string_view::npos) {
     return std::any_of(z.records.begin(), z.records.end(), [&](const auto& kv) { return dns::is_at_or_below(kv.second.name, name); });
   }
-  auto it = z.records.lower_bound(RecordKey{key, "", ""});
+  auto it = z.records.lower_bound(RecordKeyView{key, "", ""});
   if (it != z.records.end() && it->first.sort_name == key) return true;
-  const std::string below = key + ".";
-  it = z.records.lower_bound(RecordKey{below, "", ""});
-  return it != z.records.end() && it->first.sort_name.compare(0, below.size(), below) == 0;
+  key += '.';
+  it = z.records.lower_bound(RecordKeyView{key, "", ""});
+  return it != z.records.end() && it->first.sort_name.compare(0, key.size(), key) == 0;
 }
 
 const RecordSet* find(const HostedZone& z, std::string_view name, RRType type) {
-  const std::string key = dns::sort_key(name);
-  const std::string type_name(aws_name(type));
-  for (auto it = z.records.lower_bound(RecordKey{key, type_name, ""}); it != z.records.end(); ++it) {
+  thread_local std::string key;  // reused: no allocation per lookup
+  dns::sort_key_into(key, name);
+  const std::string_view type_name = aws_name(type);
+  for (auto it = z.records.lower_bound(RecordKeyView{key, type_name, ""}); it != z.records.end(); ++it) {
     if (it->first.sort_name != key || it->first.type != type_name) break;
     if (it->second.name == name && it->second.type == type) return &it->second;
   }
@@ -67,10 +69,18 @@ const HostedZone* PublicDns::descend(const HostedZone* zone, std::string_view na
 }
 
 const HostedZone* PublicDns::answering_zone(std::string_view name_in, bool* lame) const {
-  const std::string name = dns::normalize(name_in);
+  // Names are usually normalized already: then walk up by suffixes, no copies.
+  std::string copy;
+  std::string_view name = name_in;
+  if (!dns::is_normalized(name)) {
+    copy = dns::normalize(name_in);
+    name = copy;
+  }
   const auto& delegations = r53_.delegations();
-  for (std::string n = name; !n.empty() && n != "."; n = dns::parent(n)) {
+  for (std::string_view n = name; !n.empty() && n != ".";) {
     const auto it = delegations.find(n);
+    const auto dot = n.find('.');
+    n = dot == std::string_view::npos || dot + 1 >= n.size() ? std::string_view() : n.substr(dot + 1);
     if (it == delegations.end()) continue;
     const HostedZone* z = r53_.find_zone(it->second);
     if (z == nullptr) return nullptr;
@@ -80,7 +90,12 @@ const HostedZone* PublicDns::answering_zone(std::string_view name_in, bool* lame
 }
 
 LookupResult PublicDns::lookup(std::string_view name_in, RRType type) const {
-  const std::string name = dns::normalize(name_in);
+  std::string copy;
+  std::string_view name = name_in;
+  if (!dns::is_normalized(name)) {
+    copy = dns::normalize(name_in);
+    name = copy;
+  }
   bool lame = false;
   const HostedZone* z = answering_zone(name, &lame);
   if (z == nullptr) return LookupResult{lame ? LookupStatus::Lame : LookupStatus::NoZone, nullptr, nullptr, false};

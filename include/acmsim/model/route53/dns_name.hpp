@@ -25,6 +25,10 @@ std::vector<std::string_view> labels(std::string_view name);
 
 /// Route 53's listing order: labels reversed ("com.example.www").
 std::string sort_key(std::string_view name);
+/// The same, into a buffer the caller reuses.
+void sort_key_into(std::string& out, std::string_view name);
+/// Whether normalize(name) == name (lower case, absolute, no escapes).
+bool is_normalized(std::string_view name);
 
 /// Certificate wildcard rule: `*` is the whole leftmost label and stands for
 /// exactly one label. Both names without trailing dot, case-insensitive.

@@ -41,6 +41,30 @@ struct RecordKey {
   auto operator<=>(const RecordKey&) const = default;
 };
 
+/// A key to look records up with, without building strings (lookups are on
+/// the path of every DNS query and every rule pass).
+struct RecordKeyView {
+  std::string_view sort_name;
+  std::string_view type;
+  std::string_view set_identifier;
+};
+
+struct RecordKeyLess {
+  using is_transparent = void;
+  template <class A, class B>
+  bool operator()(const A& a, const B& b) const {
+    return std::tie(a.sort_name, a.type, a.set_identifier) < std::tie(b.sort_name, b.type, b.set_identifier);
+  }
+  bool operator()(const RecordKey& a, const RecordKeyView& b) const { return view(a) < view(b); }
+  bool operator()(const RecordKeyView& a, const RecordKey& b) const { return view(a) < view(b); }
+
+ private:
+  static std::tuple<std::string_view, std::string_view, std::string_view> view(const RecordKey& k) { return {k.sort_name, k.type, k.set_identifier}; }
+  static std::tuple<std::string_view, std::string_view, std::string_view> view(const RecordKeyView& k) {
+    return {k.sort_name, k.type, k.set_identifier};
+  }
+};
+
 struct HostedZone {
   std::string id;    // without the /hostedzone/ prefix
   std::string name;  // normalized, absolute
@@ -49,7 +73,7 @@ struct HostedZone {
   bool private_zone = false;
   std::vector<std::pair<std::string, std::string>> vpcs;  // region, vpc id
   std::vector<std::string> name_servers;
-  std::map<RecordKey, RecordSet> records;
+  std::map<RecordKey, RecordSet, RecordKeyLess> records;
   core::SimTime created_at;
   std::int32_t origin = -1;
   bool deleted = false;

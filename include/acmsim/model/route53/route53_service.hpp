@@ -76,7 +76,7 @@ class Route53Service {
   [[nodiscard]] const HostedZone* find_zone(std::string_view id) const;
 
   /// The zone id that the registrar's NS records point at for exactly this name.
-  [[nodiscard]] const std::map<std::string, std::string>& delegations() const { return delegations_; }
+  [[nodiscard]] const std::map<std::string, std::string, std::less<>>& delegations() const { return delegations_; }
 
   /// Upserts one record outside the API (sim:CreateValidationRecords); same rules as UPSERT.
   Outcome<ChangeInfo> upsert(core::SimTime now, std::string_view zone_id, RecordSet record);
@@ -93,7 +93,7 @@ class Route53Service {
   core::RandomStream ids_;
   std::vector<HostedZone> zones_;  // creation order; deleted ones are kept, flagged
   std::map<std::string, std::size_t> zone_index_;
-  std::map<std::string, std::string> delegations_;  // normalized name -> zone id
+  std::map<std::string, std::string, std::less<>> delegations_;  // normalized name -> zone id
   std::map<std::string, ChangeInfo> changes_;
   std::map<std::string, std::string> caller_references_;
   DnsObserver* observer_ = nullptr;
