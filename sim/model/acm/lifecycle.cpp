@@ -13,6 +13,8 @@ void AcmService::handle(std::uint32_t kind, std::uint32_t cert_id) {
   switch (static_cast<ModelEvent>(kind)) {
     case ModelEvent::AcmDnsCheck:
       dns_check(c);
+      // Still waiting for its records: the next DNS change schedules a check.
+      if (!c.dns_check_pending && awaiting_dns_.count(c.id) != 0U) idle_dns_.insert(c.id);
       break;
     case ModelEvent::AcmIssue:
       c.issue_event = {};
@@ -55,12 +57,23 @@ void AcmService::handle(std::uint32_t kind, std::uint32_t cert_id) {
 }
 
 void AcmService::on_dns_changed() {
-  for (const std::uint32_t id : awaiting_dns_) schedule_dns_check(certs_[id]);
+  // Only the certificates without a check already on its way: with many
+  // pending validations and many DNS changes, walking them all each time
+  // would be quadratic. The order (by id) is the same as walking them all.
+  const std::set<std::uint32_t> idle = std::move(idle_dns_);
+  idle_dns_.clear();
+  for (const std::uint32_t id : idle) schedule_dns_check(certs_[id]);
+}
+
+void AcmService::stop_awaiting_dns(const Certificate& c) {
+  awaiting_dns_.erase(c.id);
+  idle_dns_.erase(c.id);
 }
 
 void AcmService::schedule_dns_check(Certificate& c) {
   awaiting_dns_.insert(c.id);
   if (c.dns_check_pending) return;
+  idle_dns_.erase(c.id);
   c.dns_check_pending = true;
   schedule(notice_delay(), ModelEvent::AcmDnsCheck, c);
 }
@@ -73,7 +86,7 @@ void AcmService::dns_check(Certificate& c) {
     return;
   }
   if (c.status != CertificateStatus::PendingValidation) {
-    awaiting_dns_.erase(c.id);
+    stop_awaiting_dns(c);
     return;
   }
   for (auto& v : c.validations) {
@@ -86,7 +99,7 @@ void AcmService::dns_check(Certificate& c) {
   const bool all =
       std::all_of(c.validations.begin(), c.validations.end(), [](const DomainValidation& v) { return v.status == DomainStatus::Success; });
   if (all) {
-    awaiting_dns_.erase(c.id);
+    stop_awaiting_dns(c);
     if (!c.issue_event.valid()) c.issue_event = schedule(settings_.issuance_delay, ModelEvent::AcmIssue, c);
   }
 }
@@ -126,7 +139,7 @@ void AcmService::issue(Certificate& c) {
   if (c.status != CertificateStatus::PendingValidation) return;
   sim_.cancel(c.timeout_event);
   c.timeout_event = {};
-  awaiting_dns_.erase(c.id);
+  stop_awaiting_dns(c);
   if (caa_blocks(c)) {
     c.failure_reason = FailureReason::CaaError;
     set_status(c, CertificateStatus::Failed,
@@ -149,7 +162,7 @@ void AcmService::validation_timeout(Certificate& c) {
   for (auto& v : c.validations) {
     if (v.status == DomainStatus::PendingValidation) v.status = DomainStatus::Failed;
   }
-  awaiting_dns_.erase(c.id);
+  stop_awaiting_dns(c);
   set_status(c, CertificateStatus::ValidationTimedOut,
              "validation was still pending " + core::format_duration(settings_.validation_timeout) + " after the request");
 }
@@ -160,7 +173,7 @@ void AcmService::expire(Certificate& c) {
   sim_.cancel(c.issue_event);
   c.renewal_event = {};
   c.issue_event = {};
-  awaiting_dns_.erase(c.id);
+  stop_awaiting_dns(c);
   if (c.renewal && c.renewal->status != RenewalStatus::Success) {
     c.renewal->status = RenewalStatus::Failed;
     c.renewal->updated_at = sim_.now();

@@ -84,7 +84,7 @@ void AcmService::renewal_validation_check(Certificate& c) {
   }
   const bool all = std::all_of(dvos.begin(), dvos.end(), [](const DomainValidation& v) { return v.status == DomainStatus::Success; });
   if (all) {
-    awaiting_dns_.erase(c.id);
+    stop_awaiting_dns(c);
     if (!c.issue_event.valid()) c.issue_event = schedule(settings_.issuance_delay, ModelEvent::AcmIssue, c);
     return;
   }

@@ -120,6 +120,7 @@ class AcmService {
  private:
   // lifecycle.cpp
   void schedule_dns_check(Certificate& c);
+  void stop_awaiting_dns(const Certificate& c);
   void dns_check(Certificate& c);
   void issue(Certificate& c);
   void validation_timeout(Certificate& c);
@@ -169,6 +170,7 @@ class AcmService {
   std::map<std::pair<RegionId, std::string>, std::pair<std::uint32_t, SimTime>> idempotency_;
   std::map<RegionId, std::int64_t> days_before_expiry_;
   std::set<std::uint32_t> awaiting_dns_;  // certificates whose DNS validation is pending
+  std::set<std::uint32_t> idle_dns_;      // of those, the ones with no DNS check scheduled
   std::int32_t origin_ = -1;
   AcmEventSink* sink_ = nullptr;
 };
