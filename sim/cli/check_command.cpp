@@ -28,14 +28,26 @@ std::string xml_escape(const std::string& s) {
   std::string out;
   for (const char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&apos;";
+        break;
       default:
-        if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t') out += ' ';
-        else out += c;
+        if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t')
+          out += ' ';
+        else
+          out += c;
     }
   }
   return out;
@@ -58,20 +70,21 @@ std::string junit(const std::vector<Outcome>& outcomes) {
   for (const auto& o : outcomes) {
     std::string classname = std::filesystem::path(o.file).parent_path().string();
     for (auto& c : classname) c = c == '/' ? '.' : c;
-    x << "    <testcase name=\"" << xml_escape(o.name.empty() ? o.file : o.name) << "\" classname=\"" << xml_escape(classname) << "\" file=\"" << xml_escape(o.file)
-      << "\" time=\"0\">\n";
+    x << "    <testcase name=\"" << xml_escape(o.name.empty() ? o.file : o.name) << "\" classname=\"" << xml_escape(classname) << "\" file=\""
+      << xml_escape(o.file) << "\" time=\"0\">\n";
     if (!o.findings.empty()) {
       x << "      <properties>\n";
       for (const auto& f : o.findings) {
-        x << "        <property name=\"finding\" value=\"" << xml_escape(std::string(analysis::severity_name(f.severity)) + " [" + f.rule + "] " + f.message) << "\"/>\n";
+        x << "        <property name=\"finding\" value=\""
+          << xml_escape(std::string(analysis::severity_name(f.severity)) + " [" + f.rule + "] " + f.message) << "\"/>\n";
       }
       x << "      </properties>\n";
     }
     if (o.status == Outcome::Failed) {
       std::string text;
       for (const auto& f : o.failures) text += f + "\n";
-      x << "      <failure message=\"" << xml_escape(o.failures.empty() ? o.detail : o.failures.front()) << "\" type=\"expectation\">" << xml_escape(text)
-        << "</failure>\n";
+      x << "      <failure message=\"" << xml_escape(o.failures.empty() ? o.detail : o.failures.front()) << "\" type=\"expectation\">"
+        << xml_escape(text) << "</failure>\n";
     } else if (o.status == Outcome::BadInput) {
       x << "      <error message=\"" << xml_escape(o.detail) << "\" type=\"bad-input\">" << xml_escape(o.detail) << "</error>\n";
     }
@@ -105,8 +118,8 @@ Outcome check_one(const std::string& file, const CheckArgs& args) {
     if (args.fail_on) {
       for (const auto& f : o.findings) {
         if (static_cast<int>(f.severity) <= static_cast<int>(*args.fail_on)) {
-          o.failures.push_back(file + ":" + std::to_string(report::step_line(s, f.origin)) + ": " + std::string(analysis::severity_name(f.severity)) + " [" + f.rule +
-                               "] " + f.message);
+          o.failures.push_back(file + ":" + std::to_string(report::step_line(s, f.origin)) + ": " + std::string(analysis::severity_name(f.severity)) +
+                               " [" + f.rule + "] " + f.message);
         }
       }
     }
@@ -131,7 +144,8 @@ std::vector<std::string> collect_scenarios(const std::vector<std::string>& paths
     if (fs::is_directory(p, ec)) {
       std::vector<std::string> found;
       for (auto it = fs::recursive_directory_iterator(p, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        if (it->is_regular_file() && it->path().extension() == ".json" && !it->path().string().ends_with(".study.json")) found.push_back(it->path().string());
+        if (it->is_regular_file() && it->path().extension() == ".json" && !it->path().string().ends_with(".study.json"))
+          found.push_back(it->path().string());
       }
       std::sort(found.begin(), found.end());
       files.insert(files.end(), found.begin(), found.end());

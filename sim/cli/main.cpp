@@ -49,7 +49,8 @@ int run_main(int argc, char** argv) {
   auto* check_cmd = app.add_subcommand("check",
                                        "Run every scenario in the files and folders given; one line per scenario and a closing count.\n"
                                        "Exit status: 0 all passed, 1 some failed, 2 bad input.");
-  check_cmd->add_option("PATH", check.paths, "scenario files or folders (searched recursively for *.json; studies, *.study.json, are skipped)")->required();
+  check_cmd->add_option("PATH", check.paths, "scenario files or folders (searched recursively for *.json; studies, *.study.json, are skipped)")
+      ->required();
   check_cmd->add_option("-j,--jobs", check.jobs, "scenarios run in parallel")->check(CLI::Range(1, 256));
   check_cmd->add_option("--max-events", check.options.max_events, "event budget of each run")->capture_default_str();
   check_cmd->add_option("--junit", check.junit, "write JUnit XML (one test case a scenario) to this file");

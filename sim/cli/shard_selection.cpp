@@ -25,7 +25,8 @@ std::optional<std::size_t> env_number(const char* name) {
 std::optional<study::Shard> select_shard(const std::string& flag, std::optional<std::size_t> count_option, std::string& source, std::string& error) {
   auto check = [&](std::size_t index, std::size_t count, const std::string& from) -> std::optional<study::Shard> {
     if (count == 0 || count > 1'000'000 || index >= count) {
-      error = from + ": shard index " + std::to_string(index) + " of " + std::to_string(count) + " is out of range (the index counts from 0, below the count)";
+      error = from + ": shard index " + std::to_string(index) + " of " + std::to_string(count) +
+              " is out of range (the index counts from 0, below the count)";
       return std::nullopt;
     }
     source = from;

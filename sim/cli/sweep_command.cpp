@@ -29,8 +29,8 @@ class ProgressBar {
     const double eta = rate > 0 ? static_cast<double>(total - done) / rate : 0.0;
     const std::size_t width = 30;
     const std::size_t filled = total == 0 ? width : done * width / total;
-    std::fprintf(stderr, "\r[%s%s] %zu/%zu runs  %.1f/s  ETA %d:%02d ", std::string(filled, '#').c_str(), std::string(width - filled, '.').c_str(), done,
-                 total, rate, static_cast<int>(eta) / 60, static_cast<int>(eta) % 60);
+    std::fprintf(stderr, "\r[%s%s] %zu/%zu runs  %.1f/s  ETA %d:%02d ", std::string(filled, '#').c_str(), std::string(width - filled, '.').c_str(),
+                 done, total, rate, static_cast<int>(eta) / 60, static_cast<int>(eta) % 60);
     if (done == total) std::fputc('\n', stderr);
     std::fflush(stderr);
   }
@@ -81,7 +81,8 @@ int sweep_command(const SweepArgs& args) {
     std::cerr << "acmsim sweep: a shard has no statistics to chart: draw the chart with acmsim merge --svg\n";
     return kBadInput;
   }
-  if (!source.empty() && source != "--shard") std::cerr << "acmsim sweep: shard " << shard->index << "/" << shard->count << " from " << source << "\n";
+  if (!source.empty() && source != "--shard")
+    std::cerr << "acmsim sweep: shard " << shard->index << "/" << shard->count << " from " << source << "\n";
   study::SweepOptions options;
   options.replications = args.replications;
   options.threads = args.threads;
@@ -110,8 +111,8 @@ int sweep_command(const SweepArgs& args) {
     if (args.format == "json")
       std::cout << doc.dump(1) << "\n";
     else
-      std::cout << "shard " << shard->index << "/" << shard->count << ": replications " << data.first << ".." << data.last << " of " << data.replications
-                << " at " << data.points.size() << " points, written to " << args.out << "\n";
+      std::cout << "shard " << shard->index << "/" << shard->count << ": replications " << data.first << ".." << data.last << " of "
+                << data.replications << " at " << data.points.size() << " points, written to " << args.out << "\n";
     return kOk;
   }
   return render(doc, args.format, args.out, args.svg, args.chart_metric.empty() ? st.chart_metric : args.chart_metric);

@@ -107,9 +107,7 @@ std::optional<std::string> apply_max_attempts(Settings& s, const Json& v) { retu
 
 std::optional<std::string> apply_jitter(Settings& s, const Json& v) { return as_number(v, 0.0, 0.9, s.latency_jitter); }
 
-std::optional<std::string> apply_fault_probability(Settings& s, const Json& v) {
-  return as_number(v, 0.0, 1.0, s.renewal_fault_probability);
-}
+std::optional<std::string> apply_fault_probability(Settings& s, const Json& v) { return as_number(v, 0.0, 1.0, s.renewal_fault_probability); }
 
 std::optional<std::string> apply_repair_mean(Settings& s, const Json& v) {
   if (v.is_null()) {

@@ -72,10 +72,11 @@ std::string study_table(const Json& result, bool markdown) {
   }
   for (const auto& m : def["metrics"]) {
     const std::string name = m["name"].get<std::string>();
-    const bool any_analytic =
-        std::any_of(result["points"].begin(), result["points"].end(), [&](const Json& p) { return p.contains("analytic") && p["analytic"].contains(name); });
+    const bool any_analytic = std::any_of(result["points"].begin(), result["points"].end(),
+                                          [&](const Json& p) { return p.contains("analytic") && p["analytic"].contains(name); });
     if (markdown) {
-      out << "\n## " << name << " (" << m["kind"].get<std::string>() << ", " << m["unit"].get<std::string>() << ")\n\n| point | n | mean | 95% CI | stddev";
+      out << "\n## " << name << " (" << m["kind"].get<std::string>() << ", " << m["unit"].get<std::string>()
+          << ")\n\n| point | n | mean | 95% CI | stddev";
       for (const auto& q : qnames) out << " | " << q;
       if (any_analytic) out << " | analytic | in CI";
       out << " |\n|---|---:|---:|---|---:";
@@ -105,7 +106,8 @@ std::string study_table(const Json& result, bool markdown) {
       }
       const std::string ci = "[" + num(s["ci95"][0].get<double>()) + ", " + num(s["ci95"][1].get<double>()) + "]";
       if (markdown) {
-        out << "| " << label << " | " << s["n"].dump() << " | " << num(s["mean"].get<double>()) << " | " << ci << " | " << num(s["stddev"].get<double>());
+        out << "| " << label << " | " << s["n"].dump() << " | " << num(s["mean"].get<double>()) << " | " << ci << " | "
+            << num(s["stddev"].get<double>());
         for (const auto& [q, v] : s["quantiles"].items()) out << " | " << num(v.get<double>());
         if (any_analytic) out << " | " << analytic << " | " << within;
         out << " |\n";
@@ -191,14 +193,15 @@ std::string study_chart_svg(const Json& result, const std::string& wanted) {
   o << "<text x=\"" << left << "\" y=\"22\" font-size=\"15\" font-weight=\"bold\">" << xml_escape(result["study"].get<std::string>() + ": " + metric)
     << "</text>\n";
   o << "<text x=\"" << left << "\" y=\"40\" fill=\"#555\">mean and 95% CI over " << def["replications"].dump() << " replications"
-    << (std::any_of(bars.begin(), bars.end(), [](const Bar& b) { return b.analytic.has_value(); }) ? "; red diamond: analytic model" : "") << "</text>\n";
+    << (std::any_of(bars.begin(), bars.end(), [](const Bar& b) { return b.analytic.has_value(); }) ? "; red diamond: analytic model" : "")
+    << "</text>\n";
   for (double v = axis_bottom; v <= axis_top + step / 2; v += step) {
     const double y = y_of(v);
     o << "<line x1=\"" << left << "\" y1=\"" << num(y) << "\" x2=\"" << width - right << "\" y2=\"" << num(y) << "\" stroke=\"#ddd\"/>\n";
     o << "<text x=\"" << left - 6 << "\" y=\"" << num(y + 4) << "\" text-anchor=\"end\">" << num(v) << "</text>\n";
   }
-  o << "<text transform=\"translate(16," << plot_top + plot_h / 2 << ") rotate(-90)\" text-anchor=\"middle\">" << xml_escape(metric + " (" + unit + ")")
-    << "</text>\n";
+  o << "<text transform=\"translate(16," << plot_top + plot_h / 2 << ") rotate(-90)\" text-anchor=\"middle\">"
+    << xml_escape(metric + " (" + unit + ")") << "</text>\n";
   for (std::size_t i = 0; i < bars.size(); ++i) {
     const Bar& b = bars[i];
     const int x = left + static_cast<int>(i) * slot + slot / 2;
@@ -207,13 +210,16 @@ std::string study_chart_svg(const Json& result, const std::string& wanted) {
       const double ym = y_of(b.mean);
       o << "<rect x=\"" << x - 22 << "\" y=\"" << num(std::min(ym, y0)) << "\" width=\"44\" height=\"" << num(std::abs(y0 - ym))
         << "\" fill=\"#4c78a8\"><title>" << xml_escape(b.label) << ": mean " << num(b.mean) << "</title></rect>\n";
-      o << "<line x1=\"" << x << "\" y1=\"" << num(y_of(b.lo)) << "\" x2=\"" << x << "\" y2=\"" << num(y_of(b.hi)) << "\" stroke=\"black\" stroke-width=\"1.5\"/>\n";
+      o << "<line x1=\"" << x << "\" y1=\"" << num(y_of(b.lo)) << "\" x2=\"" << x << "\" y2=\"" << num(y_of(b.hi))
+        << "\" stroke=\"black\" stroke-width=\"1.5\"/>\n";
       for (double v : {b.lo, b.hi})
-        o << "<line x1=\"" << x - 8 << "\" y1=\"" << num(y_of(v)) << "\" x2=\"" << x + 8 << "\" y2=\"" << num(y_of(v)) << "\" stroke=\"black\" stroke-width=\"1.5\"/>\n";
+        o << "<line x1=\"" << x - 8 << "\" y1=\"" << num(y_of(v)) << "\" x2=\"" << x + 8 << "\" y2=\"" << num(y_of(v))
+          << "\" stroke=\"black\" stroke-width=\"1.5\"/>\n";
     }
     if (b.analytic) {
       const double ya = y_of(*b.analytic);
-      o << "<path d=\"M" << x << " " << num(ya - 6) << " l6 6 l-6 6 l-6 -6 z\" fill=\"#e45756\"><title>analytic " << num(*b.analytic) << "</title></path>\n";
+      o << "<path d=\"M" << x << " " << num(ya - 6) << " l6 6 l-6 6 l-6 -6 z\" fill=\"#e45756\"><title>analytic " << num(*b.analytic)
+        << "</title></path>\n";
     }
     o << "<text transform=\"translate(" << x + 4 << "," << plot_top + plot_h + 12 << ") rotate(40)\">" << xml_escape(b.label) << "</text>\n";
   }

@@ -31,7 +31,6 @@ model::PartMask parts_changed_by(std::string_view service) {
   return model::kAllParts;
 }
 
-
 constexpr std::uint32_t kStepEvent = static_cast<std::uint32_t>(model::ModelEvent::Last) + 1;
 constexpr std::uint32_t kFindingsEvent = kStepEvent + 1;
 

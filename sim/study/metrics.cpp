@@ -117,14 +117,15 @@ std::optional<double> measure_one(const Metric& m, const RunResult& run) {
       return static_cast<double>(count_state_changes(run, {"RenewalStarted", "RenewalRetried"}));
     case MetricKind::Expiries: {
       std::int64_t n = 0;
-      for (const auto& r : run.trace->records()) n += r.body.value("change", "") == "StatusChanged" && r.body.value("status", "") == "EXPIRED" ? 1 : 0;
+      for (const auto& r : run.trace->records())
+        n += r.body.value("change", "") == "StatusChanged" && r.body.value("status", "") == "EXPIRED" ? 1 : 0;
       return static_cast<double>(n);
     }
     case MetricKind::StatusHours:
       return hours_in_status(run, m.status);
     case MetricKind::TraceCount:
-      return static_cast<double>(
-          std::count_if(run.trace->records().begin(), run.trace->records().end(), [&](const core::TraceRecord& r) { return has_members(r.body, m.match); }));
+      return static_cast<double>(std::count_if(run.trace->records().begin(), run.trace->records().end(),
+                                               [&](const core::TraceRecord& r) { return has_members(r.body, m.match); }));
   }
   return std::nullopt;
 }

@@ -38,8 +38,8 @@ Json definition(const Study& st, std::size_t replications) {
   for (const auto& m : st.metrics) metrics.push_back({{"name", m.name}, {"kind", metric_name(m.kind)}, {"unit", m.unit}});
   char digest[17];
   std::snprintf(digest, sizeof digest, "%016llx", static_cast<unsigned long long>(core::fnv1a64(st.base.root.dump())));
-  return {{"seed", st.seed},         {"replications", replications}, {"quantiles", st.quantiles},
-          {"parameters", params},    {"metrics", metrics},           {"baseDigest", digest}};
+  return {{"seed", st.seed},      {"replications", replications}, {"quantiles", st.quantiles},
+          {"parameters", params}, {"metrics", metrics},           {"baseDigest", digest}};
 }
 
 /// The settings of a point: the base scenario's, then the grid's.
@@ -92,7 +92,8 @@ void finish(Json& doc) {
       }
       Json qs = Json::object();
       for (std::size_t i = 0; i < quantiles.size(); ++i) qs[quantile_name(quantiles[i])] = s->quantiles[i];
-      stats[metric] = {{"n", s->n}, {"missing", s->missing}, {"mean", s->mean}, {"stddev", s->stddev}, {"ci95", {s->ci_low, s->ci_high}}, {"quantiles", qs}};
+      stats[metric] = {{"n", s->n},           {"missing", s->missing},           {"mean", s->mean},
+                       {"stddev", s->stddev}, {"ci95", {s->ci_low, s->ci_high}}, {"quantiles", qs}};
     }
     point["statistics"] = std::move(stats);
     if (point.contains("analytic")) {
@@ -175,14 +176,20 @@ Json merge_results(const std::vector<std::pair<std::string, Json>>& named) {
   const std::size_t reps = head["definition"]["replications"].get<std::size_t>();
   std::size_t expect = 0;
   for (const Part& p : parts) {
-    if (p.first < expect) throw MergeError(p.name + ": replications " + std::to_string(p.first) + ".." + std::to_string(p.last) + " overlap another result's");
+    if (p.first < expect)
+      throw MergeError(p.name + ": replications " + std::to_string(p.first) + ".." + std::to_string(p.last) + " overlap another result's");
     if (p.first > expect)
-      throw MergeError("replications " + std::to_string(expect) + ".." + std::to_string(p.first) + " are in none of the results (a shard is missing)");
+      throw MergeError("replications " + std::to_string(expect) + ".." + std::to_string(p.first) +
+                       " are in none of the results (a shard is missing)");
     expect = p.last;
   }
-  if (expect != reps) throw MergeError("replications " + std::to_string(expect) + ".." + std::to_string(reps) + " are in none of the results (a shard is missing)");
+  if (expect != reps)
+    throw MergeError("replications " + std::to_string(expect) + ".." + std::to_string(reps) + " are in none of the results (a shard is missing)");
 
-  Json doc = {{"acmsimStudyResult", head["acmsimStudyResult"]}, {"study", head["study"]}, {"description", head["description"]}, {"definition", head["definition"]}};
+  Json doc = {{"acmsimStudyResult", head["acmsimStudyResult"]},
+              {"study", head["study"]},
+              {"description", head["description"]},
+              {"definition", head["definition"]}};
   Json points = Json::array();
   for (std::size_t i = 0; i < head["points"].size(); ++i) {
     const Json& h = head["points"][i];

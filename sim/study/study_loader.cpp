@@ -99,7 +99,8 @@ class StudyLoader {
     Study st;
     st.file = file_;
     st.name = required_string(root, "study", "", "the study's name, [a-z0-9][a-z0-9-]*");
-    if (st.name.empty() || !std::all_of(st.name.begin(), st.name.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; }) ||
+    if (st.name.empty() ||
+        !std::all_of(st.name.begin(), st.name.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; }) ||
         st.name.front() == '-')
       fail("/study", "study name '" + st.name + "' must match [a-z0-9][a-z0-9-]*");
     if (root.contains("description")) st.description = string_of(root["description"], "/description");
@@ -159,7 +160,8 @@ class StudyLoader {
     const std::vector<std::string_view> valid(allowed);
     for (const auto& [k, v] : obj.items()) {
       if (std::find(valid.begin(), valid.end(), k) == valid.end())
-        fail(at + "/" + scenario::pointer_escape(k), "unknown member \"" + k + "\" " + where + did_you_mean(k, valid) + "; valid: " + join_names(valid));
+        fail(at + "/" + scenario::pointer_escape(k),
+             "unknown member \"" + k + "\" " + where + did_you_mean(k, valid) + "; valid: " + join_names(valid));
     }
   }
 
@@ -343,7 +345,8 @@ class StudyLoader {
     out.durations = durations.value_or(false);
     if (d.contains("min")) out.min = value("min", false);
     if (d.contains("max")) out.max = value("max", false);
-    if (out.kind != DistributionKind::Uniform && out.min && out.max && *out.max < *out.min) fail(at + "/max", "\"max\" must not be less than \"min\"");
+    if (out.kind != DistributionKind::Uniform && out.min && out.max && *out.max < *out.min)
+      fail(at + "/max", "\"max\" must not be less than \"min\"");
     if (d.contains("seed")) out.seed = unsigned_of(d["seed"], at + "/seed", 0, UINT64_MAX);
     if (d.contains("integer")) {
       if (!d["integer"].is_boolean()) fail(at + "/integer", "expected true or false");
@@ -391,8 +394,9 @@ class StudyLoader {
         const std::string vat = at + "/values/" + std::to_string(i);
         if (!out.setting.empty()) check_setting_value(out.setting, vs[i], vat);
         if (out.step_switch && !vs[i].is_boolean() && !(vs[i].is_number() && vs[i].get<double>() >= 0.0 && vs[i].get<double>() <= 1.0))
-          fail(vat, "a pointer to a step takes true (the step runs), false (it is left out) or a probability in [0, 1] (it runs in that share of "
-                    "the replications)");
+          fail(vat,
+               "a pointer to a step takes true (the step runs), false (it is left out) or a probability in [0, 1] (it runs in that share of "
+               "the replications)");
         out.grid.push_back(vs[i]);
       }
       if (p.contains("labels")) {
@@ -452,7 +456,8 @@ class StudyLoader {
     if (!valid_name(out.name)) fail(at + "/name", "metric name '" + out.name + "' must be 1 to 64 of A-Z a-z 0-9 . _ -");
     const std::string kind = required_string(m, "kind", at, "one of " + join_names(kinds));
     auto it = std::find_if(kMetrics.begin(), kMetrics.end(), [&](const auto& e) { return kind == e.second; });
-    if (it == kMetrics.end()) fail(at + "/kind", "unknown metric kind \"" + kind + "\"" + did_you_mean(kind, kinds) + "; valid: " + join_names(kinds));
+    if (it == kMetrics.end())
+      fail(at + "/kind", "unknown metric kind \"" + kind + "\"" + did_you_mean(kind, kinds) + "; valid: " + join_names(kinds));
     out.kind = it->first;
     auto probe = [&] {
       out.probe = required_string(m, "probe", at, "the name of a probe of the base scenario");
@@ -527,14 +532,16 @@ class StudyLoader {
         out.status = required_string(m, "status", at, "a certificate status such as EXPIRED");
         const auto valid = model::aws_names<model::CertificateStatus>();
         if (!model::parse_aws<model::CertificateStatus>(out.status))
-          fail(at + "/status", "unknown certificate status \"" + out.status + "\"" + did_you_mean(out.status, valid) + "; valid: " + join_names(valid));
+          fail(at + "/status",
+               "unknown certificate status \"" + out.status + "\"" + did_you_mean(out.status, valid) + "; valid: " + join_names(valid));
         out.unit = "h";
         break;
       }
       case MetricKind::TraceCount:
         members(m, at, {"name", "kind", "match"}, "of a traceCount metric");
         if (!m.contains("match") || !m["match"].is_object() || m["match"].empty())
-          fail(at, "a traceCount metric needs \"match\": the members a trace record must have, such as {\"type\": \"state\", \"change\": \"Renewed\"}");
+          fail(at,
+               "a traceCount metric needs \"match\": the members a trace record must have, such as {\"type\": \"state\", \"change\": \"Renewed\"}");
         out.match = m["match"];
         out.unit = "records";
         break;
@@ -556,7 +563,9 @@ class StudyLoader {
     if (!d) fail(at + "/window", "'" + window + "' is not a duration (\"30d\")");
     out.window = *d;
     if (!a.contains("compare") || !a["compare"].is_object() || a["compare"].empty())
-      fail(at, "\"compare\" maps metric names to the model's quantities (expiryProbability, expectedDowntimeHours, expectedAttempts, renewalProbability)");
+      fail(
+          at,
+          "\"compare\" maps metric names to the model's quantities (expiryProbability, expectedDowntimeHours, expectedAttempts, renewalProbability)");
     const std::vector<std::string_view> q(kAnalyticQuantities.begin(), kAnalyticQuantities.end());
     for (const auto& [k, v] : a["compare"].items()) {
       const std::string vat = at + "/compare/" + scenario::pointer_escape(k);

@@ -39,7 +39,7 @@ namespace {
 /// Moves the positions of steps after the removed ones, so that messages
 /// about a variant still point at the right lines of the base file.
 std::map<std::string, scenario::SourcePos> remap_steps(const std::map<std::string, scenario::SourcePos>& positions,
-                                                        const std::vector<std::size_t>& removed) {
+                                                       const std::vector<std::size_t>& removed) {
   if (removed.empty()) return positions;
   std::map<std::string, scenario::SourcePos> out;
   for (const auto& [ptr, pos] : positions) {
@@ -99,9 +99,9 @@ scenario::Scenario make_variant(const Study& st, const Point& point, std::size_t
   try {
     return scenario::load_scenario_document(doc, st.base_file);
   } catch (const scenario::InputError& e) {
-    throw scenario::InputError(e.file(), e.pos(), e.pointer(),
-                               std::string(e.what()) + " (in the variant of study " + st.name + " with " + described + ", replication " +
-                                   std::to_string(replication) + ")");
+    throw scenario::InputError(
+        e.file(), e.pos(), e.pointer(),
+        std::string(e.what()) + " (in the variant of study " + st.name + " with " + described + ", replication " + std::to_string(replication) + ")");
   }
 }
 

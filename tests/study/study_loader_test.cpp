@@ -25,8 +25,10 @@ std::string write_study(const std::string& name, const std::string& text) {
 
 std::string study_with(const std::string& parameters, const std::string& metrics = R"([{"name": "n", "kind": "renewals"}])") {
   return R"({"study": "t", "base": ")" + kBase + R"(", "replications": 3,
-  "parameters": )" + parameters + R"(,
-  "metrics": )" + metrics + "}";
+  "parameters": )" +
+         parameters + R"(,
+  "metrics": )" +
+         metrics + "}";
 }
 
 /// The rendered error of loading `text`, or "" when it loads.
@@ -82,9 +84,12 @@ TEST(StudyLoader, EachMistakeSaysWhereAndWhatWouldBeValid) {
       {study_with(R"([{"name": "p", "pointer": "/steps/1", "values": ["yes"]}])"), "takes true (the step runs)"},
       {study_with(R"([{"name": "p", "pointer": "/steps/1", "distribution": {"type": "uniform", "min": 0, "max": 1}}])"), "takes a bernoulli"},
       {study_with(R"([{"name": "p", "pointer": "/horizon", "distribution": {"type": "gauss"}}])"), "unknown distribution \"gauss\""},
-      {study_with(R"([{"name": "p", "pointer": "/horizon", "distribution": {"type": "uniform", "min": "1d", "max": 3}}])"), "mix of durations and numbers"},
-      {study_with(R"([{"name": "p", "pointer": "/horizon", "values": ["1d"], "distribution": {"type": "bernoulli", "p": 0.5}}])"), "exactly one of \"values\""},
-      {study_with(R"([{"name": "p", "pointer": "/horizon", "values": ["1d"]}, {"name": "p", "pointer": "/start", "values": ["2026-01-01T00:00:00Z"]}])"),
+      {study_with(R"([{"name": "p", "pointer": "/horizon", "distribution": {"type": "uniform", "min": "1d", "max": 3}}])"),
+       "mix of durations and numbers"},
+      {study_with(R"([{"name": "p", "pointer": "/horizon", "values": ["1d"], "distribution": {"type": "bernoulli", "p": 0.5}}])"),
+       "exactly one of \"values\""},
+      {study_with(
+           R"([{"name": "p", "pointer": "/horizon", "values": ["1d"]}, {"name": "p", "pointer": "/start", "values": ["2026-01-01T00:00:00Z"]}])"),
        "used twice"},
       {study_with("[]", R"([{"name": "a", "kind": "probeAvailability", "probe": "pet"}])"), "no probe named \"pet\" (did you mean \"pets\"?)"},
       {study_with("[]", R"([{"name": "a", "kind": "renewal"}])"), "did you mean \"renewals\""},
@@ -93,8 +98,10 @@ TEST(StudyLoader, EachMistakeSaysWhereAndWhatWouldBeValid) {
       {study_with("[]", R"([{"name": "a", "kind": "events", "region": "eu-west-1", "pattern": {"source": "aws.acm"}}])"), "event pattern is refused"},
       {study_with("[]", R"([{"name": "a", "kind": "events", "region": "eu-wst-1"}])"), "unknown region"},
       {study_with("[]", "[]"), "non-empty array"},
-      {R"({"study": "t", "base": "nowhere.json", "parameters": [], "metrics": [{"name": "n", "kind": "renewals"}]})", "cannot read the base scenario"},
-      {R"({"study": "t", "base": {"scenario": "x"}, "parameters": [], "metrics": [{"name": "n", "kind": "renewals"}]})", "missing required member \"steps\""},
+      {R"({"study": "t", "base": "nowhere.json", "parameters": [], "metrics": [{"name": "n", "kind": "renewals"}]})",
+       "cannot read the base scenario"},
+      {R"({"study": "t", "base": {"scenario": "x"}, "parameters": [], "metrics": [{"name": "n", "kind": "renewals"}]})",
+       "missing required member \"steps\""},
       {R"({"study": "t", "bsae": 1})", "unknown member \"bsae\""},
       {R"({"study": "t", "base": ")" + kBase + R"(", "replications": 0, "parameters": [], "metrics": []})", "expected an integer from 1"},
       {"{\"study\": \"t\",}", "invalid JSON"},

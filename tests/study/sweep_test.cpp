@@ -2,9 +2,9 @@
 // are common across points; the simulation agrees with the analytic chain.
 #include <gtest/gtest.h>
 
+#include <unistd.h>
 #include <algorithm>
 #include <cmath>
-#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -150,7 +150,8 @@ TEST(Sweep, SimulationAgreesWithTheAnalyticChain) {
       const core::Json& s = point["statistics"][metric];
       const double se = s["stddev"].get<double>() / std::sqrt(static_cast<double>(s["n"].get<std::size_t>()));
       const double gap = std::abs(s["mean"].get<double>() - a["value"].get<double>());
-      EXPECT_LE(gap, t_family * se + 1e-12) << point["values"].dump() << " " << metric << ": analytic " << a["value"].dump() << ", simulated " << s.dump();
+      EXPECT_LE(gap, t_family * se + 1e-12) << point["values"].dump() << " " << metric << ": analytic " << a["value"].dump() << ", simulated "
+                                            << s.dump();
       inside += a["withinCi95"].get<bool>() ? 1 : 0;
       ++checked;
     }

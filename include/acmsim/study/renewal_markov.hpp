@@ -20,7 +20,7 @@
 namespace acmsim::study {
 
 struct RenewalChain {
-  std::size_t attempts = 0;     // attempts that start before NotAfter
+  std::size_t attempts = 0;  // attempts that start before NotAfter
   double renewal_probability = 0;
   double expiry_probability = 0;
   double expected_attempts = 0;

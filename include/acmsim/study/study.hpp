@@ -44,9 +44,9 @@ struct Parameter {
   std::string setting;  // set: settings/<name>
   std::string pointer;  // set: a JSON Pointer into the scenario
   bool step_switch = false;
-  std::vector<Json> grid;                   // the values of a grid parameter
-  std::vector<std::string> labels;          // optional names of the grid values, for tables and charts
-  std::optional<Distribution> distribution; // or a draw per replication
+  std::vector<Json> grid;                    // the values of a grid parameter
+  std::vector<std::string> labels;           // optional names of the grid values, for tables and charts
+  std::optional<Distribution> distribution;  // or a draw per replication
   int line = 0;
 };
 
@@ -67,17 +67,17 @@ enum class MetricKind {
 struct Metric {
   std::string name;
   MetricKind kind = MetricKind::Renewals;
-  std::string probe;                       // probe metrics
-  std::optional<model::RegionId> from;     // probe metrics
-  double quantile = 0.5;                   // probeLatency
-  model::RegionId region = 0;              // events, deliveries
-  std::string bus = "default";             // events, deliveries
-  Json pattern;                            // events
-  std::string rule;                        // deliveries, findings
-  bool ever = true;                        // findings
-  std::string status;                      // statusHours
-  Json match;                              // traceCount: members a trace record must have
-  std::string unit;                        // for tables
+  std::string probe;                    // probe metrics
+  std::optional<model::RegionId> from;  // probe metrics
+  double quantile = 0.5;                // probeLatency
+  model::RegionId region = 0;           // events, deliveries
+  std::string bus = "default";          // events, deliveries
+  Json pattern;                         // events
+  std::string rule;                     // deliveries, findings
+  bool ever = true;                     // findings
+  std::string status;                   // statusHours
+  Json match;                           // traceCount: members a trace record must have
+  std::string unit;                     // for tables
 };
 
 /// The analytic model set beside the simulation: its quantities, by the metric
@@ -85,7 +85,7 @@ struct Metric {
 struct Analytic {
   std::string model;  // "renewal-markov"
   double renewal_lead_days = 45;
-  core::Duration window{0};  // observed time after NotAfter (to the horizon)
+  core::Duration window{0};                                  // observed time after NotAfter (to the horizon)
   std::vector<std::pair<std::string, std::string>> compare;  // metric name -> analytic quantity
 };
 

@@ -34,6 +34,6 @@ const RuleDef kRule_certificate_not_exportable{"certificate-not-exportable",
                                                "Request a new certificate with Options.Export = ENABLED (or use ACM for Nitro Enclaves, or ACME).",
                                                "https://docs.aws.amazon.com/acm/latest/userguide/acm-exportable-certificates.html",
                                                &check,
-    reads(model::Part::Acm)};
+                                               reads(model::Part::Acm)};
 
 }  // namespace acmsim::analysis

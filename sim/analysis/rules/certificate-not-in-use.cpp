@@ -30,6 +30,6 @@ const RuleDef kRule_certificate_not_in_use{"certificate-not-in-use",
                                            "Attach it to the service it was meant for, or delete it if nothing needs it.",
                                            "https://docs.aws.amazon.com/acm/latest/userguide/managed-renewal.html",
                                            &check,
-    reads(model::Part::Acm)};
+                                           reads(model::Part::Acm)};
 
 }  // namespace acmsim::analysis

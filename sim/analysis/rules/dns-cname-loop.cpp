@@ -52,6 +52,6 @@ const RuleDef kRule_dns_cname_loop{"dns-cname-loop",
                                    "Break the cycle: make one of the records point at the real endpoint.",
                                    "https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/ResourceRecordTypes.html",
                                    &check,
-    reads(model::Part::Dns)};
+                                   reads(model::Part::Dns)};
 
 }  // namespace acmsim::analysis

@@ -43,6 +43,7 @@ const RuleDef kRule_dns_record_missing{"dns-record-missing",
                                        "Create an alias record for the name to the endpoint's DNS name and hosted zone id.",
                                        "https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/routing-to-api-gateway.html",
                                        &check,
-    reads(model::Part::Dns) | reads(model::Part::ApiGateway) | reads(model::Part::CloudFront) | reads(model::Part::Elb) | reads(model::Part::Clients)};
+                                       reads(model::Part::Dns) | reads(model::Part::ApiGateway) | reads(model::Part::CloudFront) |
+                                           reads(model::Part::Elb) | reads(model::Part::Clients)};
 
 }  // namespace acmsim::analysis

@@ -199,8 +199,7 @@ void AcmService::operator_repair(Certificate& c) {
   grant(c);
   c.renewing = false;
   set_status(c, CertificateStatus::Issued, "an operator replaced the expired certificate (faults.repairMeanTime)");
-  trace_state(c, "OperatorReplaced",
-              {{"notBefore", core::format_timestamp(*c.not_before)}, {"notAfter", core::format_timestamp(*c.not_after)}});
+  trace_state(c, "OperatorReplaced", {{"notBefore", core::format_timestamp(*c.not_before)}, {"notAfter", core::format_timestamp(*c.not_after)}});
   emit_available(c, "ISSUANCE");
   schedule_expiry_notices(c);
 }
