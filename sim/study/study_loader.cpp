@@ -94,6 +94,8 @@ class StudyLoader {
   Study load() {
     const Json& root = doc_.root;
     if (!root.is_object()) fail("", "a study is a JSON object with \"study\", \"base\", \"parameters\" and \"metrics\" members");
+    if (root.contains("scenario") && root.contains("steps") && !root.contains("study"))
+      fail("", "this is a scenario, not a study: run it with acmsim run, or make it the \"base\" of a study (see the README's What-if studies)");
     members(root, "", {"study", "description", "base", "seed", "replications", "parameters", "metrics", "quantiles", "analytic", "chart", "$schema"},
             "at the top level of a study");
     Study st;

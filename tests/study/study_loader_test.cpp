@@ -105,6 +105,7 @@ TEST(StudyLoader, EachMistakeSaysWhereAndWhatWouldBeValid) {
       {R"({"study": "t", "bsae": 1})", "unknown member \"bsae\""},
       {R"({"study": "t", "base": ")" + kBase + R"(", "replications": 0, "parameters": [], "metrics": []})", "expected an integer from 1"},
       {"{\"study\": \"t\",}", "invalid JSON"},
+      {R"({"scenario": "x", "steps": []})", "this is a scenario, not a study"},
   };
   for (const auto& c : cases) {
     const std::string err = error_of(c.text);
