@@ -84,8 +84,6 @@ void World::handle(const core::ScheduledEvent& ev) {
     case ModelEvent::AcmRenewalStart:
     case ModelEvent::AcmExpire:
     case ModelEvent::AcmDetach:
-      acm.handle(ev.payload.kind, ev.payload.a);
-      break;
     case ModelEvent::AcmExpiryNotice:
     case ModelEvent::AcmActionRequired:
     case ModelEvent::AcmOperatorRepair:

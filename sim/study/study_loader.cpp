@@ -48,6 +48,15 @@ constexpr std::array<std::pair<MetricKind, const char*>, 11> kMetrics{{
 
 constexpr std::array<const char*, 4> kAnalyticQuantities{"expiryProbability", "expectedDowntimeHours", "expectedAttempts", "renewalProbability"};
 
+/// The names of a kind table, in table order.
+template <class Table>
+std::vector<std::string_view> names_of(const Table& table) {
+  std::vector<std::string_view> out;
+  out.reserve(table.size());
+  for (const auto& entry : table) out.emplace_back(entry.second);
+  return out;
+}
+
 std::string join_names(const std::vector<std::string_view>& names) {
   std::string out;
   for (std::size_t i = 0; i < names.size(); ++i) out += (i > 0 ? ", " : "") + std::string(names[i]);
@@ -259,16 +268,13 @@ class StudyLoader {
 
   Distribution distribution(const Json& d, const std::string& at) const {
     if (!d.is_object() || !d.contains("type") || !d["type"].is_string()) {
-      std::vector<std::string_view> names;
-      for (const auto& [k, n] : kDistributions) names.emplace_back(n);
-      fail(at, "a distribution is an object with \"type\": one of " + join_names(names));
+      fail(at, "a distribution is an object with \"type\": one of " + join_names(names_of(kDistributions)));
     }
     Distribution out;
     const std::string type = d["type"].get<std::string>();
     auto it = std::find_if(kDistributions.begin(), kDistributions.end(), [&](const auto& e) { return type == e.second; });
     if (it == kDistributions.end()) {
-      std::vector<std::string_view> names;
-      for (const auto& [k, n] : kDistributions) names.emplace_back(n);
+      const auto names = names_of(kDistributions);
       fail(at + "/type", "unknown distribution \"" + type + "\"" + did_you_mean(type, names) + "; valid: " + join_names(names));
     }
     out.kind = it->first;
@@ -450,8 +456,7 @@ class StudyLoader {
   }
 
   Metric metric(const Json& m, const std::string& at) const {
-    std::vector<std::string_view> kinds;
-    for (const auto& [k, n] : kMetrics) kinds.emplace_back(n);
+    const auto kinds = names_of(kMetrics);
     if (!m.is_object()) fail(at, "a metric is an object with \"name\" and \"kind\"");
     Metric out;
     out.name = required_string(m, "name", at, "a name for tables, [A-Za-z0-9._-]+");

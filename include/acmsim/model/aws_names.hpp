@@ -36,6 +36,7 @@ constexpr std::optional<E> parse_aws(std::string_view s) {
 template <class E>
 std::vector<std::string_view> aws_names() {
   std::vector<std::string_view> out;
+  out.reserve(std::size(AwsEnum<E>::table));
   for (const auto& [v, n] : AwsEnum<E>::table) out.push_back(n);
   return out;
 }

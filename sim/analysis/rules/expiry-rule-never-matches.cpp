@@ -8,9 +8,6 @@ namespace acmsim::analysis {
 
 namespace {
 
-using model::CertificateStatus;
-using model::CertificateType;
-
 void check(Context& ctx) {
   const auto& w = ctx.world();
   static const char* kTypes[] = {"ACM Certificate Approaching Expiration",  "ACM Certificate Expired", "ACM Certificate Available",
