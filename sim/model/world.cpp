@@ -51,17 +51,10 @@ void World::set_origin(std::int32_t step) {
 }
 
 void World::handle(const core::ScheduledEvent& ev) {
-  // A probe attempt changes no resource a rule reads; every other event may,
-  // in the parts it belongs to (ACM's events also reach the event buses).
+  // One switch per event: run it, and mark the parts of the world it may
+  // change (ACM's events also reach the event buses and AWS Config). A probe
+  // attempt changes no resource a rule reads.
   switch (static_cast<ModelEvent>(ev.payload.kind)) {
-    case ModelEvent::ProbeAttempt:
-      break;
-    case ModelEvent::EventBusDelivery:
-      touch(bit(Part::Events));
-      break;
-    case ModelEvent::ConfigEvaluation:
-      touch(bit(Part::Config) | bit(Part::Events));
-      break;
     case ModelEvent::AcmDnsCheck:
     case ModelEvent::AcmIssue:
     case ModelEvent::AcmValidationTimeout:
@@ -72,33 +65,21 @@ void World::handle(const core::ScheduledEvent& ev) {
     case ModelEvent::AcmActionRequired:
     case ModelEvent::AcmOperatorRepair:
       touch(bit(Part::Acm) | bit(Part::Events) | bit(Part::Config));
-      break;
-    default:
-      touch();
-      break;
-  }
-  switch (static_cast<ModelEvent>(ev.payload.kind)) {
-    case ModelEvent::AcmDnsCheck:
-    case ModelEvent::AcmIssue:
-    case ModelEvent::AcmValidationTimeout:
-    case ModelEvent::AcmRenewalStart:
-    case ModelEvent::AcmExpire:
-    case ModelEvent::AcmDetach:
-    case ModelEvent::AcmExpiryNotice:
-    case ModelEvent::AcmActionRequired:
-    case ModelEvent::AcmOperatorRepair:
       acm.handle(ev.payload.kind, ev.payload.a);
       break;
     case ModelEvent::ProbeAttempt:
       clients.attempt(ev.payload.a);
       break;
     case ModelEvent::EventBusDelivery:
+      touch(bit(Part::Events));
       events.deliver_pending(ev.payload.a);
       break;
     case ModelEvent::ConfigEvaluation:
+      touch(bit(Part::Config) | bit(Part::Events));
       config.periodic(ev.payload.a);
       break;
     default:
+      touch();
       break;
   }
 }

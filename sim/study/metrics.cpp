@@ -92,10 +92,9 @@ std::optional<double> measure_one(const Metric& m, const RunResult& run) {
       }
       return std::nullopt;
     case MetricKind::Events: {
-      auto compiled = model::EventPattern::compile(m.pattern);
       std::int64_t n = 0;
       for (const auto& e : run.world->events.events()) {
-        if (e.region == m.region && e.bus == m.bus && compiled.value().matches(e.event)) ++n;
+        if (e.region == m.region && e.bus == m.bus && m.compiled->matches(e.event)) ++n;
       }
       return static_cast<double>(n);
     }

@@ -501,6 +501,7 @@ class StudyLoader {
         out.pattern = m.contains("pattern") ? m["pattern"] : Json::object();
         auto compiled = model::EventPattern::compile(out.pattern);
         if (!compiled.ok()) fail(at + "/pattern", "the event pattern is refused: " + compiled.error().message);
+        out.compiled = std::make_shared<const model::EventPattern>(std::move(compiled.value()));
         out.unit = "events";
         break;
       }

@@ -1,27 +1,19 @@
 // Study files: what is accepted, and where each mistake is reported.
 #include <gtest/gtest.h>
 
-#include <unistd.h>
-
 #include <filesystem>
 #include <fstream>
 
 #include "acmsim/study/study.hpp"
+#include "study_files.hpp"
 
 using namespace acmsim;
 
 namespace {
 
-const std::string kBase = std::string(ACMSIM_SOURCE_DIR) + "/scenarios/whatif/renewal-cycle-under-faults.json";
+using acmsim::test_support::write_study;
 
-std::string write_study(const std::string& name, const std::string& text) {
-  // Per process: ctest runs the tests of this file in parallel processes.
-  const auto dir = std::filesystem::temp_directory_path() / ("acmsim-study-tests-" + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir);
-  const auto path = (dir / name).string();
-  std::ofstream(path) << text;
-  return path;
-}
+const std::string kBase = std::string(ACMSIM_SOURCE_DIR) + "/scenarios/whatif/renewal-cycle-under-faults.json";
 
 std::string study_with(const std::string& parameters, const std::string& metrics = R"([{"name": "n", "kind": "renewals"}])") {
   return R"({"study": "t", "base": ")" + kBase + R"(", "replications": 3,

@@ -2,7 +2,6 @@
 // are common across points; the simulation agrees with the analytic chain.
 #include <gtest/gtest.h>
 
-#include <unistd.h>
 #include <algorithm>
 #include <cmath>
 
@@ -12,21 +11,15 @@
 #include "acmsim/study/result_document.hpp"
 #include "acmsim/study/statistics.hpp"
 #include "acmsim/study/sweep.hpp"
+#include "study_files.hpp"
 
 using namespace acmsim;
 
 namespace {
 
-const std::string kWhatIf = std::string(ACMSIM_SOURCE_DIR) + "/scenarios/whatif/";
+using acmsim::test_support::write_study;
 
-std::string write_study(const std::string& name, const std::string& text) {
-  // Per process: ctest runs the tests of this file in parallel processes.
-  const auto dir = std::filesystem::temp_directory_path() / ("acmsim-sweep-tests-" + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir);
-  const auto path = (dir / name).string();
-  std::ofstream(path) << text;
-  return path;
-}
+const std::string kWhatIf = std::string(ACMSIM_SOURCE_DIR) + "/scenarios/whatif/";
 
 /// A quick study: the deletion scenario, with a grid, a
 /// per-replication draw and a step switch.

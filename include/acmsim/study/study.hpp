@@ -5,11 +5,13 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "acmsim/core/trace.hpp"
+#include "acmsim/model/events/event_pattern.hpp"
 #include "acmsim/model/regions.hpp"
 #include "acmsim/scenario/json_source.hpp"
 #include "acmsim/scenario/scenario.hpp"
@@ -67,17 +69,18 @@ enum class MetricKind {
 struct Metric {
   std::string name;
   MetricKind kind = MetricKind::Renewals;
-  std::string probe;                    // probe metrics
-  std::optional<model::RegionId> from;  // probe metrics
-  double quantile = 0.5;                // probeLatency
-  model::RegionId region = 0;           // events, deliveries
-  std::string bus = "default";          // events, deliveries
-  Json pattern;                         // events
-  std::string rule;                     // deliveries, findings
-  bool ever = true;                     // findings
-  std::string status;                   // statusHours
-  Json match;                           // traceCount: members a trace record must have
-  std::string unit;                     // for tables
+  std::string probe;                                    // probe metrics
+  std::optional<model::RegionId> from;                  // probe metrics
+  double quantile = 0.5;                                // probeLatency
+  model::RegionId region = 0;                           // events, deliveries
+  std::string bus = "default";                          // events, deliveries
+  Json pattern;                                         // events
+  std::shared_ptr<const model::EventPattern> compiled;  // events: compiled once at load, matched in every run
+  std::string rule;                                     // deliveries, findings
+  bool ever = true;                                     // findings
+  std::string status;                                   // statusHours
+  Json match;                                           // traceCount: members a trace record must have
+  std::string unit;                                     // for tables
 };
 
 /// The analytic model set beside the simulation: its quantities, by the metric
