@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 
 #include "acmsim/report/run_report.hpp"
 #include "acmsim/scenario/runner.hpp"
@@ -22,6 +24,53 @@ std::vector<std::string> bundled() {
 }
 
 class BundledScenario : public ::testing::TestWithParam<std::string> {};
+
+std::string read_text(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+/// The first line where two texts differ, for a readable failure.
+std::string first_difference(const std::string& want, const std::string& got) {
+  std::istringstream a(want);
+  std::istringstream b(got);
+  std::string la;
+  std::string lb;
+  for (int line = 1;; ++line) {
+    const bool ha = static_cast<bool>(std::getline(a, la));
+    const bool hb = static_cast<bool>(std::getline(b, lb));
+    if (!ha && !hb) return "no difference";
+    if (ha != hb || la != lb)
+      return "line " + std::to_string(line) + "\n  golden: " + (ha ? la : "<end>") + "\n  now:    " + (hb ? lb : "<end>");
+  }
+}
+
+// The golden outputs (tests/golden/, written by tools/update-golden) pin every
+// bundled scenario's trace and result document: a change that alters any
+// output fails here and is reviewed as a diff of those files.
+TEST_P(BundledScenario, MatchesGolden) {
+  const std::filesystem::path source(std::string(ACMSIM_SOURCE_DIR));
+  const auto rel = std::filesystem::relative(GetParam(), source / "scenarios");
+  auto golden = source / "tests" / "golden" / rel;
+  golden.replace_extension();
+  const auto s = scenario::load_scenario(GetParam());
+  const auto r = scenario::run_scenario(s);
+  const std::string trace_file = golden.string() + ".trace.jsonl";
+  const std::string result_file = golden.string() + ".result.json";
+  ASSERT_TRUE(std::filesystem::exists(trace_file)) << trace_file << " is missing: run tools/update-golden";
+  const std::string trace = report::render_trace(r);
+  const std::string want_trace = read_text(trace_file);
+  EXPECT_TRUE(trace == want_trace) << "trace differs from " << trace_file << " at " << first_difference(want_trace, trace)
+                                   << "\nIf the change is intended, run tools/update-golden and review the diff.";
+  auto doc = report::result_document(r);
+  doc["file"] = (std::filesystem::path("scenarios") / rel).generic_string();  // as tools/update-golden names it
+  const std::string result = doc.dump(2) + "\n";
+  const std::string want_result = read_text(result_file);
+  EXPECT_TRUE(result == want_result) << "result document differs from " << result_file << " at " << first_difference(want_result, result)
+                                     << "\nIf the change is intended, run tools/update-golden and review the diff.";
+}
 
 TEST_P(BundledScenario, PassesAndIsDeterministic) {
   const auto s = scenario::load_scenario(GetParam());
