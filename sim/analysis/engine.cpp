@@ -19,6 +19,7 @@ void add_finding(core::Json& j, const Finding& f) {
   j["severity"] = severity_name(f.severity);
   j["resources"] = f.resources;
   j["message"] = f.message;
+  if (f.suppressed) j["suppressed"] = *f.suppressed;
 }
 
 std::vector<const RuleDef*> rules_by_id() {
@@ -41,7 +42,8 @@ std::vector<Finding> run_one(Context& ctx, const RuleDef* rule) {
               {"acmsim:rule/" + std::string(rule->id)},
               "internal error in rule " + std::string(rule->id) + ": " + e.what() + " (please report it)",
               -1,
-              ""};
+              "",
+              std::nullopt};
     f.id = finding_id(f.rule, f.resources);
     ctx.findings().push_back(f);
   }
@@ -157,6 +159,7 @@ std::optional<core::SimTime> Engine::evaluate(core::SimTime now, std::int32_t st
     st.evaluated = true;
     replaced.push_back(std::move(st.findings));
     st.findings = std::move(found[i]);
+    if (suppressions_ != nullptr) apply_suppressions(st.findings, *suppressions_, &suppression_used_);
     const auto& before = replaced.back();
     for (const auto& f : before) {
       if (!std::binary_search(st.findings.begin(), st.findings.end(), f, by_resources)) cleared.push_back(&f);
@@ -200,6 +203,7 @@ void Engine::refused(const std::string& rule, std::vector<std::string> resources
   f.message = "AWS refused the call: " + message;
   f.origin = step;
   f.id = finding_id(f.rule, f.resources);
+  if (suppressions_ != nullptr) apply_suppressions(f, *suppressions_, &suppression_used_);
   history_.push_back({now, true, f, step});
   history_.push_back({now, false, f, step});
   if (trace != nullptr && trace->enabled()) {

@@ -24,3 +24,50 @@ std::string finding_id(const std::string& rule, const std::vector<std::string>& 
 }
 
 }  // namespace acmsim::analysis
+
+namespace acmsim::analysis {
+
+bool glob_matches(std::string_view pattern, std::string_view text) {
+  // Greedy matching with one backtrack point (the last `*`): linear in
+  // practice, at most pattern x text, and the loader bounds both lengths.
+  std::size_t p = 0;
+  std::size_t t = 0;
+  std::size_t star = std::string_view::npos;
+  std::size_t resume = 0;
+  while (t < text.size()) {
+    if (p < pattern.size() && pattern[p] == '*') {
+      star = p++;
+      resume = t;
+    } else if (p < pattern.size() && pattern[p] == text[t]) {
+      ++p;
+      ++t;
+    } else if (star != std::string_view::npos) {
+      p = star + 1;
+      t = ++resume;
+    } else {
+      return false;
+    }
+  }
+  while (p < pattern.size() && pattern[p] == '*') ++p;
+  return p == pattern.size();
+}
+
+void apply_suppressions(Finding& f, const std::vector<Suppression>& suppressions, std::vector<bool>* used) {
+  for (std::size_t i = 0; i < suppressions.size(); ++i) {
+    const Suppression& s = suppressions[i];
+    if (s.rule != f.rule) continue;
+    for (const auto& r : f.resources) {
+      if (!glob_matches(s.resource, r)) continue;
+      if (!f.suppressed) f.suppressed = s.reason;  // the first entry that accepts it gives the reason
+      if (used != nullptr) (*used)[i] = true;
+      break;
+    }
+  }
+}
+
+void apply_suppressions(std::vector<Finding>& findings, const std::vector<Suppression>& suppressions, std::vector<bool>* used) {
+  if (suppressions.empty()) return;
+  for (auto& f : findings) apply_suppressions(f, suppressions, used);
+}
+
+}  // namespace acmsim::analysis

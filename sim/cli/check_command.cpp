@@ -21,6 +21,7 @@ struct Outcome {
   std::string detail;
   std::vector<std::string> failures;  // every failed expectation, "file:line: message"
   std::vector<analysis::Finding> findings;
+  std::vector<std::string> warnings;  // stale suppressions, for stderr
   std::size_t expectations = 0;
 };
 
@@ -117,12 +118,13 @@ Outcome check_one(const std::string& file, const CheckArgs& args) {
     }
     if (args.fail_on) {
       for (const auto& f : o.findings) {
-        if (static_cast<int>(f.severity) <= static_cast<int>(*args.fail_on)) {
+        if (!f.suppressed && static_cast<int>(f.severity) <= static_cast<int>(*args.fail_on)) {
           o.failures.push_back(file + ":" + std::to_string(report::step_line(s, f.origin)) + ": " + std::string(analysis::severity_name(f.severity)) +
                                " [" + f.rule + "] " + f.message);
         }
       }
     }
+    for (const auto* sup : report::stale_suppressions(r)) o.warnings.push_back(report::stale_suppression_warning(s, *sup));
     if (!o.failures.empty()) {
       o.status = Outcome::Failed;
       o.detail = o.failures.front();
@@ -181,6 +183,7 @@ int check_command(const CheckArgs& args) {
   std::size_t failed = 0;
   bool bad = false;
   for (const auto& o : outcomes) {
+    for (const auto& w : o.warnings) std::cerr << w << "\n";
     switch (o.status) {
       case Outcome::Passed:
         ++passed;

@@ -3,6 +3,7 @@
 #include "acmsim/analysis/rule.hpp"
 #include "acmsim/model/regions.hpp"
 #include "acmsim/report/findings_report.hpp"
+#include "acmsim/report/run_report.hpp"
 #include "commands.hpp"
 
 namespace acmsim::cli {
@@ -62,7 +63,12 @@ int lint_command(const LintArgs& args) {
   scenario::Scenario s;
   scenario::RunResult r;
   if (const int rc = run_to(args.file, args.at, args.limits, args.options, s, r); rc != kOk) return rc;
-  const auto findings = analysis::Engine::run_rules(*r.world, r.sim->now());
+  auto findings = analysis::Engine::run_rules(*r.world, r.sim->now());
+  std::vector<bool> used(s.suppressions.size(), false);
+  analysis::apply_suppressions(findings, s.suppressions, &used);
+  for (std::size_t i = 0; i < used.size(); ++i) {
+    if (!used[i]) std::cerr << report::stale_suppression_warning(s, s.suppressions[i]) << "\n";
+  }
   if (args.format == "sarif")
     std::cout << report::findings_sarif(findings, s).dump(2) << "\n";
   else if (args.format == "json")
@@ -70,7 +76,7 @@ int lint_command(const LintArgs& args) {
   else
     std::cout << report::findings_text(findings, s);
   for (const auto& f : findings) {
-    if (static_cast<int>(f.severity) <= static_cast<int>(*threshold)) return kFailed;
+    if (!f.suppressed && static_cast<int>(f.severity) <= static_cast<int>(*threshold)) return kFailed;
   }
   return kOk;
 }

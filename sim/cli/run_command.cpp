@@ -30,6 +30,7 @@ int run_command(const RunArgs& args) {
     std::cerr << "acmsim: " << e.what() << "\n";
     return kBadInput;
   }
+  for (const auto* sup : report::stale_suppressions(r)) std::cerr << report::stale_suppression_warning(s, *sup) << "\n";
   if (!args.quiet) std::cout << (args.narrate ? report::render_narrative(r) : report::render_summary(r));
   return r.passed() ? kOk : kFailed;
 }

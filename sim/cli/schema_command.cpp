@@ -3,6 +3,7 @@
 // scenario files with the same request shapes the loader checks.
 #include <iostream>
 
+#include "acmsim/analysis/rule.hpp"
 #include "acmsim/api/operations.hpp"
 #include "acmsim/model/regions.hpp"
 #include "acmsim/model/settings.hpp"
@@ -20,15 +21,25 @@ Json shape_schema(const api::Shape& s) {
   Json j;
   switch (s.type) {
     case api::ShapeType::String:
-    case api::ShapeType::Timestamp: return Json{{"type", "string"}};
+    case api::ShapeType::Timestamp:
+      return Json{{"type", "string"}};
     case api::ShapeType::Blob:
       if (s.alternative != nullptr) return Json{{"anyOf", Json::array({Json{{"type", "string"}}, shape_schema(*s.alternative)})}};
       return Json{{"type", "string"}};
-    case api::ShapeType::Integer: j = {{"type", "integer"}}; break;
-    case api::ShapeType::Boolean: j = {{"type", "boolean"}}; break;
-    case api::ShapeType::Any: return Json::object();
-    case api::ShapeType::List: j = {{"type", "array"}, {"items", shape_schema(*s.element)}}; break;
-    case api::ShapeType::Map: j = {{"type", "object"}, {"additionalProperties", shape_schema(*s.element)}}; break;
+    case api::ShapeType::Integer:
+      j = {{"type", "integer"}};
+      break;
+    case api::ShapeType::Boolean:
+      j = {{"type", "boolean"}};
+      break;
+    case api::ShapeType::Any:
+      return Json::object();
+    case api::ShapeType::List:
+      j = {{"type", "array"}, {"items", shape_schema(*s.element)}};
+      break;
+    case api::ShapeType::Map:
+      j = {{"type", "object"}, {"additionalProperties", shape_schema(*s.element)}};
+      break;
     case api::ShapeType::Structure: {
       Json props = Json::object();
       Json required = Json::array();
@@ -57,22 +68,30 @@ Json scenario_schema() {
       const std::string call = std::string(op->service) + ":" + std::string(op->name);
       calls.push_back(call);
       Json then = {{"properties", {{"params", shape_schema(*op->input)}}}};
-      if (svc.scope == api::Scope::Regional) then["required"] = Json::array({"region"});
-      else then["not"] = {{"required", Json::array({"region"})}};
+      if (svc.scope == api::Scope::Regional)
+        then["required"] = Json::array({"region"});
+      else
+        then["not"] = {{"required", Json::array({"region"})}};
       rules.push_back({{"if", {{"properties", {{"call", {{"const", call}}}}}, {"required", Json::array({"call"})}}}, {"then", then}});
     }
   }
+  Json rule_ids = Json::array();
+  for (const auto* r : analysis::all_rules()) rule_ids.push_back(r->id);
   Json settings = Json::object();
   for (const auto& st : model::settings_catalogue()) {
-    settings[std::string(st.name)] = {{"description", std::string(st.meaning) + " Default: " + std::string(st.default_text) + ". Source: " + std::string(st.source)}};
+    settings[std::string(st.name)] = {
+        {"description", std::string(st.meaning) + " Default: " + std::string(st.default_text) + ". Source: " + std::string(st.source)}};
   }
-  const Json duration = {{"type", "string"}, {"pattern", "^([0-9]+(ms|s|m|h|d|w))+$"}, {"description", "one or more <integer><unit> groups: 90d, 1d12h, 250ms"}};
-  const Json timestamp = {{"type", "string"}, {"pattern", "^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?([Zz]|[+-]00:00)$"},
+  const Json duration = {
+      {"type", "string"}, {"pattern", "^([0-9]+(ms|s|m|h|d|w))+$"}, {"description", "one or more <integer><unit> groups: 90d, 1d12h, 250ms"}};
+  const Json timestamp = {{"type", "string"},
+                          {"pattern", "^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?([Zz]|[+-]00:00)$"},
                           {"description", "an RFC 3339 UTC timestamp"}};
-  const Json count = {{"anyOf", Json::array({Json{{"type", "integer"}, {"minimum", 0}},
-                                             Json{{"type", "object"},
-                                                  {"properties", {{"min", {{"type", "integer"}, {"minimum", 0}}}, {"max", {{"type", "integer"}, {"minimum", 0}}}}},
-                                                  {"additionalProperties", false}}})}};
+  const Json count = {
+      {"anyOf", Json::array({Json{{"type", "integer"}, {"minimum", 0}},
+                             Json{{"type", "object"},
+                                  {"properties", {{"min", {{"type", "integer"}, {"minimum", 0}}}, {"max", {{"type", "integer"}, {"minimum", 0}}}}},
+                                  {"additionalProperties", false}}})}};
   Json step = {
       {"type", "object"},
       {"description", "What happens at one time: an AWS call, a probe, or an expectation."},
@@ -80,32 +99,52 @@ Json scenario_schema() {
       {"properties",
        {{"at", {{"$ref", "#/$defs/when"}, {"description", "a duration from start, or a timestamp"}}},
         {"note", {{"type", "string"}, {"description", "for people; carried into the trace and the narration"}}},
+        {"id",
+         {{"type", "string"}, {"pattern", "^[a-z0-9][a-z0-9-]*$"}, {"description", "names the step (unique in the file); /steps/<id> points at it"}}},
         {"call", {{"enum", calls}, {"description", "service:Operation, as in the AWS CLI"}}},
         {"region", {{"$ref", "#/$defs/region"}}},
         {"params", {{"type", "object"}, {"description", "the request, in the AWS API's own shape"}}},
         {"save", {{"type", "string"}, {"pattern", "^[A-Za-z0-9_-]+$"}, {"description", "keep the response under this name"}}},
         {"expectError", {{"type", "string"}, {"minLength", 1}, {"description", "the AWS error code this call must fail with"}}},
-        {"probe", {{"type", "object"},
-                   {"required", Json::array({"name", "url", "from"})},
-                   {"properties", {{"name", {{"type", "string"}, {"minLength", 1}}}, {"url", {{"type", "string"}}},
-                                   {"from", {{"type", "array"}, {"minItems", 1}, {"items", {{"$ref", "#/$defs/region"}}}}},
-                                   {"every", duration}, {"until", {{"$ref", "#/$defs/when"}}}}},
-                   {"additionalProperties", false}}},
-        {"expect", {{"type", "object"},
-                    {"description", "kind 1 (call + matches), 2 (events), 3 (deliveries), 4 (findings) or 5 (probe)"},
-                    {"properties", {{"call", {{"enum", calls}}}, {"region", {{"$ref", "#/$defs/region"}}}, {"params", {{"type", "object"}}}, {"matches", Json::object()},
-                                    {"events", {{"type", "object"}}}, {"deliveries", {{"type", "object"}}}, {"findings", {{"type", "object"}}},
-                                    {"probe", {{"type", "string"}}}, {"from", {{"$ref", "#/$defs/region"}}}, {"availability", {{"type", "object"}}},
-                                    {"last", {{"type", "object"}}}, {"latencyMs", {{"type", "object"}}}, {"count", count},
-                                    {"since", {{"$ref", "#/$defs/when"}}}, {"until", {{"$ref", "#/$defs/when"}}}}},
-                    {"additionalProperties", false}}}}},
+        {"probe",
+         {{"type", "object"},
+          {"required", Json::array({"name", "url", "from"})},
+          {"properties",
+           {{"name", {{"type", "string"}, {"minLength", 1}}},
+            {"url", {{"type", "string"}}},
+            {"from", {{"type", "array"}, {"minItems", 1}, {"items", {{"$ref", "#/$defs/region"}}}}},
+            {"every", duration},
+            {"until", {{"$ref", "#/$defs/when"}}}}},
+          {"additionalProperties", false}}},
+        {"expect",
+         {{"type", "object"},
+          {"description", "kind 1 (call + matches), 2 (events), 3 (deliveries), 4 (findings) or 5 (probe)"},
+          {"properties",
+           {{"call", {{"enum", calls}}},
+            {"region", {{"$ref", "#/$defs/region"}}},
+            {"params", {{"type", "object"}}},
+            {"matches", Json::object()},
+            {"events", {{"type", "object"}}},
+            {"deliveries", {{"type", "object"}}},
+            {"findings", {{"type", "object"}}},
+            {"probe", {{"type", "string"}}},
+            {"from", {{"$ref", "#/$defs/region"}}},
+            {"availability", {{"type", "object"}}},
+            {"last", {{"type", "object"}}},
+            {"latencyMs", {{"type", "object"}}},
+            {"count", count},
+            {"since", {{"$ref", "#/$defs/when"}}},
+            {"until", {{"$ref", "#/$defs/when"}}}}},
+          {"additionalProperties", false}}}}},
       {"additionalProperties", false},
-      {"oneOf", Json::array({Json{{"required", Json::array({"call"})}}, Json{{"required", Json::array({"probe"})}}, Json{{"required", Json::array({"expect"})}}})},
+      {"oneOf", Json::array({Json{{"required", Json::array({"call"})}}, Json{{"required", Json::array({"probe"})}},
+                             Json{{"required", Json::array({"expect"})}}})},
       {"allOf", rules}};
   return Json{{"$schema", "https://json-schema.org/draft/2020-12/schema"},
               {"$id", "https://acmsim.dev/schema/scenario.schema.json"},
               {"title", "acmsim scenario, format version 1"},
-              {"description", "A timeline of AWS API calls, client probes and expectations (shared/spec/scenario-format.md). Generated by `acmsim schema`."},
+              {"description",
+               "A timeline of AWS API calls, client probes and expectations (acmsim scenario format, version 1). Generated by `acmsim schema`."},
               {"type", "object"},
               {"required", Json::array({"scenario", "steps"})},
               {"additionalProperties", false},
@@ -119,9 +158,24 @@ Json scenario_schema() {
                 {"seed", {{"type", "integer"}, {"minimum", 0}, {"maximum", 18446744073709551615ULL}}},
                 {"account", {{"type", "string"}, {"pattern", "^[0-9]{12}$"}}},
                 {"settings", {{"type", "object"}, {"properties", settings}, {"additionalProperties", false}}},
+                {"suppress",
+                 {{"type", "array"},
+                  {"description", "findings the team has accepted: still reported, as suppressed, and never failing"},
+                  {"items",
+                   {{"type", "object"},
+                    {"required", Json::array({"rule", "resource", "reason"})},
+                    {"properties",
+                     {{"rule", {{"enum", rule_ids}}},
+                      {"resource", {{"type", "string"}, {"minLength", 1}, {"description", "an exact resource id, or a glob with *"}}},
+                      {"reason", {{"type", "string"}, {"minLength", 1}, {"description", "why it is accepted (the SARIF justification)"}}}}},
+                    {"additionalProperties", false}}}}},
                 {"steps", {{"type", "array"}, {"items", {{"$ref", "#/$defs/step"}}}}}}},
-              {"$defs", {{"duration", duration}, {"timestamp", timestamp}, {"when", {{"anyOf", Json::array({duration, timestamp})}}},
-                         {"region", {{"enum", regions}}}, {"step", step}}}};
+              {"$defs",
+               {{"duration", duration},
+                {"timestamp", timestamp},
+                {"when", {{"anyOf", Json::array({duration, timestamp})}}},
+                {"region", {{"enum", regions}}},
+                {"step", step}}}};
 }
 
 int schema_command() {

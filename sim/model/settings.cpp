@@ -48,7 +48,7 @@ std::optional<std::string> apply_public_validity(Settings& s, const Json& v) {
     if (!e["from"].is_string()) return shape;
     auto from = core::parse_timestamp(e["from"].get<std::string>());
     if (!from) return "'from' must be an RFC 3339 UTC timestamp such as \"2027-03-15T00:00:00Z\"";
-    ValidityEra era{*from, 0, 0};
+    ValidityEra era{*from, 0, 0, false};
     if (auto err = as_count(e["days"], 1, 3650, era.days)) return "'days': " + *err;
     if (auto err = as_count(e["renewalLeadDays"], 1, 3649, era.renewal_lead_days)) return "'renewalLeadDays': " + *err;
     if (era.renewal_lead_days >= era.days) return "'renewalLeadDays' must be less than 'days'";
@@ -87,6 +87,36 @@ std::optional<std::string> apply_expiry_event_days(Settings& s, const Json& v) {
     if (field == nullptr) return std::string("unknown member '") + k + "': " + shape;
     if (auto e = as_count(x, 1, 45, *field)) return "'" + k + "': " + *e;
   }
+  return std::nullopt;
+}
+
+std::optional<std::string> apply_action_required_days(Settings& s, const Json& v) {
+  const char* shape =
+      "expected {\"public\": [days...], \"private\": [days...]}: days before NotAfter from 1 to 365, each at most once (members may be "
+      "omitted)";
+  if (!v.is_object()) return shape;
+  for (const auto& [k, x] : v.items()) {
+    std::vector<std::int64_t>* field = k == "public"    ? &s.action_required_days.public_days
+                                       : k == "private" ? &s.action_required_days.private_days
+                                                        : nullptr;
+    if (field == nullptr) return std::string("unknown member '") + k + "': " + shape;
+    if (!x.is_array() || x.size() > 64) return "'" + k + "': " + shape;
+    std::vector<std::int64_t> days;
+    for (const auto& d : x) {
+      std::int64_t n = 0;
+      if (auto e = as_count(d, 1, 365, n)) return "'" + k + "': " + *e;
+      if (std::find(days.begin(), days.end(), n) != days.end()) return "'" + k + "': day " + std::to_string(n) + " is given twice";
+      days.push_back(n);
+    }
+    std::sort(days.rbegin(), days.rend());
+    *field = std::move(days);
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> apply_resend_restarts(Settings& s, const Json& v) {
+  if (!v.is_boolean()) return "expected true or false";
+  s.resend_restarts_validation_timeout = v.get<bool>();
   return std::nullopt;
 }
 
@@ -137,25 +167,42 @@ std::optional<std::string> apply_rtt(Settings& s, const Json& v) {
   return std::nullopt;
 }
 
-const std::array<SettingInfo, 26> kCatalogue{{
-    {"acm.publicValidity", "395 days (renewal 60 days before NotAfter) until 2026-02-18, then 198 days (renewal 45 days before)",
+const auto kCatalogue = std::to_array<SettingInfo>({
+    {"acm.publicValidity",
+     "395 days (renewal 60 days before NotAfter) until 2026-02-18; 198 days (45) from 2026-02-18; assumed: 98 days (30) from 2027-03-15 and 45 "
+     "days (15) from 2029-03-15",
      "Dated table of public certificate validity and the renewal lead paired with it; entries given here are added (a later `from` wins from its "
-     "date).",
+     "date, an equal one replaces it). The first two eras are AWS's; for the last two AWS says only \"less than 100 days\" and \"less than 47 "
+     "days\" (ACM FAQ, after CA/B Forum SC-081v3), so their figures are assumptions and a run that issues under them says so once.",
      "https://docs.aws.amazon.com/acm/latest/userguide/dochistory.html ; "
-     "https://docs.aws.amazon.com/acm/latest/userguide/dns-renewal-validation.html",
+     "https://docs.aws.amazon.com/acm/latest/userguide/dns-renewal-validation.html ; https://aws.amazon.com/certificate-manager/faqs/ ; "
+     "https://github.com/cabforum/servercert/pull/553",
      &apply_public_validity},
     {"acm.privateValidityDays", "395", "Validity of private certificates (ACM with AWS Private CA).",
      "https://docs.aws.amazon.com/acm/latest/userguide/private-certificates.title.html", &apply_count<&Settings::private_validity_days, 1, 3650>},
     {"acm.privateRenewalLeadDays", "60", "Days before NotAfter when ACM renews a private certificate.",
      "https://docs.aws.amazon.com/acm/latest/userguide/renew-private-cert.html", &apply_count<&Settings::private_renewal_lead_days, 1, 3649>},
-    {"acm.emailRenewalLeadDays", "45", "Days before NotAfter when renewal of an EMAIL-validated certificate starts (in both eras).",
+    {"acm.emailRenewalLeadDays", "45",
+     "Days before NotAfter when renewal of an EMAIL-validated certificate starts (in the 395- and 198-day eras); in a later era whose own lead "
+     "is shorter, that lead (a choice: AWS documents 45 days only).",
      "https://docs.aws.amazon.com/acm/latest/userguide/email-renewal-validation.html", &apply_count<&Settings::email_renewal_lead_days, 1, 3649>},
     {"acm.validationTimeout", "72h", "A validation (first issue or renewal attempt) still pending this long after it began times out.",
      "https://docs.aws.amazon.com/acm/latest/userguide/dns-validation.html", &apply_duration<&Settings::validation_timeout>},
+    {"acm.validationEmailResendRestartsTimeout", "false",
+     "Whether ResendValidationEmail starts the validation timeout again. A documented choice: the scenario format and the email validation "
+     "page count the 72 hours from the request; the API reference says a resend is possible within 72 hours \"since your original request or "
+     "since your last attempt to resend\", which reads as a new window. true models that reading.",
+     "https://docs.aws.amazon.com/acm/latest/userguide/email-validation.html ; "
+     "https://docs.aws.amazon.com/acm/latest/APIReference/API_ResendValidationEmail.html",
+     &apply_resend_restarts},
     {"acm.issuanceDelay", "30m",
-     "Fixed delay from completed validation to the issued (or renewed) certificate. AWS gives no figure beyond 'can take up to several hours'; 30 "
-     "minutes sits in the range users report.",
-     "https://docs.aws.amazon.com/acm/latest/userguide/troubleshooting-renewal.html", &apply_duration<&Settings::issuance_delay>},
+     "Fixed delay from completed validation to the issued (or renewed) certificate. A documented choice between two AWS statements: the "
+     "renewal troubleshooting page says status changes 'can take up to several hours'; the launch post of exportable certificates says a "
+     "certificate 'is typically issued within seconds after successful domain validation'. 30 minutes sits in the range users report; set "
+     "\"1s\" for the launch post's reading.",
+     "https://docs.aws.amazon.com/acm/latest/userguide/troubleshooting-renewal.html ; "
+     "https://aws.amazon.com/blogs/aws/aws-certificate-manager-introduces-exportable-public-ssl-tls-certificates-to-use-anywhere/",
+     &apply_duration<&Settings::issuance_delay>},
     {"acm.validationNoticeDelay", "{\"min\": \"1m\", \"max\": \"30m\"}",
      "ACM notices a new, changed or deleted validation record after a delay drawn uniformly from this range (stream `acm.dns-notice`).",
      "https://docs.aws.amazon.com/acm/latest/userguide/dns-validation.html (\"up to 30 minutes\")", &apply_notice_delay},
@@ -165,8 +212,21 @@ const std::array<SettingInfo, 26> kCatalogue{{
     {"acm.idempotencyWindow", "1h", "RequestCertificate with the same IdempotencyToken within this window returns the same certificate.",
      "https://docs.aws.amazon.com/acm/latest/APIReference/API_RequestCertificate.html", &apply_duration<&Settings::idempotency_window>},
     {"acm.expiryEventDays", "{\"public\": 30, \"private\": 45, \"imported\": 45}",
-     "Default window of `ACM Certificate Approaching Expiration` events where the account set no DaysBeforeExpiry.",
-     "https://docs.aws.amazon.com/acm/latest/userguide/supported-events.html", &apply_expiry_event_days},
+     "Default window of `ACM Certificate Approaching Expiration` events where the account set no DaysBeforeExpiry. A documented choice: the "
+     "current events page says 30 days for public certificates and 45 for private and imported ones; older copies of that page, the API "
+     "reference (PutAccountConfiguration) and CloudFormation's ExpiryEventsConfiguration say 45 for all, and AWS dates no change. Set "
+     "{\"public\": 45} for the older reading.",
+     "https://docs.aws.amazon.com/acm/latest/userguide/supported-events.html ; "
+     "https://docs.aws.amazon.com/acm/latest/APIReference/API_ExpiryEventsConfiguration.html",
+     &apply_expiry_event_days},
+    {"acm.renewalActionRequiredDays", "{\"public\": [30, 15, 7, 3, 1], \"private\": [45, 30, 15, 7, 3, 1]}",
+     "Days before NotAfter on which a renewal that is still stalled (validation records missing, or a CAA record forbidding Amazon) sends `ACM "
+     "Certificate Renewal Action Required`. A documented choice: the events page says 30, 15, 3, 1 (public) and 45, 30, 15, 3, 1 (private); "
+     "the DNS and email renewal pages add day 7. The model takes the union; drop 7 for the events page's reading.",
+     "https://docs.aws.amazon.com/acm/latest/userguide/supported-events.html ; "
+     "https://docs.aws.amazon.com/acm/latest/userguide/dns-renewal-validation.html ; "
+     "https://docs.aws.amazon.com/acm/latest/userguide/email-renewal-validation.html",
+     &apply_action_required_days},
     {"acm.maxDomainsPerCertificate", "10", "Quota of domain names per requested certificate (adjustable to 100); LimitExceededException beyond it.",
      "https://docs.aws.amazon.com/acm/latest/userguide/acm-limits.html", &apply_count<&Settings::max_domains_per_certificate, 1, 100>},
     {"acm.maxCnameChain", "5", "ACM stops following a CNAME chain from the validation record name after this many hops.",
@@ -174,7 +234,7 @@ const std::array<SettingInfo, 26> kCatalogue{{
     {"acm.inUseDetachDelay", "30m", "A certificate detached from its last user leaves InUseBy after this delay.",
      "https://github.com/aws/aws-cdk/issues/36265 (users report 10-20 minutes)", &apply_duration<&Settings::in_use_detach_delay>},
     {"rules.validationGrace", "1h", "How long a new DNS-validated request may wait for its record before validation-record-missing fires.",
-     "acmsim spec/rules.md", &apply_duration<&Settings::validation_grace>},
+     "acmsim choice (rule validation-record-missing): ACM itself waits up to acm.validationTimeout", &apply_duration<&Settings::validation_grace>},
     {"apigateway.edgeDomainReadyDelay", "40m",
      "An edge-optimized custom domain serves this long after CreateDomainName (its CloudFront distribution deploys).",
      "https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-edge-optimized-custom-domain-name.html (\"about 40 minutes\")",
@@ -214,15 +274,23 @@ const std::array<SettingInfo, 26> kCatalogue{{
      "acmsim fault model (human repair rate of the analytic model)", &apply_repair_mean},
     {"probe.maxAttempts", "1000000", "Most attempts one scenario's probes may make in all (each region counts).", "acmsim limit",
      &apply_max_attempts},
-}};
+});
 
 }  // namespace
 
 Settings::Settings() {
   public_validity = {
-      ValidityEra{SimTime{INT64_MIN / 2}, 395, 60},
-      ValidityEra{*core::parse_timestamp("2026-02-18T00:00:00Z"), 198, 45},
+      ValidityEra{SimTime{INT64_MIN / 2}, 395, 60, false},
+      ValidityEra{*core::parse_timestamp("2026-02-18T00:00:00Z"), 198, 45, false},
+      // Announced steps whose exact figures AWS has not published.
+      ValidityEra{*core::parse_timestamp("2027-03-15T00:00:00Z"), 98, 30, true},
+      ValidityEra{*core::parse_timestamp("2029-03-15T00:00:00Z"), 45, 15, true},
   };
+}
+
+std::int64_t Settings::public_renewal_lead_days(SimTime t, bool email) const {
+  const ValidityEra& era = public_era_at(t);
+  return email ? std::min(email_renewal_lead_days, era.renewal_lead_days) : era.renewal_lead_days;
 }
 
 const ValidityEra& Settings::public_era_at(SimTime t) const {

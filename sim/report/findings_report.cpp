@@ -15,12 +15,20 @@ int step_line(const scenario::Scenario& s, std::int32_t step) {
 
 std::string findings_text(const std::vector<analysis::Finding>& findings, const scenario::Scenario& s) {
   std::ostringstream out;
-  for (const auto& f : findings) {
-    out << s.file << ":" << step_line(s, f.origin) << ": " << analysis::severity_name(f.severity) << " [" << f.rule << "] " << f.message << "\n";
-  }
   std::size_t counts[3] = {0, 0, 0};
-  for (const auto& f : findings) ++counts[static_cast<int>(f.severity)];
-  out << findings.size() << " findings: " << counts[0] << " errors, " << counts[1] << " warnings, " << counts[2] << " infos\n";
+  std::size_t suppressed = 0;
+  for (const auto& f : findings) {
+    out << s.file << ":" << step_line(s, f.origin) << ": " << analysis::severity_name(f.severity) << " [" << f.rule << "] " << f.message;
+    if (f.suppressed) out << " (suppressed: " << *f.suppressed << ")";
+    out << "\n";
+    if (f.suppressed)
+      ++suppressed;
+    else
+      ++counts[static_cast<int>(f.severity)];
+  }
+  out << findings.size() - suppressed << " findings: " << counts[0] << " errors, " << counts[1] << " warnings, " << counts[2] << " infos";
+  if (suppressed > 0) out << "; " << suppressed << " suppressed";
+  out << "\n";
   return out.str();
 }
 
@@ -33,6 +41,7 @@ Json findings_json(const std::vector<analysis::Finding>& findings, const scenari
                    {"resources", f.resources},
                    {"message", f.message},
                    {"line", step_line(s, f.origin)}});
+    if (f.suppressed) arr.back()["suppressed"] = {{"reason", *f.suppressed}};
   }
   return Json{{"scenario", s.name}, {"file", s.file}, {"findings", arr}};
 }
@@ -77,6 +86,7 @@ Json findings_sarif(const std::vector<analysis::Finding>& findings, const scenar
          {"locations",
           Json::array({{{"physicalLocation", {{"artifactLocation", {{"uri", s.file}}}, {"region", {{"startLine", step_line(s, f.origin)}}}}}}})},
          {"partialFingerprints", {{"acmsimFindingId/v1", f.id}}}});
+    if (f.suppressed) results.back()["suppressions"] = Json::array({{{"kind", "inSource"}, {"justification", *f.suppressed}}});
   }
   return Json{
       {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},

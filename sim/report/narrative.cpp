@@ -49,15 +49,18 @@ std::string narrate(const Json& b, std::set<std::string>& explained) {
     const Json& e = b["event"];
     std::string extra;
     if (e.contains("detail") && e["detail"].contains("DaysToExpiry")) extra = " (DaysToExpiry " + e["detail"]["DaysToExpiry"].dump() + ")";
-    return "EVENT " + e.value("source", "") + " \"" + e.value("detail-type", "") + "\" on " + b.value("region", "") + "/" + b.value("bus", "") + extra;
+    return "EVENT " + e.value("source", "") + " \"" + e.value("detail-type", "") + "\" on " + b.value("region", "") + "/" + b.value("bus", "") +
+           extra;
   }
   if (type == "delivery") return "      rule " + b.value("rule", "") + " delivered it to " + b.value("target", "");
   if (type == "probe") return "PROBE " + b.value("probe", "") + " from " + b.value("from", "") + ": " + b.value("outcome", "");
   if (type == "finding") {
     const std::string rule = b.value("rule", "");
-    std::string line = std::string(b.value("change", "") == "cleared" ? "CLEAR " : "RULE  ") + b.value("severity", "") + " [" + rule + "] " + b.value("message", "");
+    std::string line =
+        std::string(b.value("change", "") == "cleared" ? "CLEAR " : "RULE  ") + b.value("severity", "") + " [" + rule + "] " + b.value("message", "");
     if (b.value("change", "") != "cleared" && explained.insert(rule).second) {
-      if (const auto* def = analysis::find_rule(rule)) line += "\n      Why: " + wrap(std::string(def->explanation), 11) + "\n      Fix: " + wrap(std::string(def->fix), 11);
+      if (const auto* def = analysis::find_rule(rule))
+        line += "\n      Why: " + wrap(std::string(def->explanation), 11) + "\n      Fix: " + wrap(std::string(def->fix), 11);
     }
     return line;
   }
@@ -104,6 +107,7 @@ std::string render_narrative(const scenario::RunResult& r) {
     out << when << " " << text << "\n";
   }
   flush();
+  for (const auto& note : assumption_notes(r)) out << "\nNote: " << wrap(note, 6) << "\n";
   std::size_t passed = 0;
   for (const auto& e : r.expectations) passed += e.passed ? 1 : 0;
   out << "\n" << passed << " of " << r.expectations.size() << " expectations held: " << (r.passed() ? "PASSED" : "FAILED") << "\n";

@@ -108,12 +108,49 @@ Json probe_json(const model::Probe& p) {
   return j;
 }
 
+std::vector<const analysis::Suppression*> stale_suppressions(const scenario::RunResult& r) {
+  std::vector<const analysis::Suppression*> out;
+  const auto& used = r.findings->suppression_used();
+  const auto& all = r.scenario->suppressions;
+  for (std::size_t i = 0; i < all.size() && i < used.size(); ++i) {
+    if (!used[i]) out.push_back(&all[i]);
+  }
+  return out;
+}
+
+std::string stale_suppression_warning(const scenario::Scenario& s, const analysis::Suppression& sup) {
+  return s.file + ":" + std::to_string(sup.line) + ": warning: stale suppression: no finding of rule " + sup.rule + " named a resource matching \"" +
+         sup.resource + "\" during the run; remove the entry (at " + sup.pointer + ")";
+}
+
+std::vector<std::string> assumption_notes(const scenario::RunResult& r) {
+  const auto& settings = r.scenario->settings;
+  std::vector<const model::ValidityEra*> used;
+  for (const auto& c : r.world->acm.all()) {
+    if (c.type != model::CertificateType::AmazonIssued) continue;
+    for (const auto& v : c.versions) {
+      const model::ValidityEra& era = settings.public_era_at(v.since);
+      if (era.assumed && std::find(used.begin(), used.end(), &era) == used.end()) used.push_back(&era);
+    }
+  }
+  std::sort(used.begin(), used.end(), [](const auto* a, const auto* b) { return a->from < b->from; });
+  std::vector<std::string> out;
+  for (const auto* era : used) {
+    out.push_back("public certificates issued from " + core::format_timestamp(era->from).substr(0, 10) + " got " + std::to_string(era->days) +
+                  " days, renewing " + std::to_string(era->renewal_lead_days) +
+                  " days before NotAfter: an assumption (AWS has announced this step, not its figures); set acm.publicValidity to model "
+                  "others");
+  }
+  return out;
+}
+
 Json result_document(const scenario::RunResult& r) {
   const auto& s = *r.scenario;
   Json exps = Json::array();
   for (const auto& e : r.expectations) {
     exps.push_back(
         {{"step", e.step}, {"line", e.line}, {"at", core::format_timestamp(e.at)}, {"kind", e.kind}, {"passed", e.passed}, {"message", e.message}});
+    if (!s.steps[e.step].id.empty()) exps.back()["id"] = s.steps[e.step].id;
   }
   Json certs = Json::array();
   for (const auto& c : r.world->acm.all()) certs.push_back(certificate_summary(r, c));
@@ -123,6 +160,7 @@ Json result_document(const scenario::RunResult& r) {
   for (const auto& f : r.findings->current()) {
     findings.push_back(
         {{"id", f.id}, {"rule", f.rule}, {"severity", analysis::severity_name(f.severity)}, {"resources", f.resources}, {"message", f.message}});
+    if (f.suppressed) findings.back()["suppressed"] = {{"reason", *f.suppressed}};
   }
   Json finding_history = Json::array();
   for (const auto& h : r.findings->history()) {
@@ -132,18 +170,25 @@ Json result_document(const scenario::RunResult& r) {
                                {"rule", h.finding.rule},
                                {"step", h.step}});
   }
-  return Json{{"scenario", s.name},
-              {"passed", r.passed()},
-              {"file", s.file},
-              {"seed", s.seed},
-              {"start", core::format_timestamp(s.start)},
-              {"horizon", core::format_duration(s.horizon)},
-              {"events", r.sim->events_processed()},
-              {"expectations", exps},
-              {"certificates", certs},
-              {"probes", probes},
-              {"findings", findings},
-              {"findingHistory", finding_history}};
+  Json doc{{"scenario", s.name},
+           {"passed", r.passed()},
+           {"file", s.file},
+           {"seed", s.seed},
+           {"start", core::format_timestamp(s.start)},
+           {"horizon", core::format_duration(s.horizon)},
+           {"events", r.sim->events_processed()},
+           {"expectations", exps},
+           {"certificates", certs},
+           {"probes", probes},
+           {"findings", findings},
+           {"findingHistory", finding_history}};
+  if (auto notes = assumption_notes(r); !notes.empty()) doc["assumptions"] = notes;
+  if (auto stale = stale_suppressions(r); !stale.empty()) {
+    Json arr = Json::array();
+    for (const auto* sup : stale) arr.push_back({{"rule", sup->rule}, {"resource", sup->resource}, {"line", sup->line}});
+    doc["staleSuppressions"] = arr;
+  }
+  return doc;
 }
 
 // One line of a certificate's story, from its trace records.
@@ -167,12 +212,12 @@ std::string story_line(const Json& b) {
   if (change == "InUse") return "now used by " + b.value("user", "");
   if (change == "NotInUse") return "no longer used by " + b.value("user", "");
   if (change == "Exported") return "exported";
+  if (change == "ValidationEmailResent") return "validation email resent: validation now times out at " + b.value("timeoutAt", "");
   if (change == "Deleted") return "deleted";
   return change;
 }
 
-namespace {
-}  // namespace
+namespace {}  // namespace
 
 namespace {
 
@@ -263,7 +308,7 @@ void render_findings(std::ostringstream& out, const scenario::RunResult& r) {
     if (h.raised) {
       open[key] = lines.size();
       lines.push_back(std::string(analysis::severity_name(h.finding.severity)) + " [" + h.finding.rule + "] " + offset(s, h.at));
-      lines.back() += "|" + h.finding.message;
+      lines.back() += "|" + h.finding.message + (h.finding.suppressed ? " (suppressed: " + *h.finding.suppressed + ")" : "");
     } else if (auto it = open.find(key); it != open.end()) {
       auto& line = lines[it->second];
       const auto bar = line.find('|');
@@ -339,6 +384,7 @@ std::string render_summary(const scenario::RunResult& r) {
       i = j;
     }
   }
+  for (const auto& note : assumption_notes(r)) out << "  note: " << note << "\n";
   render_probes(out, r);
   render_events(out, r);
   render_findings(out, r);
@@ -346,8 +392,9 @@ std::string render_summary(const scenario::RunResult& r) {
   for (const auto& e : r.expectations) passed += e.passed ? 1 : 0;
   out << "\nexpectations: " << passed << " passed, " << r.expectations.size() - passed << " failed\n";
   for (const auto& e : r.expectations) {
-    out << "  " << (e.passed ? "ok  " : "FAIL") << " " << s.file << ":" << e.line << " step " << e.step << " at " << offset(s, e.at) << ": "
-        << e.message << "\n";
+    const std::string& id = s.steps[e.step].id;
+    out << "  " << (e.passed ? "ok  " : "FAIL") << " " << s.file << ":" << e.line << " step " << e.step << (id.empty() ? "" : " (" + id + ")")
+        << " at " << offset(s, e.at) << ": " << e.message << "\n";
   }
   out << (r.passed() ? "PASSED" : "FAILED") << "\n";
   return out.str();

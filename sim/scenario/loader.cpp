@@ -4,6 +4,7 @@
 #include <array>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -40,8 +41,8 @@ class Loader {
   Scenario load() {
     const Json& root = doc_.root;
     if (!root.is_object()) fail("", "a scenario is a JSON object with \"scenario\" and \"steps\" members");
-    static const std::vector<std::string_view> top{"scenario", "description", "concepts", "start", "horizon",
-                                                   "seed",     "account",     "settings", "steps", "$schema"};
+    static const std::vector<std::string_view> top{"scenario", "description", "concepts", "start",   "horizon", "seed",
+                                                   "account",  "settings",    "steps",    "$schema", "suppress"};
     check_members(root, "", top, "at the top level");
     Scenario s;
     s.file = file_;
@@ -79,6 +80,7 @@ class Loader {
       }
     }
     if (root.contains("settings")) load_settings(root["settings"], s.settings);
+    if (root.contains("suppress")) load_suppressions(root["suppress"], s.suppressions);
     if (!root.contains("steps")) fail("", "missing required member \"steps\" (an array of steps)");
     const Json& steps = root["steps"];
     if (!steps.is_array()) fail("/steps", "\"steps\" must be an array");
@@ -164,6 +166,36 @@ class Loader {
       if (std::find(valid.begin(), valid.end(), k) == valid.end()) {
         fail(pointer + "/" + pointer_escape(k), "unknown member \"" + k + "\" " + where + "; valid members: " + join(valid) + suggestion(k, valid));
       }
+    }
+  }
+
+  void load_suppressions(const Json& v, std::vector<analysis::Suppression>& out) const {
+    const char* shape = "\"suppress\" is an array of {\"rule\": rule id, \"resource\": ARN, name or '*' glob, \"reason\": why it is accepted}";
+    if (!v.is_array()) fail("/suppress", shape);
+    if (v.size() > 10'000) fail("/suppress", "at most 10000 suppressions");
+    std::vector<std::string_view> ids;
+    for (const auto* r : analysis::all_rules()) ids.push_back(r->id);
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      const std::string ptr = "/suppress/" + std::to_string(i);
+      const Json& e = v[i];
+      if (!e.is_object()) fail(ptr, shape);
+      check_members(e, ptr, {"rule", "resource", "reason"}, "in a suppression");
+      for (const char* m : {"rule", "resource", "reason"}) {
+        if (!e.contains(m)) fail(ptr, std::string("a suppression needs \"") + m + "\": " + shape);
+      }
+      analysis::Suppression sup;
+      sup.rule = string_at(e, "rule", ptr + "/rule");
+      if (analysis::find_rule(sup.rule) == nullptr)
+        fail(ptr + "/rule", "unknown rule \"" + sup.rule + "\"" + suggestion(sup.rule, ids) + "; the rules are listed by acmsim rules");
+      sup.resource = string_at(e, "resource", ptr + "/resource");
+      if (sup.resource.empty() || sup.resource.size() > 2048)
+        fail(ptr + "/resource", "\"resource\" is an ARN or name of 1 to 2048 characters, or a glob with '*' such as \"arn:aws:acm:*\"");
+      sup.reason = string_at(e, "reason", ptr + "/reason");
+      if (sup.reason.find_first_not_of(" \t\r\n") == std::string::npos)
+        fail(ptr + "/reason", "\"reason\" must say why the finding is accepted (it becomes the SARIF justification)");
+      sup.pointer = ptr;
+      sup.line = doc_.pos_of(ptr).line;
+      out.push_back(std::move(sup));
     }
   }
 
@@ -271,9 +303,16 @@ class Loader {
       if (!v["note"].is_string()) fail(st.pointer + "/note", "\"note\" must be a string");
       st.note = v["note"].get<std::string>();
     }
+    if (v.contains("id")) {
+      st.id = string_at(v, "id", st.pointer + "/id");
+      if (!valid_name(st.id) || st.id.size() > 128)
+        fail(st.pointer + "/id", "step id '" + st.id + "' must match [a-z0-9][a-z0-9-]* (at most 128 characters)");
+      if (const auto [it, fresh] = step_ids_.emplace(st.id, i); !fresh)
+        fail(st.pointer + "/id", "step id '" + st.id + "' is already the id of step " + std::to_string(it->second));
+    }
     if (v.contains("call")) {
       st.kind = StepKind::Call;
-      check_members(v, st.pointer, {"at", "call", "region", "params", "save", "expectError", "note"}, "in a call step");
+      check_members(v, st.pointer, {"at", "call", "region", "params", "save", "expectError", "note", "id"}, "in a call step");
       st.call.op = load_operation(v["call"], st.pointer + "/call", false);
       const std::string call = std::string(st.call.op->service) + ":" + std::string(st.call.op->name);
       st.call.region = load_region(v, st.pointer, *api::service_scope(st.call.op->service), call);
@@ -295,11 +334,11 @@ class Loader {
       }
     } else if (v.contains("expect")) {
       st.kind = StepKind::Expect;
-      check_members(v, st.pointer, {"at", "expect", "note"}, "in an expect step");
+      check_members(v, st.pointer, {"at", "expect", "note", "id"}, "in an expect step");
       load_expect(v["expect"], st);
     } else {
       st.kind = StepKind::Probe;
-      check_members(v, st.pointer, {"at", "probe", "note"}, "in a probe step");
+      check_members(v, st.pointer, {"at", "probe", "note", "id"}, "in a probe step");
       load_probe(v["probe"], st);
     }
     return st;
@@ -413,8 +452,9 @@ class Loader {
     st.expect_kind = ExpectKind::Findings;
     check_members(e, ptr, {"findings", "count"}, "in a findings expectation");
     const Json& f = e["findings"];
-    if (!f.is_object()) fail(ptr + "/findings", "\"findings\" is {\"rule\": id, \"resource\": ARN or name, \"ever\": true}, each optional");
-    check_members(f, ptr + "/findings", {"rule", "resource", "ever"}, "in \"findings\"");
+    if (!f.is_object())
+      fail(ptr + "/findings", "\"findings\" is {\"rule\": id, \"resource\": ARN or name, \"ever\": true, \"suppressed\": true}, each optional");
+    check_members(f, ptr + "/findings", {"rule", "resource", "ever", "suppressed"}, "in \"findings\"");
     FindingsCheck& c = st.findings_check;
     if (f.contains("rule")) {
       c.rule = string_at(f, "rule", ptr + "/findings/rule");
@@ -428,6 +468,10 @@ class Loader {
     if (f.contains("ever")) {
       if (!f["ever"].is_boolean()) fail(ptr + "/findings/ever", "\"ever\" is true or false");
       c.ever = f["ever"].get<bool>();
+    }
+    if (f.contains("suppressed")) {
+      if (!f["suppressed"].is_boolean()) fail(ptr + "/findings/suppressed", "\"suppressed\" is true or false");
+      c.suppressed = f["suppressed"].get<bool>();
     }
     c.count = load_count(e, ptr);
   }
@@ -567,6 +611,7 @@ class Loader {
   std::optional<SimTime> horizon_;
   const model::Settings* settings_ = nullptr;
   std::set<std::string> probes_;
+  std::map<std::string, std::size_t> step_ids_;
 };
 
 }  // namespace

@@ -164,6 +164,7 @@ class Runner {
     const std::string res = resource.is_string() ? resource.get<std::string>() : resource.dump();
     auto selected = [&](const analysis::Finding& f) {
       if (!c.rule.empty() && f.rule != c.rule) return false;
+      if (f.suppressed.has_value() != c.suppressed) return false;
       return res.empty() || std::find(f.resources.begin(), f.resources.end(), res) != f.resources.end();
     };
     std::int64_t n = 0;
@@ -184,8 +185,8 @@ class Runner {
       }
     }
     const bool pass = c.count.holds(n);
-    const std::string what = std::string(c.ever ? "raises of " : "findings of ") + (c.rule.empty() ? "any rule" : "rule " + c.rule) +
-                             (res.empty() ? "" : " naming " + res);
+    const std::string what = std::string(c.ever ? "raises of " : "findings of ") + (c.suppressed ? "suppressed " : "") +
+                             (c.rule.empty() ? "any rule" : "rule " + c.rule) + (res.empty() ? "" : " naming " + res);
     record(st, pass, "expect",
            std::to_string(n) + " " + what + (n > 0 && n <= 8 && c.rule.empty() ? " (" + ids + ")" : "") +
                (pass ? "" : "; expected " + c.count.describe()));
@@ -387,6 +388,7 @@ RunResult run_scenario(const Scenario& s, const RunOptions& options) {
   out.findings = std::make_unique<analysis::Engine>(*out.world);
   out.findings->set_incremental(options.incremental_analysis);
   out.findings->set_parallel_from(options.parallel_analysis_from);
+  out.findings->set_suppressions(&s.suppressions);
   // Every step is scheduled at load, in file order: calls before the model's
   // own events of an instant, expectations after everything else.
   for (const auto& st : s.steps) {

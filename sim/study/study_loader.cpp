@@ -240,6 +240,29 @@ class StudyLoader {
     st.base_file = base_name;
   }
 
+  /// "/steps/<id>/..." -> "/steps/<index>/...": a step may be addressed by its
+  /// `id`, which stays right when steps are added or moved. An all-digit
+  /// segment is an index (RFC 6901).
+  std::string resolve_step_id(const std::string& pointer, const std::string& at) const {
+    static const std::string prefix = "/steps/";
+    if (pointer.rfind(prefix, 0) != 0) return pointer;
+    const std::size_t end = std::min(pointer.find('/', prefix.size()), pointer.size());
+    const std::string segment = pointer.substr(prefix.size(), end - prefix.size());
+    if (segment.empty() || std::all_of(segment.begin(), segment.end(), [](char c) { return c >= '0' && c <= '9'; })) return pointer;
+    const Json& steps = base_doc_.root.contains("steps") ? base_doc_.root["steps"] : Json::array();
+    std::vector<std::string_view> ids;
+    for (std::size_t i = 0; steps.is_array() && i < steps.size(); ++i) {
+      const Json& st = steps[i];
+      if (!st.is_object() || !st.contains("id") || !st["id"].is_string()) continue;
+      const auto& id = st["id"].get_ref<const std::string&>();
+      if (id == segment) return prefix + std::to_string(i) + pointer.substr(end);
+      ids.push_back(id);
+    }
+    fail(at,
+         "'" + pointer + "': no step of the base scenario has the id \"" + segment + "\"" +
+             (ids.empty() ? std::string("; its steps have no ids (add \"id\" to the step, or use its index)") : "; step ids: " + join_names(ids)));
+  }
+
   /// Checks that `pointer` reaches a member of the base scenario (or a new
   /// member of an object it has).
   void check_pointer(const std::string& pointer, const std::string& at) const {
@@ -388,7 +411,7 @@ class StudyLoader {
         fail(at + "/setting", "unknown setting \"" + out.setting + "\"" + did_you_mean(out.setting, names) + " (acmsim settings lists them)");
       }
     } else {
-      out.pointer = string_of(p["pointer"], at + "/pointer");
+      out.pointer = resolve_step_id(string_of(p["pointer"], at + "/pointer"), at + "/pointer");
       check_pointer(out.pointer, at + "/pointer");
       auto parts = split_pointer(out.pointer);
       out.step_switch = parts->size() == 2 && (*parts)[0] == "steps";

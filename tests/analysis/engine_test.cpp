@@ -81,3 +81,33 @@ TEST(Resolver, IndexedLookupsAgreeWithTheRecordsOfAZone) {
   EXPECT_TRUE(wild.via_wildcard);
   EXPECT_EQ(dns.lookup("q.w.example.com", model::RRType::A).status, model::LookupStatus::NoData);
 }
+
+TEST(Suppressions, GlobsMatchAnyRunOfCharacters) {
+  using analysis::glob_matches;
+  EXPECT_TRUE(glob_matches("arn:aws:acm:eu-west-1:*", "arn:aws:acm:eu-west-1:111122223333:certificate/abc"));
+  EXPECT_FALSE(glob_matches("arn:aws:acm:eu-west-1:*", "arn:aws:acm:us-east-1:111122223333:certificate/abc"));
+  EXPECT_TRUE(glob_matches("*", ""));
+  EXPECT_TRUE(glob_matches("exact", "exact"));
+  EXPECT_FALSE(glob_matches("exact", "exactly"));
+  EXPECT_TRUE(glob_matches("*certificate/*c", "arn:certificate/abc"));
+  EXPECT_TRUE(glob_matches("a*b*c", "aXbYbZc"));
+  EXPECT_FALSE(glob_matches("a*b*c", "aXbYbZ"));
+  // Many stars against a long text stays quick: one backtrack point.
+  EXPECT_FALSE(glob_matches(std::string(2000, '*') + "x", std::string(2048, 'a')));
+}
+
+TEST(Suppressions, MarkTheMatchingFindingsAndRecordWhichEntriesWereUsed) {
+  std::vector<analysis::Finding> findings(2);
+  findings[0].rule = "certificate-not-in-use";
+  findings[0].resources = {"arn:aws:acm:eu-west-1:1:certificate/a"};
+  findings[1].rule = "legacy-tls-policy";
+  findings[1].resources = {"api.example.com"};
+  const std::vector<analysis::Suppression> sup = {{"certificate-not-in-use", "arn:aws:acm:eu-west-1:*", "standby", 3, "/suppress/0"},
+                                                  {"legacy-tls-policy", "other.example.com", "old clients", 4, "/suppress/1"}};
+  std::vector<bool> used(sup.size(), false);
+  analysis::apply_suppressions(findings, sup, &used);
+  ASSERT_TRUE(findings[0].suppressed.has_value());
+  EXPECT_EQ(*findings[0].suppressed, "standby");
+  EXPECT_FALSE(findings[1].suppressed.has_value()) << "another resource";
+  EXPECT_EQ(used, (std::vector<bool>{true, false}));
+}

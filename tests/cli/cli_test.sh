@@ -66,6 +66,28 @@ python3 -c "import json; d=json.load(open('$work/lint.sarif')); assert d['versio
 "$bin" lint "$ok" --fail-on warning >/dev/null; check "lint --fail-on warning fails on a warning" 1 $?
 "$bin" lint "$ok" --format xml >/dev/null 2>&1; check "lint refuses an unknown format" 2 $?
 
+# Suppressions: reported as suppressed with the reason, never failing; a stale one is a warning.
+sup="$src/scenarios/regression/suppressed-finding.json"
+"$bin" lint "$sup" --format sarif > "$work/sup.sarif"; check "lint of a scenario with a suppressed finding exits 0" 0 $?
+python3 -c "
+import json; r=json.load(open('$work/sup.sarif'))['runs'][0]['results']
+s=[x for x in r if x['ruleId']=='certificate-not-in-use']
+assert len(s)==1 and s[0]['suppressions'][0]['justification'].startswith('standby certificate'), s
+assert all('suppressions' not in x for x in r if x['ruleId']!='certificate-not-in-use')"
+check "SARIF carries the suppression and its justification" 0 $?
+"$bin" lint "$sup" --format json | python3 -c "import json,sys; d=json.load(sys.stdin); assert [f['suppressed']['reason'][:7] for f in d['findings'] if 'suppressed' in f]==['standby']"
+check "lint JSON marks the suppressed finding" 0 $?
+"$bin" lint "$sup" | grep -q "1 suppressed"; check "lint text counts the suppressed finding apart" 0 $?
+python3 - "$sup" "$work/stale.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+d["suppress"].append({"rule": "legacy-tls-policy", "resource": "nothing-*", "reason": "kept for the test"})
+json.dump(d, open(sys.argv[2], "w"), indent=2)
+PY
+"$bin" run "$work/stale.json" --quiet 2>"$work/stderr"; check "a stale suppression does not fail the run" 0 $?
+grep -q "stale.json:[0-9]*: warning: stale suppression: no finding of rule legacy-tls-policy" "$work/stderr"; check "a stale suppression is a warning with its line" 0 $?
+"$bin" check "$sup" --fail-on warning 2>/dev/null | grep -q "^FAIL"; check "check --fail-on warning: the warning left unsuppressed still fails" 0 $?
+
 "$bin" check "$src/scenarios" "$work/fail.json" --junit "$work/junit.xml" >/dev/null 2>&1; check "check with a failing scenario and --junit exits 1" 1 $?
 python3 -c "
 import xml.etree.ElementTree as ET, sys
@@ -80,6 +102,9 @@ sys.exit(0 if len(failed) == 1 and 'line' not in failed[0].find('failure').get('
 grep -q "Why: CAA records" "$work/story.txt" && grep -q "NOTE  CAA records" "$work/story.txt"; check "the narrative carries the notes and the rule's explanation" 0 $?
 
 python3 "$src/tools/scenario-catalogue" | cmp -s - "$src/scenarios/README.md"; check "scenarios/README.md lists every bundled scenario (tools/scenario-catalogue)" 0 $?
+"$bin" settings --markdown > "$work/settings.md"
+python3 -c "import sys; sys.exit(0 if open('$work/settings.md').read() in open('$src/README.md').read() else 1)"
+check "the README's settings table is what acmsim settings --markdown prints" 0 $?
 
 echo "cli: $fails failed"
 exit $(( fails > 0 ))

@@ -91,7 +91,7 @@ TEST(AcmEmailValidation, WaitsForEveryDomainToBeApproved) {
 }
 
 TEST(AcmValidity, EraAtIssueDecidesValidityAndTheRenewalGetsTheNewEra) {
-  WorldFixture f("2025-06-01T00:00:00Z");
+  WorldFixture f("2025-07-01T00:00:00Z");
   const auto z = f.zone();
   const auto arn = f.request("host.example.com", {}, "DNS", "us-east-1", true);
   f.write_validation_records(arn, z);
@@ -100,7 +100,7 @@ TEST(AcmValidity, EraAtIssueDecidesValidityAndTheRenewalGetsTheNewEra) {
   EXPECT_EQ(f.cert(arn).renewal_lead_days, 60);
   ASSERT_TRUE(f.world.acm.export_certificate(region("us-east-1"), arn, "c2VjcmV0LXBhc3M=").ok());
   const auto first_not_after = *f.cert(arn).not_after;
-  f.run_until(Duration::days(336));
+  f.run_until(Duration::days(337));
   const auto& c = f.cert(arn);
   ASSERT_TRUE(c.renewal.has_value());
   EXPECT_EQ(c.renewal->status, RenewalStatus::Success);
@@ -108,6 +108,102 @@ TEST(AcmValidity, EraAtIssueDecidesValidityAndTheRenewalGetsTheNewEra) {
   EXPECT_EQ(c.renewal_lead_days, 45);
   EXPECT_GT(*c.not_after, first_not_after);
   EXPECT_FALSE(c.exported_since_issue) << "a renewal resets the export flag: the new certificate must be exported again";
+}
+
+TEST(AcmValidity, AssumedStepsOf2027And2029AreBuiltInAndMarked) {
+  const model::Settings s;
+  const auto at = [&](const char* t) { return s.public_era_at(*core::parse_timestamp(t)); };
+  EXPECT_EQ(at("2027-03-14T23:59:59Z").days, 198);
+  EXPECT_FALSE(at("2027-03-14T23:59:59Z").assumed);
+  EXPECT_EQ(at("2027-03-15T00:00:00Z").days, 98);
+  EXPECT_EQ(at("2027-03-15T00:00:00Z").renewal_lead_days, 30);
+  EXPECT_TRUE(at("2027-03-15T00:00:00Z").assumed);
+  EXPECT_EQ(at("2029-03-15T00:00:00Z").days, 45);
+  EXPECT_EQ(at("2029-03-15T00:00:00Z").renewal_lead_days, 15);
+  // EMAIL validation renews 45 days ahead, or the era's lead where that is shorter.
+  EXPECT_EQ(s.public_renewal_lead_days(*core::parse_timestamp("2026-03-01T00:00:00Z"), true), 45);
+  EXPECT_EQ(s.public_renewal_lead_days(*core::parse_timestamp("2025-03-01T00:00:00Z"), true), 45);
+  EXPECT_EQ(s.public_renewal_lead_days(*core::parse_timestamp("2027-04-01T00:00:00Z"), true), 30);
+  EXPECT_EQ(s.public_renewal_lead_days(*core::parse_timestamp("2029-04-01T00:00:00Z"), true), 15);
+}
+
+TEST(AcmValidity, AScenarioEntryWithTheSameDateReplacesAnAssumedEra) {
+  model::Settings s;
+  const auto* info = model::find_setting("acm.publicValidity");
+  ASSERT_NE(info, nullptr);
+  ASSERT_FALSE(info->apply(s, core::Json::parse(R"([{"from": "2027-03-15T00:00:00Z", "days": 100, "renewalLeadDays": 30}])")));
+  const auto& era = s.public_era_at(*core::parse_timestamp("2027-06-01T00:00:00Z"));
+  EXPECT_EQ(era.days, 100);
+  EXPECT_FALSE(era.assumed) << "the scenario's own figure is no assumption of acmsim's";
+}
+
+TEST(AcmValidity, ACertificateIssuedIn2027Gets98Days) {
+  WorldFixture f("2027-04-01T00:00:00Z");
+  const auto z = f.zone();
+  const auto arn = f.request("api.example.com");
+  f.write_validation_records(arn, z);
+  f.run_until(Duration::days(1));
+  EXPECT_EQ(f.cert(arn).validity_days, 98);
+  EXPECT_EQ(f.cert(arn).renewal_lead_days, 30);
+}
+
+TEST(AcmExport, ExportableCertificatesDidNotExistBefore2025_06_17) {
+  WorldFixture f("2025-06-16T00:00:00Z");
+  model::RequestCertificateInput in;
+  in.domain_name = "host.example.com";
+  in.export_option = "ENABLED";
+  const auto refused = f.world.acm.request_certificate(region("us-east-1"), in);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, "ValidationException");
+  EXPECT_NE(refused.error().message.find("2025-06-17"), std::string::npos);
+  in.export_option = "DISABLED";
+  EXPECT_TRUE(f.world.acm.request_certificate(region("us-east-1"), in).ok()) << "a plain request is fine";
+  f.run_until(Duration::days(1));
+  in.export_option = "ENABLED";
+  EXPECT_TRUE(f.world.acm.request_certificate(region("us-east-1"), in).ok()) << "launch day";
+}
+
+TEST(AcmExport, RenewCertificateNeedsAPreviousExport) {
+  WorldFixture f;
+  const auto z = f.zone();
+  const auto arn = f.request("host.example.com", {}, "DNS", "us-east-1", true);
+  f.write_validation_records(arn, z);
+  f.run_until(Duration::days(1));
+  const auto refused = f.world.acm.renew_certificate(region("us-east-1"), arn);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, "ValidationException");
+  EXPECT_EQ(refused.error().message.rfind("You can only renew certificates that have been previously exported.", 0), 0U);
+  ASSERT_TRUE(f.world.acm.export_certificate(region("us-east-1"), arn, "c2VjcmV0LXBhc3M=").ok());
+  EXPECT_TRUE(f.world.acm.renew_certificate(region("us-east-1"), arn).ok());
+}
+
+TEST(AcmImport, ReimportWithTagsIsAValidationException) {
+  WorldFixture f;
+  model::ImportCertificateInput in;
+  in.certificate = {"legacy.example.com", {},  *core::parse_timestamp("2026-02-01T00:00:00Z"), *core::parse_timestamp("2026-04-30T00:00:00Z"),
+                    "RSA_2048",           "CA"};
+  const auto arn = f.world.acm.import_certificate(region("us-east-1"), in).value();
+  in.certificate_arn = arn;
+  in.tags = {{"team", "web"}};
+  const auto refused = f.world.acm.import_certificate(region("us-east-1"), in);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, "ValidationException");
+  EXPECT_EQ(refused.error().message, "Tagging is not permitted on re-import.");
+}
+
+TEST(AcmEmailValidation, ResendRestartsTheTimeoutOnlyWhenTheSettingSaysSo) {
+  for (const bool restart : {false, true}) {
+    model::Settings s;
+    s.resend_restarts_validation_timeout = restart;
+    WorldFixture f("2026-03-01T00:00:00Z", s);
+    const auto arn = f.request("mail.example.com", {}, "EMAIL");
+    f.run_until(Duration::hours(48));
+    ASSERT_TRUE(f.world.acm.resend_validation_email(region("us-east-1"), arn, "mail.example.com").ok());
+    f.run_until(Duration::hours(100));
+    EXPECT_EQ(f.cert(arn).status, restart ? CertificateStatus::PendingValidation : CertificateStatus::ValidationTimedOut);
+    f.run_until(Duration::hours(120));
+    EXPECT_EQ(f.cert(arn).status, CertificateStatus::ValidationTimedOut);
+  }
 }
 
 TEST(AcmValidity, ScenarioSettingsAddEras) {

@@ -56,6 +56,63 @@ TEST(AcmEvents, IssuanceAndExpiryOfAnUnusedCertificate) {
       << "an ineligible certificate gets no call to action";
 }
 
+std::vector<std::string> action_required_reasons(const WorldFixture& f) {
+  std::vector<std::string> out;
+  for (const auto& e : f.world.events.events()) {
+    if (e.event["detail-type"] == "ACM Certificate Renewal Action Required")
+      out.push_back(e.event["detail"]["RenewalStatusReason"].get<std::string>());
+  }
+  return out;
+}
+
+TEST(AcmEvents, ACaaRecordThatBlocksRenewalSendsActionRequiredWithCaaError) {
+  // AWS's events page gives exactly this case as its example.
+  WorldFixture f;
+  const auto z = f.zone();
+  const auto arn = f.request("api.example.com");
+  f.write_validation_records(arn, z);
+  f.run_until(Duration::days(1));
+  ASSERT_TRUE(f.world.acm.attach(arn, "user").ok());
+  f.put(z, "example.com", model::RRType::CAA, {"0 issue \"letsencrypt.org\""});
+  f.run_until(Duration::days(200));
+  EXPECT_EQ(action_required_reasons(f), std::vector<std::string>(5, "CAA_ERROR")) << "30, 15, 7, 3 and 1 days before expiry";
+  EXPECT_EQ(f.cert(arn).status, model::CertificateStatus::Expired);
+}
+
+TEST(AcmEvents, AMissingRecordSaysPendingDomainValidationAndTheDaysAreASetting) {
+  model::Settings s;
+  s.action_required_days.public_days = {30, 15, 3, 1};  // the events page's list, without day 7
+  WorldFixture f("2026-03-01T00:00:00Z", s);
+  const auto z = f.zone();
+  const auto arn = f.request("api.example.com");
+  f.write_validation_records(arn, z);
+  f.run_until(Duration::days(1));
+  ASSERT_TRUE(f.world.acm.attach(arn, "user").ok());
+  const auto& v = f.cert(arn).validations[0];
+  ASSERT_TRUE(f.put(z, v.record_name, model::RRType::CNAME, {v.record_value}, model::ChangeAction::Delete).ok());
+  f.run_until(Duration::days(200));
+  EXPECT_EQ(action_required_reasons(f), std::vector<std::string>(4, "PENDING_DOMAIN_VALIDATION"));
+}
+
+TEST(AcmEvents, AReasonFollowsTheAttemptWhenTheCaaRecordGoesButTheCnameIsMissing) {
+  WorldFixture f;
+  const auto z = f.zone();
+  const auto arn = f.request("api.example.com");
+  f.write_validation_records(arn, z);
+  f.run_until(Duration::days(1));
+  ASSERT_TRUE(f.world.acm.attach(arn, "user").ok());
+  f.put(z, "example.com", model::RRType::CAA, {"0 issue \"letsencrypt.org\""});
+  f.run_until(Duration::days(170));  // renewal blocked by CAA; first event at day 30 before expiry
+  ASSERT_EQ(action_required_reasons(f), std::vector<std::string>{"CAA_ERROR"});
+  f.put(z, "example.com", model::RRType::CAA, {"0 issue \"letsencrypt.org\""}, model::ChangeAction::Delete);
+  const auto& v = f.cert(arn).validations[0];
+  ASSERT_TRUE(f.put(z, v.record_name, model::RRType::CNAME, {v.record_value}, model::ChangeAction::Delete).ok());
+  f.run_until(Duration::days(200));
+  const auto reasons = action_required_reasons(f);
+  ASSERT_EQ(reasons.size(), 5U);
+  EXPECT_EQ(reasons.back(), "PENDING_DOMAIN_VALIDATION") << "the next attempts are held up by the missing CNAME";
+}
+
 TEST(EventBridgeRules, DeliverTransformedInputAndForwardAcrossRegions) {
   WorldFixture f;
   model::PutRuleInput r;

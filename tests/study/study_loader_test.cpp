@@ -73,6 +73,8 @@ TEST(StudyLoader, EachMistakeSaysWhereAndWhatWouldBeValid) {
       {study_with(R"([{"name": "p", "setting": "acm.validationTimeout", "values": ["soon"]}])"), "is not a duration"},
       {study_with(R"([{"name": "p", "pointer": "/steps/99/at", "values": ["1d"]}])"), "is not an index of an array of 11"},
       {study_with(R"([{"name": "p", "pointer": "steps/1", "values": [true]}])"), "is not a JSON Pointer"},
+      {study_with(R"([{"name": "p", "pointer": "/steps/delete-cname/at", "values": ["1d"]}])"),
+       "no step of the base scenario has the id \"delete-cname\"; its steps have no ids"},
       {study_with(R"([{"name": "p", "pointer": "/steps/1", "values": ["yes"]}])"), "takes true (the step runs)"},
       {study_with(R"([{"name": "p", "pointer": "/steps/1", "distribution": {"type": "uniform", "min": 0, "max": 1}}])"), "takes a bernoulli"},
       {study_with(R"([{"name": "p", "pointer": "/horizon", "distribution": {"type": "gauss"}}])"), "unknown distribution \"gauss\""},
@@ -113,4 +115,21 @@ TEST(StudyLoader, PositionsPointAtTheOffendingValue) {
   const std::string err = error_of(text);
   EXPECT_NE(err.find("s.study.json:3:"), std::string::npos) << err;
   EXPECT_NE(err.find("$.parameters[0].values[1]"), std::string::npos) << err;
+}
+
+TEST(StudyLoader, StepsCanBeAddressedByTheirId) {
+  const std::string base = std::string(ACMSIM_SOURCE_DIR) + "/scenarios/whatif/validation-record-deleted.json";
+  const std::string path = write_study("ids.study.json", R"({
+  "study": "ids", "base": ")" + base + R"(", "replications": 2,
+  "parameters": [{"name": "drop", "pointer": "/steps/delete-validation-cname", "values": [true, false]},
+                 {"name": "at", "pointer": "/steps/delete-validation-cname/at", "values": ["100d"]}],
+  "metrics": [{"name": "n", "kind": "renewals"}]
+})");
+  const auto st = study::load_study(path);
+  EXPECT_EQ(st.parameters[0].pointer, "/steps/10");
+  EXPECT_TRUE(st.parameters[0].step_switch);
+  EXPECT_EQ(st.parameters[1].pointer, "/steps/10/at");
+  const std::string wrong = error_of(R"({"study": "t", "base": ")" + base + R"(", "replications": 2,
+  "parameters": [{"name": "p", "pointer": "/steps/delete-cname", "values": [true]}], "metrics": [{"name": "n", "kind": "renewals"}]})");
+  EXPECT_NE(wrong.find("step ids: delete-validation-cname"), std::string::npos) << wrong;
 }

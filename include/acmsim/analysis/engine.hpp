@@ -35,6 +35,15 @@ class Engine {
   [[nodiscard]] const std::vector<Finding>& current() const;
   [[nodiscard]] const std::vector<FindingChange>& history() const { return history_; }
 
+  /// The scenario's accepted findings: matching findings are marked
+  /// suppressed as they are raised. `s` must outlive the engine.
+  void set_suppressions(const std::vector<Suppression>* s) {
+    suppressions_ = s;
+    suppression_used_.assign(s != nullptr ? s->size() : 0, false);
+  }
+  /// For each suppression, whether it matched a finding so far (the others are stale).
+  [[nodiscard]] const std::vector<bool>& suppression_used() const { return suppression_used_; }
+
   /// Off: every evaluation re-runs every rule (the reference the incremental
   /// engine is tested against).
   void set_incremental(bool on) { incremental_ = on; }
@@ -65,6 +74,8 @@ class Engine {
   std::vector<FindingChange> history_;
   std::optional<std::uint64_t> evaluated_revision_;
   std::optional<core::SimTime> next_wake_;
+  const std::vector<Suppression>* suppressions_ = nullptr;
+  std::vector<bool> suppression_used_;
   bool incremental_ = true;
   std::size_t parallel_from_ = kParallelFrom;
   std::uint64_t rule_runs_ = 0;

@@ -2,7 +2,9 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "acmsim/core/time.hpp"
@@ -33,6 +35,9 @@ struct Finding {
   std::string message;
   std::int32_t origin = -1;  // scenario step that created or last changed the main resource
   std::string id;            // stable: hash of rule and resources
+  /// The reason a team gave for accepting it (a `suppress` entry): it is
+  /// still reported, as suppressed, and never fails a run, check or lint.
+  std::optional<std::string> suppressed;
 
   [[nodiscard]] std::string key() const;  // rule + resources, for identity
 };
@@ -46,5 +51,24 @@ struct FindingChange {
 };
 
 std::string finding_id(const std::string& rule, const std::vector<std::string>& resources);
+
+/// A finding the team has accepted: a rule id, a resource (exact, or a glob in
+/// which `*` stands for any run of characters) and the reason. It matches a
+/// finding of that rule when any of the finding's resources matches.
+struct Suppression {
+  std::string rule;
+  std::string resource;
+  std::string reason;
+  int line = 0;  // where it is written, for the stale-suppression warning
+  std::string pointer;
+};
+
+/// `*` matches any run of characters (also none); everything else itself.
+bool glob_matches(std::string_view pattern, std::string_view text);
+
+/// Marks the findings that a suppression accepts; sets used[i] for every
+/// suppression i that matched one (used may be null).
+void apply_suppressions(std::vector<Finding>& findings, const std::vector<Suppression>& suppressions, std::vector<bool>* used);
+void apply_suppressions(Finding& f, const std::vector<Suppression>& suppressions, std::vector<bool>* used);
 
 }  // namespace acmsim::analysis

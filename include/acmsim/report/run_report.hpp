@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "acmsim/scenario/runner.hpp"
 
@@ -20,6 +21,15 @@ std::string render_summary(const scenario::RunResult& r);
 /// The timeline told as a story, for learners: notes, calls, state changes,
 /// events, probes, findings with their explanation, expectations.
 std::string render_narrative(const scenario::RunResult& r);
+
+/// One line for each assumed model figure the run used (a public certificate
+/// issued under a validity era whose figures AWS has not published), once each.
+std::vector<std::string> assumption_notes(const scenario::RunResult& r);
+
+/// The scenario's `suppress` entries that matched no finding during the run.
+std::vector<const analysis::Suppression*> stale_suppressions(const scenario::RunResult& r);
+/// "FILE:LINE: warning: stale suppression: ..." for stderr.
+std::string stale_suppression_warning(const scenario::Scenario& s, const analysis::Suppression& sup);
 
 /// One plain-words line for an ACM state-change trace record.
 std::string story_line(const core::Json& body);

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "acmsim/analysis/finding.hpp"
 #include "acmsim/api/operations.hpp"
 #include "acmsim/core/time.hpp"
 #include "acmsim/model/client/probes.hpp"
@@ -82,6 +83,7 @@ struct FindingsCheck {
   std::string rule;      // empty: every rule
   std::string resource;  // empty: any resource (may hold references)
   bool ever = false;
+  bool suppressed = false;  // true: only suppressed findings; false: only the others
   CountRange count;
 };
 
@@ -100,6 +102,7 @@ struct Step {
   std::size_t index = 0;
   int line = 0;
   std::string pointer;  // "/steps/<index>"
+  std::string id;       // the step's optional `id`
   SimTime at;
   StepKind kind = StepKind::Call;
   std::string note;
@@ -136,6 +139,7 @@ struct Scenario {
   std::uint64_t seed = 1;
   std::string account = "111122223333";
   model::Settings settings;
+  std::vector<analysis::Suppression> suppressions;
   std::vector<Step> steps;  // file order
 };
 

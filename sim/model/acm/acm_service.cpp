@@ -11,6 +11,14 @@ namespace acmsim::model {
 
 namespace {
 
+/// ACM launched exportable public certificates (and RevokeCertificate) on this
+/// day (AWS News Blog, 2025-06-17; API_ExportCertificate): a request for one
+/// made earlier asks for something that did not exist yet.
+SimTime exportable_launch() {
+  static const SimTime t = *core::parse_timestamp("2025-06-17T00:00:00Z");
+  return t;
+}
+
 constexpr std::string_view kDomainPattern = "(\\*\\.)?(((?!-)[A-Za-z0-9-]{0,62}[A-Za-z0-9])\\.)+((?!-)[A-Za-z0-9-]{1,62}[A-Za-z0-9])";
 
 bool is_word_token(std::string_view s, std::size_t max) {
@@ -211,6 +219,15 @@ Outcome<std::string> AcmService::request_certificate(RegionId region, const Requ
     auto e = parse_aws<ExportOption>(*in.export_option);
     if (!e) return invalid("options.export", *in.export_option, "Member must satisfy enum value set: [ENABLED, DISABLED]");
     export_option = *e;
+    if (export_option == ExportOption::Enabled && sim_.now() < exportable_launch()) {
+      return aws_error(
+          "ValidationException",
+          "Exportable public certificates (Options.Export = ENABLED) exist from 2025-06-17, when ACM launched them; this request is made "
+          "on " +
+              core::format_timestamp(sim_.now()).substr(0, 10) +
+              ". Request the certificate without Options.Export, or start the "
+              "scenario on or after 2025-06-17.");
+    }
   }
   CtLoggingPreference ct = CtLoggingPreference::Enabled;
   if (in.ct_logging) {
@@ -331,7 +348,8 @@ Outcome<std::string> AcmService::import_certificate(RegionId region, const Impor
     if (c.type != CertificateType::Imported) {
       return aws_error("ValidationException", "Certificate " + c.arn + " was issued by ACM; only an imported certificate can be re-imported.");
     }
-    if (!in.tags.empty()) return aws_error("InvalidParameterException", "Tags cannot be applied when re-importing a certificate.");
+    // AWS's own words; tags stay as they are and change through AddTagsToCertificate.
+    if (!in.tags.empty()) return aws_error("ValidationException", "Tagging is not permitted on re-import.");
     if (*key != c.key_algorithm) {
       return aws_error("ValidationException", "The key type or size cannot change on re-import: the certificate has " +
                                                   std::string(aws_name(c.key_algorithm)) + ", the new one " + pem.key_algorithm + ".");
@@ -456,6 +474,11 @@ Outcome<bool> AcmService::renew_certificate(RegionId region, std::string_view ar
     return aws_error("ValidationException", "RenewCertificate renews only private and exportable public certificates; ACM renews " + c.arn +
                                                 " on its own when it is eligible.");
   if (c.status != CertificateStatus::Issued) return aws_error("ValidationException", "Certificate " + c.arn + " is not ISSUED.");
+  if (c.type == CertificateType::AmazonIssued && !c.ever_exported) {
+    return aws_error("ValidationException", "You can only renew certificates that have been previously exported. " + c.arn +
+                                                " is exportable but was never exported: export it first, or let a service use it so that "
+                                                "ACM renews it on its own.");
+  }
   c.exported_since_issue = true;  // a manual renewal is an explicit request: treat as eligible
   sim_.cancel(c.renewal_event);
   renewal_start(c);
@@ -479,7 +502,7 @@ Outcome<bool> AcmService::revoke_certificate(RegionId region, std::string_view a
 Outcome<bool> AcmService::resend_validation_email(RegionId region, std::string_view arn, std::string_view domain) {
   auto found = lookup(region, arn);
   if (!found.ok()) return found.error();
-  const Certificate& c = *found.value();
+  Certificate& c = *found.value();
   if (c.method != ValidationMethod::Email)
     return aws_error("InvalidStateException", "Certificate " + c.arn + " uses DNS validation; there is no email to resend.");
   const bool pending =
@@ -488,6 +511,13 @@ Outcome<bool> AcmService::resend_validation_email(RegionId region, std::string_v
   const bool known =
       std::any_of(c.validations.begin(), c.validations.end(), [&](const DomainValidation& v) { return v.domain_name == lower(domain); });
   if (!known) return aws_error("InvalidDomainValidationOptionsException", std::string(domain) + " is not one of the certificate's domain names.");
+  if (settings_.resend_restarts_validation_timeout && c.status == CertificateStatus::PendingValidation && c.timeout_event.valid()) {
+    // The API reference's reading: the 72 hours run again from the last resend.
+    sim_.cancel(c.timeout_event);
+    c.timeout_event = schedule(settings_.validation_timeout, ModelEvent::AcmValidationTimeout, c);
+    c.validation_started_at = sim_.now();
+    trace_state(c, "ValidationEmailResent", {{"timeoutAt", core::format_timestamp(sim_.now() + settings_.validation_timeout)}});
+  }
   return true;
 }
 

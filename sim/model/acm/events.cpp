@@ -1,7 +1,6 @@
 // ACM's EventBridge events (aws-behaviour.md §4): Available, Expired,
 // Approaching Expiration (daily inside the window), Renewal Action Required
-// (at 30, 15, 7, 3 and 1 days before expiry; 45 too for private), Revoked.
-#include <array>
+// (on the days of acm.renewalActionRequiredDays), Revoked.
 #include <cmath>
 
 #include "acmsim/model/acm/acm_service.hpp"
@@ -9,9 +8,6 @@
 namespace acmsim::model {
 
 namespace {
-constexpr std::array<std::int64_t, 5> kPublicActionDays{30, 15, 7, 3, 1};
-constexpr std::array<std::int64_t, 6> kPrivateActionDays{45, 30, 15, 7, 3, 1};
-
 std::string seconds_timestamp(SimTime t) { return core::format_timestamp(SimTime{t.ms - ((t.ms % 1000) + 1000) % 1000}); }
 }  // namespace
 
@@ -101,11 +97,8 @@ void AcmService::schedule_action_required(Certificate& c) {
     const SimTime t = *c.not_after - Duration::days(k);
     if (t > now && (!next || t < *next)) next = t;
   };
-  if (c.type == CertificateType::Private) {
-    for (const auto k : kPrivateActionDays) consider(k);
-  } else {
-    for (const auto k : kPublicActionDays) consider(k);
-  }
+  for (const auto k : c.type == CertificateType::Private ? settings_.action_required_days.private_days : settings_.action_required_days.public_days)
+    consider(k);
   if (next)
     c.action_required_event = sim_.schedule_at(*next, core::Priority::Model, {static_cast<std::uint32_t>(ModelEvent::AcmActionRequired), c.id, 0});
 }
@@ -116,7 +109,8 @@ void AcmService::action_required(Certificate& c) {
   if (!stalled || !c.not_after) return;
   core::Json d = common_detail(c);
   d["DomainValidationMethod"] = aws_name(c.method);
-  d["RenewalStatusReason"] = "PENDING_DOMAIN_VALIDATION";
+  // The renewal's real reason: a CAA record, or validation records ACM cannot find.
+  d["RenewalStatusReason"] = c.renewal->reason == FailureReason::CaaError ? aws_name(FailureReason::CaaError) : "PENDING_DOMAIN_VALIDATION";
   d["DaysToExpiry"] =
       static_cast<std::int64_t>(std::llround(static_cast<double>((*c.not_after - sim_.now()).ms) / static_cast<double>(Duration::days(1).ms)));
   d["CertificateExpirationDate"] = seconds_timestamp(*c.not_after);

@@ -116,9 +116,8 @@ void AcmService::grant(Certificate& c) {
     c.validity_days = settings_.private_validity_days;
     c.renewal_lead_days = settings_.private_renewal_lead_days;
   } else {
-    const ValidityEra& era = settings_.public_era_at(now);
-    c.validity_days = era.days;
-    c.renewal_lead_days = c.method == ValidationMethod::Email ? settings_.email_renewal_lead_days : era.renewal_lead_days;
+    c.validity_days = settings_.public_era_at(now).days;
+    c.renewal_lead_days = settings_.public_renewal_lead_days(now, c.method == ValidationMethod::Email);
   }
   c.not_before = now;
   c.not_after = now + Duration::days(c.validity_days);

@@ -88,6 +88,9 @@ void AcmService::renewal_validation_check(Certificate& c) {
     if (!c.issue_event.valid()) c.issue_event = schedule(settings_.issuance_delay, ModelEvent::AcmIssue, c);
     return;
   }
+  // This attempt is held up by DNS, whatever held up the one before (a CAA
+  // record that has since gone, say).
+  if (c.renewal->reason == FailureReason::CaaError) c.renewal->reason.reset();
   if (c.renewal->status == RenewalStatus::PendingAutoRenewal) {
     c.renewal->status = RenewalStatus::PendingValidation;
     c.renewal->updated_at = sim_.now();
@@ -110,6 +113,9 @@ void AcmService::complete_renewal(Certificate& c) {
     c.renewal->reason = FailureReason::CaaError;
     c.renewal->updated_at = sim_.now();
     trace_state(c, "RenewalPendingValidation", {{"renewalStatus", "PENDING_VALIDATION"}, {"why", "a CAA record forbids Amazon to issue"}});
+    // AWS's events page uses exactly this case as its example of Renewal
+    // Action Required: sent from the schedule's first day on, with CAA_ERROR.
+    schedule_action_required(c);
     return;
   }
   grant(c);
