@@ -43,7 +43,8 @@ std::vector<Finding> run_one(Context& ctx, const RuleDef* rule) {
               "internal error in rule " + std::string(rule->id) + ": " + e.what() + " (please report it)",
               -1,
               "",
-              std::nullopt};
+              std::nullopt,
+              false};
     f.id = finding_id(f.rule, f.resources);
     ctx.findings().push_back(f);
   }
@@ -99,8 +100,23 @@ void run_selected(const model::World& world, core::SimTime now, const std::vecto
 
 Engine::Engine(const model::World& world) : world_(world), rules_(rules_by_id()), states_(rules_.size()) {}
 
-std::vector<Finding> Engine::run_rules(const model::World& world, core::SimTime now, std::vector<core::SimTime>* wakeups, std::size_t parallel_from) {
-  static const std::vector<const RuleDef*> rules = rules_by_id();
+void Engine::skip_rules(const std::vector<std::string>& ids) {
+  if (ids.empty()) return;
+  std::vector<const RuleDef*> kept;
+  for (const auto* r : rules_) {
+    if (std::find(ids.begin(), ids.end(), r->id) == ids.end()) kept.push_back(r);
+  }
+  rules_ = std::move(kept);
+  states_.assign(rules_.size(), RuleState{});
+}
+
+std::vector<Finding> Engine::run_rules(const model::World& world, core::SimTime now, std::vector<core::SimTime>* wakeups, std::size_t parallel_from,
+                                       const std::vector<std::string>& skip) {
+  static const std::vector<const RuleDef*> all_rules = rules_by_id();
+  std::vector<const RuleDef*> rules;
+  for (const auto* r : all_rules) {
+    if (std::find(skip.begin(), skip.end(), r->id) == skip.end()) rules.push_back(r);
+  }
   std::vector<std::size_t> all(rules.size());
   for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
   std::vector<std::vector<Finding>> found(rules.size());
@@ -204,8 +220,8 @@ void Engine::refused(const std::string& rule, std::vector<std::string> resources
   f.origin = step;
   f.id = finding_id(f.rule, f.resources);
   if (suppressions_ != nullptr) apply_suppressions(f, *suppressions_, &suppression_used_);
-  history_.push_back({now, true, f, step});
-  history_.push_back({now, false, f, step});
+  history_.push_back({now, true, f, step, true});
+  history_.push_back({now, false, f, step, true});
   if (trace != nullptr && trace->enabled()) {
     core::Json j = {{"type", "finding"}, {"change", "raised-by-refused-call"}, {"step", step}};
     add_finding(j, f);

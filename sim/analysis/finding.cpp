@@ -58,7 +58,10 @@ void apply_suppressions(Finding& f, const std::vector<Suppression>& suppressions
     if (s.rule != f.rule) continue;
     for (const auto& r : f.resources) {
       if (!glob_matches(s.resource, r)) continue;
-      if (!f.suppressed) f.suppressed = s.reason;  // the first entry that accepts it gives the reason
+      if (!f.suppressed) {  // the first entry that accepts it gives the reason
+        f.suppressed = s.reason;
+        f.suppressed_by_config = !s.file.empty();
+      }
       if (used != nullptr) (*used)[i] = true;
       break;
     }

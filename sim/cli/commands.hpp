@@ -9,6 +9,7 @@
 #include "acmsim/scenario/runner.hpp"
 #include "acmsim/scenario/scenario.hpp"
 #include "acmsim/study/sweep.hpp"
+#include "policy.hpp"
 
 namespace acmsim::cli {
 
@@ -21,6 +22,7 @@ struct RunArgs {
   std::string out_path;
   bool quiet = false;
   bool narrate = false;
+  PolicyOptions policy;
   scenario::LoadLimits limits;
   scenario::RunOptions options;
 };
@@ -29,16 +31,16 @@ struct CheckArgs {
   std::vector<std::string> paths;
   unsigned jobs = 2;
   std::string junit;
-  std::optional<analysis::Severity> fail_on;
+  PolicyOptions policy;
   scenario::LoadLimits limits;
   scenario::RunOptions options;
 };
 
 struct LintArgs {
-  std::string file;
+  std::vector<std::string> files;
   std::string at;
   std::string format = "text";
-  std::string fail_on = "error";
+  PolicyOptions policy;
   scenario::LoadLimits limits;
   scenario::RunOptions options;
 };
@@ -54,7 +56,7 @@ struct GraphArgs {
 
 /// Loads and runs a scenario up to `at` (default: its horizon), for the analyses.
 int run_to(const std::string& file, const std::string& at, const scenario::LoadLimits& limits, const scenario::RunOptions& options,
-           scenario::Scenario& s, scenario::RunResult& r);
+           scenario::Scenario& s, scenario::RunResult& r, const Policy* policy = nullptr);
 int graph_command(const GraphArgs& args);
 int schema_command();
 int run_command(const RunArgs& args);
@@ -62,9 +64,18 @@ int lint_command(const LintArgs& args);
 int explain_command(const std::string& id);
 int rules_command(const std::string& format);
 int check_command(const CheckArgs& args);
-/// Every .json file under the given files and folders, folders sorted by path.
-std::vector<std::string> collect_scenarios(const std::vector<std::string>& paths, std::string* error);
-int settings_command(bool markdown);
+/// The scenarios among the files and folders given: a file named on the
+/// command line is one; in a folder (searched recursively, sorted by path),
+/// *.json files with a "scenario" member (or naming the scenario schema) are,
+/// the others are skipped with the reason, and nothing outside the folder is
+/// followed. `error` is set when a path does not exist or nothing is selected.
+struct Selection {
+  std::vector<std::string> files;
+  std::vector<std::pair<std::string, std::string>> skipped;  // file, why
+  std::string error;
+};
+Selection select_scenarios(const std::vector<std::string>& paths, const scenario::LoadLimits& limits);
+int settings_command(const std::string& format);
 
 struct SweepArgs {
   std::string file;
@@ -77,6 +88,7 @@ struct SweepArgs {
   std::string svg;
   std::string chart_metric;
   bool quiet = false;
+  bool no_progress = false;
   std::uint64_t max_events = 10'000'000;
 };
 struct MergeArgs {

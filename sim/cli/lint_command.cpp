@@ -1,26 +1,18 @@
 #include <iostream>
+#include <map>
+#include <set>
 
 #include "acmsim/analysis/rule.hpp"
 #include "acmsim/model/regions.hpp"
+#include "acmsim/report/atomic_file.hpp"
 #include "acmsim/report/findings_report.hpp"
 #include "acmsim/report/run_report.hpp"
 #include "commands.hpp"
 
 namespace acmsim::cli {
 
-namespace {
-
-std::optional<analysis::Severity> parse_severity(const std::string& s) {
-  if (s == "error") return analysis::Severity::Error;
-  if (s == "warning") return analysis::Severity::Warning;
-  if (s == "info") return analysis::Severity::Info;
-  return std::nullopt;
-}
-
-}  // namespace
-
 int run_to(const std::string& file, const std::string& at_text, const scenario::LoadLimits& limits, const scenario::RunOptions& options,
-           scenario::Scenario& s, scenario::RunResult& r) {
+           scenario::Scenario& s, scenario::RunResult& r, const Policy* policy) {
   try {
     s = scenario::load_scenario(file, limits);
   } catch (const scenario::InputError& e) {
@@ -40,6 +32,7 @@ int run_to(const std::string& file, const std::string& at_text, const scenario::
     s.horizon = *at - s.start;  // later steps are simply not reached
   }
   scenario::RunOptions o = options;
+  if (policy != nullptr) policy->apply(s, o);
   o.trace = false;
   try {
     r = scenario::run_scenario(s, o);
@@ -50,33 +43,106 @@ int run_to(const std::string& file, const std::string& at_text, const scenario::
   return kOk;
 }
 
-int lint_command(const LintArgs& args) {
-  const auto threshold = parse_severity(args.fail_on);
-  if (!threshold) {
-    std::cerr << "acmsim lint: --fail-on must be error, warning or info\n";
-    return kBadInput;
+namespace {
+
+/// Lint of one scenario: the findings that hold at the analysed instant, then
+/// those that held only earlier in the run (refused calls among them), each
+/// once, with when it held.
+report::ScenarioFindings lint_one(const scenario::Scenario& s, const scenario::RunResult& r, const Policy& policy, std::vector<bool>& config_used,
+                                  std::size_t own) {
+  report::ScenarioFindings out{&s, {}};
+  auto now = analysis::Engine::run_rules(*r.world, r.sim->now(), nullptr, analysis::Engine::kParallelFrom, policy.skip_rules);
+  std::vector<bool> used(s.suppressions.size(), false);
+  analysis::apply_suppressions(now, s.suppressions, &used);
+  std::set<std::string> holding;
+  for (auto& f : now) {
+    holding.insert(f.key());
+    out.findings.push_back({std::move(f), "", std::nullopt});
   }
+  // When each earlier finding held: its first raise and the clear after it.
+  std::map<std::string, std::pair<core::SimTime, std::optional<core::SimTime>>> spans;
+  for (const auto& h : r.findings->history()) {
+    const std::string key = h.finding.key();
+    if (h.raised && spans.count(key) == 0) spans[key] = {h.at, std::nullopt};
+    if (!h.raised && spans.count(key) > 0 && !spans[key].second) spans[key].second = h.at;
+  }
+  for (const auto& f : raised_during(r)) {
+    if (holding.count(f.key()) > 0) continue;
+    const auto& [from, to] = spans[f.key()];
+    std::string held;
+    bool refused = false;
+    for (const auto& h : r.findings->history()) {
+      if (h.refused_call && h.finding.key() == f.key()) refused = true;
+    }
+    if (refused)
+      held = "AWS refused the call at " + report::offset(s, from);
+    else
+      held = "held from " + report::offset(s, from) + (to ? " to " + report::offset(s, *to) : std::string());
+    out.findings.push_back({f, held, std::nullopt});
+  }
+  for (std::size_t i = 0; i < used.size(); ++i) {
+    if (used[i] || r.findings->suppression_used()[i]) {
+      if (i >= own && i - own < config_used.size()) config_used[i - own] = true;
+    } else if (i < own) {
+      std::cerr << report::stale_suppression_warning(s, s.suppressions[i]) << "\n";
+    }
+  }
+  if (policy.baseline) {
+    for (auto& rf : out.findings) rf.in_baseline = policy.baseline->contains(s.name, rf.finding);
+  }
+  return out;
+}
+
+}  // namespace
+
+int lint_command(const LintArgs& args) {
   if (args.format != "text" && args.format != "json" && args.format != "sarif") {
     std::cerr << "acmsim lint: --format must be text, json or sarif\n";
     return kBadInput;
   }
-  scenario::Scenario s;
-  scenario::RunResult r;
-  if (const int rc = run_to(args.file, args.at, args.limits, args.options, s, r); rc != kOk) return rc;
-  auto findings = analysis::Engine::run_rules(*r.world, r.sim->now());
-  std::vector<bool> used(s.suppressions.size(), false);
-  analysis::apply_suppressions(findings, s.suppressions, &used);
-  for (std::size_t i = 0; i < used.size(); ++i) {
-    if (!used[i]) std::cerr << report::stale_suppression_warning(s, s.suppressions[i]) << "\n";
+  const auto policy = resolve_policy(args.policy, analysis::Severity::Error, "lint");
+  if (!policy) return kBadInput;
+  // Every input is read and run before anything is printed: bad input in any
+  // of them prints no partial report.
+  std::vector<scenario::Scenario> scenarios(args.files.size());
+  std::vector<scenario::RunResult> results(args.files.size());
+  for (std::size_t i = 0; i < args.files.size(); ++i) {
+    if (const int rc = run_to(args.files[i], args.at, args.limits, args.options, scenarios[i], results[i], &*policy); rc != kOk) return rc;
   }
+  std::vector<report::ScenarioFindings> all;
+  std::vector<bool> config_used(policy->config.suppressions.size(), false);
+  for (std::size_t i = 0; i < args.files.size(); ++i) {
+    const std::size_t own = scenarios[i].suppressions.size() - policy->config.suppressions.size();
+    all.push_back(lint_one(scenarios[i], results[i], *policy, config_used, own));
+  }
+  for (const auto& w : stale_config_warnings(policy->config, config_used)) std::cerr << w << "\n";
   if (args.format == "sarif")
-    std::cout << report::findings_sarif(findings, s).dump(2) << "\n";
+    std::cout << report::findings_sarif(all).dump(2) << "\n";
   else if (args.format == "json")
-    std::cout << report::findings_json(findings, s).dump(2) << "\n";
+    std::cout << report::findings_json(all).dump(2) << "\n";
   else
-    std::cout << report::findings_text(findings, s);
-  for (const auto& f : findings) {
-    if (!f.suppressed && static_cast<int>(f.severity) <= static_cast<int>(*threshold)) return kFailed;
+    std::cout << report::findings_text(all);
+  if (policy->create_baseline) {
+    std::vector<BaselineScenario> entries;
+    for (const auto& sf : all) {
+      BaselineScenario b{sf.scenario->name, sf.scenario->file, {}};
+      for (const auto& rf : sf.findings) {
+        if (!rf.finding.suppressed) b.findings.push_back(rf.finding);
+      }
+      entries.push_back(std::move(b));
+    }
+    try {
+      report::write_file_atomically(kBaselineFileName, baseline_text(entries));
+    } catch (const std::exception& e) {
+      std::cerr << "acmsim lint: " << e.what() << "\n";
+      return kBadInput;
+    }
+    std::cerr << "acmsim lint: wrote " << kBaselineFileName << " (use it with --baseline " << kBaselineFileName << ")\n";
+  }
+  for (const auto& sf : all) {
+    for (const auto& rf : sf.findings) {
+      if (policy->fails(sf.scenario->name, rf.finding)) return kFailed;
+    }
   }
   return kOk;
 }

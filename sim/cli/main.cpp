@@ -1,24 +1,104 @@
 // The acmsim command. The only place that prints, parses options and maps
 // failures to exit statuses.
 #include <CLI/CLI.hpp>
+#include <algorithm>
+#include <cctype>
 #include <exception>
 #include <iostream>
+#include <optional>
 #include <thread>
 
+#include "acmsim/model/regions.hpp"
 #include "acmsim/version.hpp"
 #include "commands.hpp"
 
 namespace {
 
-std::uint64_t parse_bytes_or_throw(const std::string& text) {
+/// "64M" -> bytes; nullopt for anything else (a sign, overflow, an unknown unit).
+std::optional<std::uint64_t> parse_bytes(const std::string& text) {
+  if (text.empty() || !std::isdigit(static_cast<unsigned char>(text.front()))) return std::nullopt;
   std::size_t pos = 0;
-  const unsigned long long v = std::stoull(text, &pos);
-  std::string unit = text.substr(pos);
-  if (unit.empty()) return v;
-  if (unit == "K" || unit == "KiB") return v << 10;
-  if (unit == "M" || unit == "MiB") return v << 20;
-  if (unit == "G" || unit == "GiB") return v << 30;
-  throw CLI::ValidationError("--max-file-size", "use a number of bytes, optionally with K, M or G");
+  unsigned long long v = 0;
+  try {
+    v = std::stoull(text, &pos);
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+  const std::string unit = text.substr(pos);
+  int shift = 0;
+  if (unit == "K" || unit == "KiB")
+    shift = 10;
+  else if (unit == "M" || unit == "MiB")
+    shift = 20;
+  else if (unit == "G" || unit == "GiB")
+    shift = 30;
+  else if (!unit.empty())
+    return std::nullopt;
+  if (v == 0 || v > (std::uint64_t{1} << 40) >> shift) return std::nullopt;  // at most 1 TiB
+  return v << shift;
+}
+
+/// The input limits every command that reads scenarios shares.
+struct LimitOptions {
+  std::string max_horizon;
+  std::string max_file_size;
+};
+
+void add_limit_options(CLI::App* cmd, acmsim::scenario::LoadLimits& limits, std::uint64_t& max_events, LimitOptions& text) {
+  cmd->add_option("--max-events", max_events, "event budget of each run")
+      ->capture_default_str()
+      ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1'000'000'000'000}));
+  cmd->add_option("--max-steps", limits.max_steps, "most steps a scenario may have")
+      ->capture_default_str()
+      ->check(CLI::Range(std::size_t{1}, std::size_t{100'000'000}));
+  cmd->add_option("--max-horizon", text.max_horizon, "longest simulated span (a duration, default 36525d)");
+  cmd->add_option("--max-file-size", text.max_file_size, "largest input file, in bytes (K, M, G suffixes; default 64M)");
+}
+
+/// Applies --max-horizon and --max-file-size; false (after saying why) when invalid.
+bool apply_limit_text(const LimitOptions& text, acmsim::scenario::LoadLimits& limits, const char* command) {
+  if (!text.max_horizon.empty()) {
+    auto d = acmsim::core::parse_duration(text.max_horizon);
+    if (!d || d->ms <= 0 || d->ms > acmsim::core::Duration::days(3'000'000).ms) {
+      std::cerr << "acmsim " << command << ": --max-horizon '" << text.max_horizon << "' is not a positive duration up to 3000000d (\"3650d\")\n";
+      return false;
+    }
+    limits.max_horizon = *d;
+  }
+  if (!text.max_file_size.empty()) {
+    auto b = parse_bytes(text.max_file_size);
+    if (!b) {
+      std::cerr << "acmsim " << command << ": --max-file-size '" << text.max_file_size << "' is not a size from 1 byte to 1T (\"64M\")\n";
+      return false;
+    }
+    limits.max_file_bytes = *b;
+  }
+  return true;
+}
+
+void add_policy_options(CLI::App* cmd, acmsim::cli::PolicyOptions& p, const char* fail_on_default) {
+  cmd->add_option("--config", p.config,
+                  std::string("the config file (default: the nearest ") + acmsim::cli::kConfigFileName + " in the current folder or above)");
+  cmd->add_flag("--no-config", p.no_config, "read no config file");
+  cmd->add_option("--skip-rule", p.skip_rules, "do not run this rule (repeatable; acmsim rules lists them)");
+  if (fail_on_default == nullptr) return;
+  cmd->add_option("--fail-on", p.fail_on,
+                  std::string("findings at or above this severity fail: error, warning, info or none; every finding raised during the run counts, "
+                              "not only those open at the end; suppressed and baselined ones never fail (default: the config file's "
+                              "failOn, else ") +
+                      fail_on_default + ")")
+      ->check(CLI::IsMember({"error", "warning", "info", "none"}));
+  cmd->add_option("--baseline", p.baseline, "findings recorded in this baseline file do not fail; new ones do");
+  cmd->add_flag("--create-baseline", p.create_baseline,
+                std::string("record every finding in ") + acmsim::cli::kBaselineFileName + " (in the current folder) as accepted");
+}
+
+/// The nearest subcommand names to a mistyped one.
+std::string did_you_mean(const std::string& word, const std::vector<std::string>& names) {
+  std::vector<std::string_view> views(names.begin(), names.end());
+  const auto near = acmsim::model::nearest(word, views, 1);
+  if (near.empty() || acmsim::model::edit_distance(word, near.front()) > std::max<std::size_t>(2, word.size() / 2)) return "";
+  return " (did you mean \"" + std::string(near.front()) + "\"?)";
 }
 
 int run_main(int argc, char** argv) {
@@ -29,43 +109,44 @@ int run_main(int argc, char** argv) {
   app.require_subcommand(1);
 
   acmsim::cli::RunArgs run;
-  std::string max_horizon;
-  std::string max_file_size;
+  LimitOptions run_limits;
   auto* run_cmd = app.add_subcommand("run",
                                      "Replay one scenario; a summary for people on stdout.\n"
                                      "Exit status: 0 all expectations held, 1 some failed, 2 bad input or usage, 3 internal error.");
   run_cmd->add_option("FILE", run.file, "the scenario file (JSON)")->required();
   run_cmd->add_option("--trace", run.trace_path, "write the trace as JSON Lines to this file");
   run_cmd->add_option("--out", run.out_path, "write the result document (JSON) to this file");
-  run_cmd->add_flag("-q,--quiet", run.quiet, "print no summary");
+  run_cmd->add_flag("-q,--quiet", run.quiet, "print nothing on stdout (the files asked for are still written)");
   run_cmd->add_flag("--narrate", run.narrate, "tell the timeline as a story, with each rule's explanation, instead of the summary");
-  run_cmd->add_option("--max-events", run.options.max_events, "event budget of the run")->capture_default_str();
-  run_cmd->add_option("--max-steps", run.limits.max_steps, "most steps a scenario may have")->capture_default_str();
-  run_cmd->add_option("--max-horizon", max_horizon, "longest simulated span (a duration, default 36525d)");
-  run_cmd->add_option("--max-file-size", max_file_size, "largest scenario file, in bytes (K, M, G suffixes; default 64M)");
+  add_limit_options(run_cmd, run.limits, run.options.max_events, run_limits);
+  add_policy_options(run_cmd, run.policy, nullptr);
 
   acmsim::cli::CheckArgs check;
   check.jobs = std::max(1U, std::thread::hardware_concurrency());
   auto* check_cmd = app.add_subcommand("check",
                                        "Run every scenario in the files and folders given; one line per scenario and a closing count.\n"
                                        "Exit status: 0 all passed, 1 some failed, 2 bad input.");
-  check_cmd->add_option("PATH", check.paths, "scenario files or folders (searched recursively for *.json; studies, *.study.json, are skipped)")
+  check_cmd
+      ->add_option("PATH", check.paths,
+                   "scenario files, or folders searched recursively for *.json files with a \"scenario\" member (the others are skipped, "
+                   "with the reason on stderr; symbolic links out of the folder are not followed)")
       ->required();
   check_cmd->add_option("-j,--jobs", check.jobs, "scenarios run in parallel")->check(CLI::Range(1, 256));
-  check_cmd->add_option("--max-events", check.options.max_events, "event budget of each run")->capture_default_str();
-  check_cmd->add_option("--junit", check.junit, "write JUnit XML (one test case a scenario) to this file");
-  std::string check_fail_on;
-  check_cmd->add_option("--fail-on", check_fail_on, "findings at or above this severity (error, warning, info) fail a scenario")
-      ->check(CLI::IsMember({"error", "warning", "info"}));
+  check_cmd->add_option("--junit", check.junit, "write JUnit XML (one test case a scenario, with its time) to this file");
+  LimitOptions check_limits;
+  add_limit_options(check_cmd, check.limits, check.options.max_events, check_limits);
+  add_policy_options(check_cmd, check.policy, "none: only expectations fail");
 
   acmsim::cli::LintArgs lint;
   auto* lint_cmd = app.add_subcommand("lint",
                                       "The misconfiguration analysis of the state a scenario builds (expectations are not checked).\n"
                                       "Exit status: 0 nothing at or above --fail-on, 1 otherwise, 2 bad input.");
-  lint_cmd->add_option("FILE", lint.file, "the scenario file")->required();
+  lint_cmd->add_option("FILE", lint.files, "scenario files")->required();
   lint_cmd->add_option("--at", lint.at, "analyse the state at this time (a duration from start, or a timestamp); default: the horizon");
   lint_cmd->add_option("--format", lint.format, "text, json or sarif (SARIF 2.1.0)")->capture_default_str();
-  lint_cmd->add_option("--fail-on", lint.fail_on, "error, warning or info")->capture_default_str();
+  LimitOptions lint_limits;
+  add_limit_options(lint_cmd, lint.limits, lint.options.max_events, lint_limits);
+  add_policy_options(lint_cmd, lint.policy, "error");
   acmsim::cli::GraphArgs graph;
   auto* graph_cmd = app.add_subcommand("graph",
                                        "The resource graph of the state a scenario builds: Graphviz DOT (clusters per region, colours by state\n"
@@ -113,8 +194,11 @@ int run_main(int argc, char** argv) {
       ->capture_default_str();
   sweep_cmd->add_option("--svg", sweep.svg, "draw a chart of one metric (mean and 95% CI per point) to this SVG file");
   sweep_cmd->add_option("--chart-metric", sweep.chart_metric, "the metric of the chart (default: the study's \"chart\", else its first)");
-  sweep_cmd->add_option("--max-events", sweep.max_events, "event budget of each run")->capture_default_str();
-  sweep_cmd->add_flag("-q,--quiet", sweep.quiet, "no progress bar");
+  sweep_cmd->add_option("--max-events", sweep.max_events, "event budget of each run")
+      ->capture_default_str()
+      ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1'000'000'000'000}));
+  sweep_cmd->add_flag("-q,--quiet", sweep.quiet, "print nothing on stdout (the files asked for are still written), and no progress bar");
+  sweep_cmd->add_flag("--no-progress", sweep.no_progress, "no progress bar (it shows only when stderr is a terminal)");
 
   acmsim::cli::MergeArgs merge;
   auto* merge_cmd = app.add_subcommand("merge",
@@ -128,9 +212,28 @@ int run_main(int argc, char** argv) {
   merge_cmd->add_option("--svg", merge.svg, "draw a chart of one metric to this SVG file");
   merge_cmd->add_option("--chart-metric", merge.chart_metric, "the metric of the chart (default: the first)");
 
+  std::string settings_format = "text";
   bool markdown = false;
   auto* settings_cmd = app.add_subcommand("settings", "List the model's settings: defaults, meaning and AWS sources.");
-  settings_cmd->add_flag("--markdown", markdown, "print a Markdown table");
+  settings_cmd->add_option("--format", settings_format, "text or markdown (a table)")
+      ->check(CLI::IsMember({"text", "markdown"}))
+      ->capture_default_str();
+  settings_cmd->add_flag("--markdown", markdown, "the same as --format markdown (kept for older scripts)")->group("");
+
+  std::vector<std::string> help_topic;
+  auto* help_cmd = app.add_subcommand("help", "Show the help of acmsim or of one command: acmsim help run");
+  help_cmd->add_option("COMMAND", help_topic, "a command (and a subcommand: acmsim help events test-pattern)");
+
+  // A mistyped command gets the nearest one, not CLI11's "A subcommand is required".
+  std::vector<std::string> names;
+  for (const auto* sub : app.get_subcommands([](CLI::App*) { return true; })) names.push_back(sub->get_name());
+  if (argc > 1 && argv[1][0] != '-' && std::find(names.begin(), names.end(), argv[1]) == names.end()) {
+    std::string list;
+    for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
+    std::cerr << "acmsim: unknown command \"" << argv[1] << "\"" << did_you_mean(argv[1], names) << "; commands: " << list
+              << " (acmsim help COMMAND for one)\n";
+    return acmsim::cli::kBadInput;
+  }
 
   try {
     app.parse(argc, argv);
@@ -138,32 +241,36 @@ int run_main(int argc, char** argv) {
     const int code = app.exit(e);
     return code == 0 ? 0 : acmsim::cli::kBadInput;
   }
+  if (*help_cmd) {
+    CLI::App* target = &app;
+    for (const auto& word : help_topic) {
+      CLI::App* next = nullptr;
+      for (auto* sub : target->get_subcommands([](CLI::App*) { return true; })) {
+        if (sub->get_name() == word) next = sub;
+      }
+      if (next == nullptr) {
+        std::vector<std::string> subs;
+        for (auto* sub : target->get_subcommands([](CLI::App*) { return true; })) subs.push_back(sub->get_name());
+        std::cerr << "acmsim help: no command \"" << word << "\"" << did_you_mean(word, subs) << "\n";
+        return acmsim::cli::kBadInput;
+      }
+      target = next;
+    }
+    std::cout << target->help();
+    return acmsim::cli::kOk;
+  }
   if (*run_cmd) {
-    if (!max_horizon.empty()) {
-      auto d = acmsim::core::parse_duration(max_horizon);
-      if (!d) {
-        std::cerr << "acmsim run: --max-horizon '" << max_horizon << "' is not a duration (\"3650d\")\n";
-        return acmsim::cli::kBadInput;
-      }
-      run.limits.max_horizon = *d;
-    }
-    if (!max_file_size.empty()) {
-      try {
-        run.limits.max_file_bytes = parse_bytes_or_throw(max_file_size);
-      } catch (const std::exception&) {
-        std::cerr << "acmsim run: --max-file-size '" << max_file_size << "' is not a size (\"64M\")\n";
-        return acmsim::cli::kBadInput;
-      }
-    }
+    if (!apply_limit_text(run_limits, run.limits, "run")) return acmsim::cli::kBadInput;
     return acmsim::cli::run_command(run);
   }
   if (*check_cmd) {
-    if (check_fail_on == "error") check.fail_on = acmsim::analysis::Severity::Error;
-    if (check_fail_on == "warning") check.fail_on = acmsim::analysis::Severity::Warning;
-    if (check_fail_on == "info") check.fail_on = acmsim::analysis::Severity::Info;
+    if (!apply_limit_text(check_limits, check.limits, "check")) return acmsim::cli::kBadInput;
     return acmsim::cli::check_command(check);
   }
-  if (*lint_cmd) return acmsim::cli::lint_command(lint);
+  if (*lint_cmd) {
+    if (!apply_limit_text(lint_limits, lint.limits, "lint")) return acmsim::cli::kBadInput;
+    return acmsim::cli::lint_command(lint);
+  }
   if (*schema_cmd) return acmsim::cli::schema_command();
   if (*graph_cmd) return acmsim::cli::graph_command(graph);
   if (*explain_cmd) return acmsim::cli::explain_command(rule_id);
@@ -171,7 +278,7 @@ int run_main(int argc, char** argv) {
   if (*test_pattern) return acmsim::cli::test_pattern_command(pattern_arg, event_arg);
   if (*sweep_cmd) return acmsim::cli::sweep_command(sweep);
   if (*merge_cmd) return acmsim::cli::merge_command(merge);
-  if (*settings_cmd) return acmsim::cli::settings_command(markdown);
+  if (*settings_cmd) return acmsim::cli::settings_command(markdown ? "markdown" : settings_format);
   return acmsim::cli::kBadInput;
 }
 

@@ -7,6 +7,8 @@
 namespace acmsim::cli {
 
 int run_command(const RunArgs& args) {
+  const auto policy = resolve_policy(args.policy, std::nullopt, "run");
+  if (!policy) return kBadInput;
   scenario::Scenario s;
   try {
     s = scenario::load_scenario(args.file, args.limits);
@@ -15,6 +17,8 @@ int run_command(const RunArgs& args) {
     return kBadInput;
   }
   scenario::RunOptions options = args.options;
+  const std::size_t own = s.suppressions.size();
+  policy->apply(s, options);
   options.trace = true;
   scenario::RunResult r;
   try {
@@ -31,6 +35,9 @@ int run_command(const RunArgs& args) {
     return kBadInput;
   }
   for (const auto* sup : report::stale_suppressions(r)) std::cerr << report::stale_suppression_warning(s, *sup) << "\n";
+  const auto& used = r.findings->suppression_used();
+  for (const auto& w : stale_config_warnings(policy->config, std::vector<bool>(used.begin() + static_cast<std::ptrdiff_t>(own), used.end())))
+    std::cerr << w << "\n";
   if (!args.quiet) std::cout << (args.narrate ? report::render_narrative(r) : report::render_summary(r));
   return r.passed() ? kOk : kFailed;
 }

@@ -5,8 +5,8 @@
 
 namespace acmsim::cli {
 
-int settings_command(bool markdown) {
-  if (markdown) {
+int settings_command(const std::string& format) {
+  if (format == "markdown") {
     std::cout << "| setting | default | meaning | source |\n|---|---|---|---|\n";
     for (const auto& s : model::settings_catalogue()) {
       std::cout << "| `" << s.name << "` | " << s.default_text << " | " << s.meaning << " | " << s.source << " |\n";

@@ -41,7 +41,8 @@ class ProgressBar {
   double last_ = -1;
 };
 
-int render(const core::Json& doc, const std::string& format, const std::string& out, const std::string& svg, const std::string& chart_metric) {
+int render(const core::Json& doc, const std::string& format, const std::string& out, const std::string& svg, const std::string& chart_metric,
+           bool quiet) {
   try {
     if (!out.empty()) report::write_file_atomically(out, doc.dump(1) + "\n");
     if (!svg.empty()) report::write_file_atomically(svg, report::study_chart_svg(doc, chart_metric));
@@ -49,6 +50,7 @@ int render(const core::Json& doc, const std::string& format, const std::string& 
     std::cerr << "acmsim: " << e.what() << "\n";
     return kBadInput;
   }
+  if (quiet) return kOk;
   if (format == "json")
     std::cout << doc.dump(1) << "\n";
   else
@@ -88,7 +90,7 @@ int sweep_command(const SweepArgs& args) {
   options.threads = args.threads;
   options.shard = *shard;
   options.max_events = args.max_events;
-  ProgressBar bar(!args.quiet && isatty(STDERR_FILENO) != 0);
+  ProgressBar bar(!args.quiet && !args.no_progress && isatty(STDERR_FILENO) != 0);
   options.progress = [&bar](std::size_t done, std::size_t total) { bar.update(done, total); };
   study::SweepData data;
   try {
@@ -108,6 +110,7 @@ int sweep_command(const SweepArgs& args) {
       std::cerr << "acmsim: " << e.what() << "\n";
       return kBadInput;
     }
+    if (args.quiet) return kOk;
     if (args.format == "json")
       std::cout << doc.dump(1) << "\n";
     else
@@ -115,7 +118,7 @@ int sweep_command(const SweepArgs& args) {
                 << data.replications << " at " << data.points.size() << " points, written to " << args.out << "\n";
     return kOk;
   }
-  return render(doc, args.format, args.out, args.svg, args.chart_metric.empty() ? st.chart_metric : args.chart_metric);
+  return render(doc, args.format, args.out, args.svg, args.chart_metric.empty() ? st.chart_metric : args.chart_metric, args.quiet);
 }
 
 int merge_command(const MergeArgs& args) {
@@ -145,7 +148,7 @@ int merge_command(const MergeArgs& args) {
     std::cerr << "acmsim merge: a result file is damaged: " << e.what() << "\n";
     return kBadInput;
   }
-  return render(merged, args.format, args.out, args.svg, args.chart_metric);
+  return render(merged, args.format, args.out, args.svg, args.chart_metric, false);
 }
 
 }  // namespace acmsim::cli

@@ -1,5 +1,6 @@
 #include "acmsim/report/findings_report.hpp"
 
+#include <filesystem>
 #include <sstream>
 
 #include "acmsim/version.hpp"
@@ -13,40 +14,8 @@ int step_line(const scenario::Scenario& s, std::int32_t step) {
   return s.steps[static_cast<std::size_t>(step)].line;
 }
 
-std::string findings_text(const std::vector<analysis::Finding>& findings, const scenario::Scenario& s) {
-  std::ostringstream out;
-  std::size_t counts[3] = {0, 0, 0};
-  std::size_t suppressed = 0;
-  for (const auto& f : findings) {
-    out << s.file << ":" << step_line(s, f.origin) << ": " << analysis::severity_name(f.severity) << " [" << f.rule << "] " << f.message;
-    if (f.suppressed) out << " (suppressed: " << *f.suppressed << ")";
-    out << "\n";
-    if (f.suppressed)
-      ++suppressed;
-    else
-      ++counts[static_cast<int>(f.severity)];
-  }
-  out << findings.size() - suppressed << " findings: " << counts[0] << " errors, " << counts[1] << " warnings, " << counts[2] << " infos";
-  if (suppressed > 0) out << "; " << suppressed << " suppressed";
-  out << "\n";
-  return out.str();
-}
-
-Json findings_json(const std::vector<analysis::Finding>& findings, const scenario::Scenario& s) {
-  Json arr = Json::array();
-  for (const auto& f : findings) {
-    arr.push_back({{"id", f.id},
-                   {"rule", f.rule},
-                   {"severity", analysis::severity_name(f.severity)},
-                   {"resources", f.resources},
-                   {"message", f.message},
-                   {"line", step_line(s, f.origin)}});
-    if (f.suppressed) arr.back()["suppressed"] = {{"reason", *f.suppressed}};
-  }
-  return Json{{"scenario", s.name}, {"file", s.file}, {"findings", arr}};
-}
-
 namespace {
+
 std::string sarif_level(analysis::Severity s) {
   switch (s) {
     case analysis::Severity::Error:
@@ -58,12 +27,85 @@ std::string sarif_level(analysis::Severity s) {
   }
   return "none";
 }
+
+std::string message_of(const ReportedFinding& r) {
+  std::string m = r.finding.message;
+  if (!r.held.empty()) m += " (" + r.held + ")";
+  return m;
+}
+
+/// A path relative to the current folder, with '/' separators, as SARIF
+/// consumers resolve against the repository root.
+std::string relative_uri(const std::string& file) {
+  std::error_code ec;
+  auto rel = std::filesystem::path(file).lexically_normal();
+  if (rel.is_absolute()) {
+    const auto r = std::filesystem::relative(rel, std::filesystem::current_path(ec), ec);
+    if (!ec && !r.empty() && *r.begin() != "..") rel = r;
+  }
+  return rel.generic_string();
+}
+
 }  // namespace
 
-Json findings_sarif(const std::vector<analysis::Finding>& findings, const scenario::Scenario& s) {
+std::string findings_text(const std::vector<ScenarioFindings>& all) {
+  std::ostringstream out;
+  std::size_t counts[3] = {0, 0, 0};
+  std::size_t total = 0;
+  std::size_t suppressed = 0;
+  std::size_t baselined = 0;
+  for (const auto& sf : all) {
+    const auto& s = *sf.scenario;
+    for (const auto& r : sf.findings) {
+      const auto& f = r.finding;
+      out << s.file << ":" << step_line(s, f.origin) << ": " << analysis::severity_name(f.severity) << " [" << f.rule << "] " << message_of(r);
+      if (f.suppressed) out << " (suppressed: " << *f.suppressed << ")";
+      if (r.in_baseline.value_or(false)) out << " (in the baseline)";
+      out << "\n";
+      if (f.suppressed) {
+        ++suppressed;
+      } else if (r.in_baseline.value_or(false)) {
+        ++baselined;
+      } else {
+        ++counts[static_cast<int>(f.severity)];
+        ++total;
+      }
+    }
+  }
+  out << total << (total == 1 ? " finding: " : " findings: ") << counts[0] << (counts[0] == 1 ? " error, " : " errors, ") << counts[1]
+      << (counts[1] == 1 ? " warning, " : " warnings, ") << counts[2] << (counts[2] == 1 ? " info" : " infos");
+  if (suppressed > 0) out << "; " << suppressed << " suppressed";
+  if (baselined > 0) out << "; " << baselined << " in the baseline";
+  out << "\n";
+  return out.str();
+}
+
+Json findings_json(const std::vector<ScenarioFindings>& all) {
+  Json docs = Json::array();
+  for (const auto& sf : all) {
+    const auto& s = *sf.scenario;
+    Json arr = Json::array();
+    for (const auto& r : sf.findings) {
+      const auto& f = r.finding;
+      arr.push_back({{"id", f.id},
+                     {"rule", f.rule},
+                     {"severity", analysis::severity_name(f.severity)},
+                     {"resources", f.resources},
+                     {"message", f.message},
+                     {"line", step_line(s, f.origin)}});
+      if (!r.held.empty()) arr.back()["held"] = r.held;
+      if (f.suppressed) arr.back()["suppressed"] = {{"reason", *f.suppressed}};
+      if (r.in_baseline) arr.back()["inBaseline"] = *r.in_baseline;
+    }
+    docs.push_back(Json{{"scenario", s.name}, {"file", s.file}, {"findings", arr}});
+  }
+  return docs.size() == 1 ? docs.front() : docs;
+}
+
+Json findings_sarif(const std::vector<ScenarioFindings>& all) {
   Json rules = Json::array();
-  const auto all = analysis::all_rules();
-  for (const auto* r : all) {
+  const auto catalogue = analysis::all_rules();
+  for (const auto* r : catalogue) {
     rules.push_back({{"id", r->id},
                      {"name", r->id},
                      {"shortDescription", {{"text", r->summary}}},
@@ -73,20 +115,28 @@ Json findings_sarif(const std::vector<analysis::Finding>& findings, const scenar
                      {"defaultConfiguration", {{"level", sarif_level(r->severity)}}}});
   }
   Json results = Json::array();
-  for (const auto& f : findings) {
-    std::size_t index = 0;
-    for (std::size_t i = 0; i < all.size(); ++i) {
-      if (all[i]->id == f.rule) index = i;
+  for (const auto& sf : all) {
+    const auto& s = *sf.scenario;
+    const std::string uri = relative_uri(s.file);
+    for (const auto& r : sf.findings) {
+      const auto& f = r.finding;
+      std::size_t index = 0;
+      for (std::size_t i = 0; i < catalogue.size(); ++i) {
+        if (catalogue[i]->id == f.rule) index = i;
+      }
+      Json result = {{"ruleId", f.rule},
+                     {"ruleIndex", index},
+                     {"level", sarif_level(f.severity)},
+                     {"message", {{"text", message_of(r)}}},
+                     {"locations", Json::array({{{"physicalLocation",
+                                                  {{"artifactLocation", {{"uri", uri}, {"uriBaseId", "%SRCROOT%"}}},
+                                                   {"region", {{"startLine", step_line(s, f.origin)}}}}}}})},
+                     {"partialFingerprints", {{"acmsimFindingId/v1", f.id}}}};
+      if (f.suppressed)
+        result["suppressions"] = Json::array({{{"kind", f.suppressed_by_config ? "external" : "inSource"}, {"justification", *f.suppressed}}});
+      if (r.in_baseline) result["baselineState"] = *r.in_baseline ? "unchanged" : "new";
+      results.push_back(std::move(result));
     }
-    results.push_back(
-        {{"ruleId", f.rule},
-         {"ruleIndex", index},
-         {"level", sarif_level(f.severity)},
-         {"message", {{"text", f.message}}},
-         {"locations",
-          Json::array({{{"physicalLocation", {{"artifactLocation", {{"uri", s.file}}}, {"region", {{"startLine", step_line(s, f.origin)}}}}}}})},
-         {"partialFingerprints", {{"acmsimFindingId/v1", f.id}}}});
-    if (f.suppressed) results.back()["suppressions"] = Json::array({{{"kind", "inSource"}, {"justification", *f.suppressed}}});
   }
   return Json{
       {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
@@ -95,6 +145,7 @@ Json findings_sarif(const std::vector<analysis::Finding>& findings, const scenar
        Json::array(
            {{{"tool",
               {{"driver", {{"name", "acmsim"}, {"version", kVersion}, {"informationUri", "https://github.com/acmsim/acmsim"}, {"rules", rules}}}}},
+             {"originalUriBaseIds", {{"%SRCROOT%", {{"description", {{"text", "the folder acmsim lint ran in"}}}}}}},
              {"results", results}}})}};
 }
 

@@ -113,14 +113,14 @@ std::vector<const analysis::Suppression*> stale_suppressions(const scenario::Run
   const auto& used = r.findings->suppression_used();
   const auto& all = r.scenario->suppressions;
   for (std::size_t i = 0; i < all.size() && i < used.size(); ++i) {
-    if (!used[i]) out.push_back(&all[i]);
+    if (!used[i] && all[i].file.empty()) out.push_back(&all[i]);  // a config file's entries are judged over the whole command
   }
   return out;
 }
 
 std::string stale_suppression_warning(const scenario::Scenario& s, const analysis::Suppression& sup) {
-  return s.file + ":" + std::to_string(sup.line) + ": warning: stale suppression: no finding of rule " + sup.rule + " named a resource matching \"" +
-         sup.resource + "\" during the run; remove the entry (at " + sup.pointer + ")";
+  return (sup.file.empty() ? s.file : sup.file) + ":" + std::to_string(sup.line) + ": warning: stale suppression: no finding of rule " + sup.rule +
+         " named a resource matching \"" + sup.resource + "\" during the run; remove the entry (at " + sup.pointer + ")";
 }
 
 std::vector<std::string> assumption_notes(const scenario::RunResult& r) {

@@ -11,6 +11,7 @@
 #include "acmsim/analysis/rule.hpp"
 #include "acmsim/model/events/event_pattern.hpp"
 #include "acmsim/model/regions.hpp"
+#include "acmsim/scenario/input_file.hpp"
 #include "acmsim/scenario/references.hpp"
 #include "acmsim/scenario/scenario.hpp"
 
@@ -636,7 +637,7 @@ Scenario load_scenario_document(const SourceDocument& doc, const std::string& fi
   return Loader(doc, file, limits).load();
 }
 
-Scenario load_scenario(const std::string& path, const LoadLimits& limits) {
+std::string read_input_file(const std::string& path, std::uint64_t max_bytes, const std::string& raise_with) {
   namespace fs = std::filesystem;
   std::error_code ec;
   const auto status = fs::status(path, ec);
@@ -646,16 +647,20 @@ Scenario load_scenario(const std::string& path, const LoadLimits& limits) {
   if (!fs::is_regular_file(status)) throw InputError(path, SourcePos{1, 1}, "", "is not a regular file");
   const auto size = fs::file_size(path, ec);
   if (ec) throw InputError(path, SourcePos{1, 1}, "", "cannot read the file: " + ec.message());
-  if (size > limits.max_file_bytes) {
+  if (size > max_bytes) {
     throw InputError(path, SourcePos{1, 1}, "",
-                     "the file has " + std::to_string(size) + " bytes, more than the limit of " + std::to_string(limits.max_file_bytes) +
-                         " (raise it with --max-file-size)");
+                     "the file has " + std::to_string(size) + " bytes, more than the limit of " + std::to_string(max_bytes) + " (raise it with " +
+                         raise_with + ")");
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError(path, SourcePos{1, 1}, "", "cannot open the file for reading");
   std::ostringstream buf;
   buf << in.rdbuf();
-  return parse_scenario(buf.str(), path, limits);
+  return buf.str();
+}
+
+Scenario load_scenario(const std::string& path, const LoadLimits& limits) {
+  return parse_scenario(read_input_file(path, limits.max_file_bytes), path, limits);
 }
 
 }  // namespace acmsim::scenario

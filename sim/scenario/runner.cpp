@@ -389,6 +389,7 @@ RunResult run_scenario(const Scenario& s, const RunOptions& options) {
   out.findings->set_incremental(options.incremental_analysis);
   out.findings->set_parallel_from(options.parallel_analysis_from);
   out.findings->set_suppressions(&s.suppressions);
+  out.findings->skip_rules(options.skip_rules);
   // Every step is scheduled at load, in file order: calls before the model's
   // own events of an instant, expectations after everything else.
   for (const auto& st : s.steps) {

@@ -102,8 +102,8 @@ TEST(Suppressions, MarkTheMatchingFindingsAndRecordWhichEntriesWereUsed) {
   findings[0].resources = {"arn:aws:acm:eu-west-1:1:certificate/a"};
   findings[1].rule = "legacy-tls-policy";
   findings[1].resources = {"api.example.com"};
-  const std::vector<analysis::Suppression> sup = {{"certificate-not-in-use", "arn:aws:acm:eu-west-1:*", "standby", 3, "/suppress/0"},
-                                                  {"legacy-tls-policy", "other.example.com", "old clients", 4, "/suppress/1"}};
+  const std::vector<analysis::Suppression> sup = {{"certificate-not-in-use", "arn:aws:acm:eu-west-1:*", "standby", 3, "/suppress/0", ""},
+                                                  {"legacy-tls-policy", "other.example.com", "old clients", 4, "/suppress/1", ""}};
   std::vector<bool> used(sup.size(), false);
   analysis::apply_suppressions(findings, sup, &used);
   ASSERT_TRUE(findings[0].suppressed.has_value());

@@ -41,6 +41,9 @@ class Engine {
     suppressions_ = s;
     suppression_used_.assign(s != nullptr ? s->size() : 0, false);
   }
+  /// Rules that are not run at all (--skip-rule, a config file's skipRules).
+  /// Call before the first evaluation.
+  void skip_rules(const std::vector<std::string>& ids);
   /// For each suppression, whether it matched a finding so far (the others are stale).
   [[nodiscard]] const std::vector<bool>& suppression_used() const { return suppression_used_; }
 
@@ -58,7 +61,7 @@ class Engine {
 
   /// One pass of every rule, without remembering anything (for lint).
   static std::vector<Finding> run_rules(const model::World& world, core::SimTime now, std::vector<core::SimTime>* wakeups = nullptr,
-                                        std::size_t parallel_from = kParallelFrom);
+                                        std::size_t parallel_from = kParallelFrom, const std::vector<std::string>& skip = {});
 
  private:
   struct RuleState {

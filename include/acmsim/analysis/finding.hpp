@@ -38,6 +38,7 @@ struct Finding {
   /// The reason a team gave for accepting it (a `suppress` entry): it is
   /// still reported, as suppressed, and never fails a run, check or lint.
   std::optional<std::string> suppressed;
+  bool suppressed_by_config = false;  // the entry is in a config file, not in the scenario
 
   [[nodiscard]] std::string key() const;  // rule + resources, for identity
 };
@@ -47,7 +48,8 @@ struct FindingChange {
   core::SimTime at;
   bool raised = true;
   Finding finding;
-  std::int32_t step = -1;  // the scenario step being run, or -1 for the model's own events
+  std::int32_t step = -1;     // the scenario step being run, or -1 for the model's own events
+  bool refused_call = false;  // raised because AWS refused the step's call (holds at that instant only)
 };
 
 std::string finding_id(const std::string& rule, const std::vector<std::string>& resources);
@@ -61,6 +63,7 @@ struct Suppression {
   std::string reason;
   int line = 0;  // where it is written, for the stale-suppression warning
   std::string pointer;
+  std::string file;  // the config file it comes from; empty: the scenario's own `suppress`
 };
 
 /// `*` matches any run of characters (also none); everything else itself.

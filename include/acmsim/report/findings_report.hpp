@@ -2,6 +2,7 @@
 // and the rule catalogue.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -10,11 +11,32 @@
 
 namespace acmsim::report {
 
-std::string findings_text(const std::vector<analysis::Finding>& findings, const scenario::Scenario& s);
-core::Json findings_json(const std::vector<analysis::Finding>& findings, const scenario::Scenario& s);
-/// SARIF 2.1.0: every rule in tool.driver.rules; each result located at the
-/// line of the step that created or last changed its resource.
-core::Json findings_sarif(const std::vector<analysis::Finding>& findings, const scenario::Scenario& s);
+/// A finding as lint reports it.
+struct ReportedFinding {
+  analysis::Finding finding;
+  /// Empty: it holds at the analysed instant. Otherwise when it held during
+  /// the run ("held from +1d to +3d", "a refused call at +2h").
+  std::string held;
+  /// Set when a baseline was given: whether the finding is in it.
+  std::optional<bool> in_baseline;
+};
+
+/// One scenario's findings.
+struct ScenarioFindings {
+  const scenario::Scenario* scenario = nullptr;
+  std::vector<ReportedFinding> findings;
+};
+
+/// "FILE:LINE: severity [rule] message" lines and a closing count.
+std::string findings_text(const std::vector<ScenarioFindings>& all);
+/// One scenario: {"scenario", "file", "findings": [...]}; several: an array of those.
+core::Json findings_json(const std::vector<ScenarioFindings>& all);
+/// SARIF 2.1.0 as GitHub code scanning takes it: every rule in
+/// tool.driver.rules with helpUri; each result located at the line of the step
+/// that created or last changed its resource, with an artifact URI relative to
+/// the current folder (uriBaseId %SRCROOT%), partialFingerprints, suppressions
+/// and, with a baseline, baselineState.
+core::Json findings_sarif(const std::vector<ScenarioFindings>& all);
 
 std::string rules_table();
 std::string rules_markdown();

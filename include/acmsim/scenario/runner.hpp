@@ -25,6 +25,8 @@ struct RunOptions {
   /// World size (certificates and DNS records) from which rules run on
   /// several threads; tests set 0 to compare with the sequential engine.
   std::size_t parallel_analysis_from = analysis::Engine::kParallelFrom;
+  /// Rules that are not run at all (--skip-rule).
+  std::vector<std::string> skip_rules;
 };
 
 /// One entry of the result document: an expectation step, or a call step that

@@ -1,0 +1,16 @@
+// Reading an input file whole, with the checks every reader needs.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "acmsim/scenario/scenario.hpp"
+
+namespace acmsim::scenario {
+
+/// The bytes of `path`: it must exist, be a regular file and hold at most
+/// `max_bytes` bytes. Throws InputError (at 1:1) saying which, and for the size
+/// which option raises it.
+std::string read_input_file(const std::string& path, std::uint64_t max_bytes, const std::string& raise_with = "--max-file-size");
+
+}  // namespace acmsim::scenario
