@@ -3,7 +3,7 @@
 # Usage: tools/install-deps.sh [--bench]   (--bench adds Google Benchmark)
 set -euo pipefail
 
-packages=(cmake g++ ninja-build python3 libboost-graph-dev libeigen3-dev nlohmann-json3-dev libcli11-dev libgtest-dev)
+packages=(cmake g++ ninja-build python3 python3-yaml dpkg-dev file libboost-graph-dev libeigen3-dev nlohmann-json3-dev libcli11-dev libgtest-dev)
 if [[ "${1:-}" == "--bench" ]]; then packages+=(libbenchmark-dev); fi
 
 # The SARIF schema test fetches the official schema with npm; any npm will do.

@@ -102,16 +102,23 @@ int lint_command(const LintArgs& args) {
   }
   const auto policy = resolve_policy(args.policy, analysis::Severity::Error, "lint");
   if (!policy) return kBadInput;
+  const Selection selection = select_scenarios(args.files, args.limits);
+  for (const auto& [file, why] : selection.skipped) std::cerr << "acmsim lint: skipped " << file << ": " << why << "\n";
+  if (!selection.error.empty()) {
+    std::cerr << "acmsim lint: " << selection.error << "\n";
+    return kBadInput;
+  }
+  const auto& files = selection.files;
   // Every input is read and run before anything is printed: bad input in any
   // of them prints no partial report.
-  std::vector<scenario::Scenario> scenarios(args.files.size());
-  std::vector<scenario::RunResult> results(args.files.size());
-  for (std::size_t i = 0; i < args.files.size(); ++i) {
-    if (const int rc = run_to(args.files[i], args.at, args.limits, args.options, scenarios[i], results[i], &*policy); rc != kOk) return rc;
+  std::vector<scenario::Scenario> scenarios(files.size());
+  std::vector<scenario::RunResult> results(files.size());
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (const int rc = run_to(files[i], args.at, args.limits, args.options, scenarios[i], results[i], &*policy); rc != kOk) return rc;
   }
   std::vector<report::ScenarioFindings> all;
   std::vector<bool> config_used(policy->config.suppressions.size(), false);
-  for (std::size_t i = 0; i < args.files.size(); ++i) {
+  for (std::size_t i = 0; i < files.size(); ++i) {
     const std::size_t own = scenarios[i].suppressions.size() - policy->config.suppressions.size();
     all.push_back(lint_one(scenarios[i], results[i], *policy, config_used, own));
   }

@@ -104,7 +104,8 @@ std::string did_you_mean(const std::string& word, const std::vector<std::string>
 int run_main(int argc, char** argv) {
   CLI::App app{
       "acmsim: a discrete-event simulator of AWS Certificate Manager across regions.\n"
-      "Replays scenario files (AWS API calls, client probes, expectations) and reports what ACM would do."};
+      "Replays scenario files (AWS API calls, client probes, expectations) and reports what ACM would do.",
+      "acmsim"};
   app.set_version_flag("--version", std::string("acmsim ") + acmsim::kVersion);
   app.require_subcommand(1);
 
@@ -141,7 +142,7 @@ int run_main(int argc, char** argv) {
   auto* lint_cmd = app.add_subcommand("lint",
                                       "The misconfiguration analysis of the state a scenario builds (expectations are not checked).\n"
                                       "Exit status: 0 nothing at or above --fail-on, 1 otherwise, 2 bad input.");
-  lint_cmd->add_option("FILE", lint.files, "scenario files")->required();
+  lint_cmd->add_option("PATH", lint.files, "scenario files, or folders (scenarios are selected as by acmsim check)")->required();
   lint_cmd->add_option("--at", lint.at, "analyse the state at this time (a duration from start, or a timestamp); default: the horizon");
   lint_cmd->add_option("--format", lint.format, "text, json or sarif (SARIF 2.1.0)")->capture_default_str();
   LimitOptions lint_limits;
