@@ -112,7 +112,7 @@ class Builder {
           if (c.deleted) continue;
           for (const auto& v : c.validations) {
             if (v.record_name == r.name && model::dns::normalize(target) == v.record_value) {
-              edge(rv, certificate(c), "validates");
+              edge(certificate(c), rv, "validated by");  // the certificate depends on its record
               validates = true;
               break;
             }

@@ -1,8 +1,7 @@
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include "acmsim/model/events/event_pattern.hpp"
+#include "acmsim/scenario/input_file.hpp"
 #include "acmsim/scenario/json_source.hpp"
 #include "commands.hpp"
 
@@ -10,17 +9,26 @@ namespace acmsim::cli {
 
 namespace {
 
+// EventBridge itself takes patterns and events of at most 256 KB; a little more
+// room for hand-written files, and no more.
+constexpr std::uint64_t kMaxArgumentBytes = 1ULL << 20;
+
 // "@file" reads the file; anything else is JSON text.
 std::optional<std::string> argument_text(const std::string& arg, const char* what) {
-  if (arg.empty() || arg.front() != '@') return arg;
-  std::ifstream in(arg.substr(1), std::ios::binary);
-  if (!in) {
-    std::cerr << "acmsim events test-pattern: cannot read " << what << " file " << arg.substr(1) << "\n";
+  if (arg.empty() || arg.front() != '@') {
+    if (arg.size() > kMaxArgumentBytes) {
+      std::cerr << "acmsim events test-pattern: the " << what << " has more than " << kMaxArgumentBytes << " bytes\n";
+      return std::nullopt;
+    }
+    return arg;
+  }
+  try {
+    // A regular file of bounded size: /dev/zero or a FIFO is refused, not read forever.
+    return scenario::read_input_file(arg.substr(1), kMaxArgumentBytes, "a smaller file");
+  } catch (const scenario::InputError& e) {
+    std::cerr << "acmsim events test-pattern: " << what << ": " << e.render() << "\n";
     return std::nullopt;
   }
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  return buf.str();
 }
 
 std::optional<core::Json> parse(const std::string& arg, const char* what) {

@@ -115,8 +115,8 @@ int run_main(int argc, char** argv) {
                                      "Replay one scenario; a summary for people on stdout.\n"
                                      "Exit status: 0 all expectations held, 1 some failed, 2 bad input or usage, 3 internal error.");
   run_cmd->add_option("FILE", run.file, "the scenario file (JSON)")->required();
-  run_cmd->add_option("--trace", run.trace_path, "write the trace as JSON Lines to this file");
-  run_cmd->add_option("--out", run.out_path, "write the result document (JSON) to this file");
+  run_cmd->add_option("--trace", run.trace_path, "write the trace as JSON Lines to this file (- for stdout)");
+  run_cmd->add_option("--out", run.out_path, "write the result document (JSON) to this file (- for stdout)");
   run_cmd->add_flag("-q,--quiet", run.quiet, "print nothing on stdout (the files asked for are still written)");
   run_cmd->add_flag("--narrate", run.narrate, "tell the timeline as a story, with each rule's explanation, instead of the summary");
   add_limit_options(run_cmd, run.limits, run.options.max_events, run_limits);

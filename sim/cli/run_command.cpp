@@ -28,8 +28,11 @@ int run_command(const RunArgs& args) {
     return kBadInput;
   }
   try {
-    if (!args.trace_path.empty()) report::write_file_atomically(args.trace_path, report::render_trace(r));
-    if (!args.out_path.empty()) report::write_file_atomically(args.out_path, report::result_document(r).dump(2) + "\n");
+    // Both or neither: a failed --out leaves no --trace behind.
+    report::OutputFiles files;
+    if (!args.trace_path.empty()) files.add(args.trace_path, report::render_trace(r));
+    if (!args.out_path.empty()) files.add(args.out_path, report::result_document(r).dump(2) + "\n");
+    files.commit();
   } catch (const std::exception& e) {
     std::cerr << "acmsim: " << e.what() << "\n";
     return kBadInput;

@@ -9,6 +9,8 @@
 
 #include "acmsim/report/atomic_file.hpp"
 #include "acmsim/report/study_report.hpp"
+#include "acmsim/scenario/input_file.hpp"
+#include "acmsim/scenario/json_source.hpp"
 #include "acmsim/study/result_document.hpp"
 #include "commands.hpp"
 
@@ -44,8 +46,10 @@ class ProgressBar {
 int render(const core::Json& doc, const std::string& format, const std::string& out, const std::string& svg, const std::string& chart_metric,
            bool quiet) {
   try {
-    if (!out.empty()) report::write_file_atomically(out, doc.dump(1) + "\n");
-    if (!svg.empty()) report::write_file_atomically(svg, report::study_chart_svg(doc, chart_metric));
+    report::OutputFiles files;
+    if (!out.empty()) files.add(out, doc.dump(1) + "\n");
+    if (!svg.empty()) files.add(svg, report::study_chart_svg(doc, chart_metric));
+    files.commit();
   } catch (const std::exception& e) {
     std::cerr << "acmsim: " << e.what() << "\n";
     return kBadInput;
@@ -124,17 +128,15 @@ int sweep_command(const SweepArgs& args) {
 int merge_command(const MergeArgs& args) {
   std::vector<std::pair<std::string, core::Json>> docs;
   for (const auto& f : args.files) {
-    std::ifstream in(f, std::ios::binary);
-    if (!in) {
-      std::cerr << f << ":1:1: cannot read the file\n";
-      return kBadInput;
-    }
-    std::ostringstream buf;
-    buf << in.rdbuf();
     try {
-      docs.emplace_back(f, core::Json::parse(buf.str()));
-    } catch (const core::Json::parse_error& e) {
-      std::cerr << f << ": not JSON: " << e.what() << "\n";
+      // A regular file of bounded size: /dev/zero or a FIFO is refused, not read forever.
+      const auto doc = scenario::parse_json_with_positions(scenario::read_input_file(f, 256ULL << 20, "a smaller shard result"));
+      docs.emplace_back(f, doc.root);
+    } catch (const scenario::InputError& e) {
+      std::cerr << e.render() << "\n";
+      return kBadInput;
+    } catch (const scenario::JsonSyntaxError& e) {
+      std::cerr << f << ":" << e.pos().line << ":" << e.pos().column << ": not JSON: " << e.what() << "\n";
       return kBadInput;
     }
   }

@@ -1,5 +1,6 @@
 #include "acmsim/scenario/json_source.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstdint>
@@ -20,13 +21,17 @@ class Parser {
     check_utf8();
     skip_ws();
     if (i_ == s_.size()) fail("the file is empty: a scenario is one JSON object");
-    doc_.root = parse_value("", 0);
+    doc_.root = parse_value(doc_.positions, 0);
     skip_ws();
     if (i_ != s_.size()) fail("unexpected text after the end of the JSON document");
   }
 
  private:
-  [[noreturn]] void fail(const std::string& msg) { throw JsonSyntaxError(pos(), path_, msg); }
+  [[noreturn]] void fail(const std::string& msg) {
+    std::string path;
+    for (const auto& segment : path_) path += "/" + segment;
+    throw JsonSyntaxError(pos(), path, msg);
+  }
 
   SourcePos pos() const {
     // Computed on demand: only errors and value starts need it.
@@ -118,17 +123,17 @@ class Parser {
     }
   }
 
-  Json parse_value(const std::string& pointer, std::size_t depth) {
+  Json parse_value(PosNode& node, std::size_t depth) {
     if (depth > limits_.max_depth) fail("nesting deeper than " + std::to_string(limits_.max_depth) + " levels");
     skip_ws();
     if (i_ >= s_.size()) fail("unexpected end of file: a value is missing");
-    doc_.positions[pointer] = pos();
+    node.pos = pos();
     const char c = s_[i_];
     switch (c) {
       case '{':
-        return parse_object(pointer, depth);
+        return parse_object(node, depth);
       case '[':
-        return parse_array(pointer, depth);
+        return parse_array(node, depth);
       case '"':
         return Json(parse_string());
       case 't':
@@ -155,10 +160,10 @@ class Parser {
     return v;
   }
 
-  Json parse_object(const std::string& pointer, std::size_t depth) {
+  Json parse_object(PosNode& node, std::size_t depth) {
     ++i_;  // {
     Json obj = Json::object();
-    std::set<std::string> seen;
+    std::set<std::string, std::less<>> seen;
     skip_ws();
     if (i_ < s_.size() && s_[i_] == '}') {
       ++i_;
@@ -171,19 +176,20 @@ class Parser {
       if (s_[i_] != '"') fail("expected a member name in double quotes");
       const std::size_t key_at = i_;
       std::string key = parse_string();
-      const std::string child = pointer + "/" + pointer_escape(key);
       if (!seen.insert(key).second) {
         i_ = key_at;
-        path_ = child;
+        path_.push_back(pointer_escape(key));
         fail("duplicate member \"" + key + "\"");
       }
       skip_ws();
       if (i_ >= s_.size() || s_[i_] != ':') fail("expected ':' after the member name");
       ++i_;
-      const std::string saved = path_;
-      path_ = child;
-      obj[key] = parse_value(child, depth + 1);
-      path_ = pointer;
+      path_.push_back(pointer_escape(key));
+      node.keys.push_back(key);
+      node.children.emplace_back();
+      Json value = parse_value(node.children.back(), depth + 1);
+      obj[std::move(key)] = std::move(value);
+      path_.pop_back();
       skip_ws();
       if (i_ >= s_.size()) fail("unexpected end of file inside an object: missing '}'");
       if (s_[i_] == ',') {
@@ -192,13 +198,20 @@ class Parser {
       }
       if (s_[i_] == '}') {
         ++i_;
+        index_keys(node);
         return obj;
       }
       fail("expected ',' or '}' after an object member");
     }
   }
 
-  Json parse_array(const std::string& pointer, std::size_t depth) {
+  static void index_keys(PosNode& node) {
+    node.by_key.resize(node.keys.size());
+    for (std::uint32_t k = 0; k < node.by_key.size(); ++k) node.by_key[k] = k;
+    std::sort(node.by_key.begin(), node.by_key.end(), [&](std::uint32_t a, std::uint32_t b) { return node.keys[a] < node.keys[b]; });
+  }
+
+  Json parse_array(PosNode& node, std::size_t depth) {
     ++i_;  // [
     Json arr = Json::array();
     skip_ws();
@@ -209,10 +222,10 @@ class Parser {
     for (std::size_t n = 0;; ++n) {
       skip_ws();
       if (i_ < s_.size() && s_[i_] == ']') fail("trailing comma before ']' is not allowed in JSON");
-      const std::string child = pointer + "/" + std::to_string(n);
-      path_ = child;
-      arr.push_back(parse_value(child, depth + 1));
-      path_ = pointer;
+      path_.push_back(std::to_string(n));
+      node.children.emplace_back();
+      arr.push_back(parse_value(node.children.back(), depth + 1));
+      path_.pop_back();
       skip_ws();
       if (i_ >= s_.size()) fail("unexpected end of file inside an array: missing ']'");
       if (s_[i_] == ',') {
@@ -371,7 +384,7 @@ class Parser {
   JsonLimits limits_;
   SourceDocument& doc_;
   std::size_t i_ = 0;
-  std::string path_;
+  std::vector<std::string> path_;  // tokens of the value being read, for error messages only
   mutable std::size_t cache_at_ = 0;
   mutable SourcePos cache_{};
 };
@@ -418,13 +431,64 @@ std::string readable_path(std::string_view pointer) {
   return out;
 }
 
-SourcePos SourceDocument::pos_of(std::string pointer) const {
-  for (;;) {
-    if (auto it = positions.find(pointer); it != positions.end()) return it->second;
-    const auto slash = pointer.rfind('/');
-    if (slash == std::string::npos) return SourcePos{};
-    pointer.resize(slash);
+const PosNode* PosNode::child(std::string_view token) const {
+  if (!keys.empty()) {
+    const auto it = std::lower_bound(by_key.begin(), by_key.end(), token, [&](std::uint32_t k, std::string_view t) { return keys[k] < t; });
+    return it != by_key.end() && keys[*it] == token ? &children[*it] : nullptr;
   }
+  if (token.empty() || token.size() > 10 || token.find_first_not_of("0123456789") != std::string_view::npos) return nullptr;
+  const std::size_t index = std::stoul(std::string(token));
+  return index < children.size() ? &children[index] : nullptr;
+}
+
+namespace {
+
+/// Walks `pointer` from `root` as far as the document has it; `exact` says
+/// whether it got to the end.
+const PosNode* walk(const PosNode& root, std::string_view pointer, bool& exact) {
+  const PosNode* node = &root;
+  exact = true;
+  std::size_t i = 0;
+  while (i < pointer.size()) {
+    ++i;  // '/'
+    std::size_t j = pointer.find('/', i);
+    if (j == std::string_view::npos) j = pointer.size();
+    std::string token;
+    for (std::size_t k = i; k < j; ++k) {
+      if (pointer[k] == '~' && k + 1 < j) {
+        token += pointer[k + 1] == '1' ? '/' : '~';
+        ++k;
+      } else {
+        token += pointer[k];
+      }
+    }
+    const PosNode* next = node->child(token);
+    if (next == nullptr) {
+      exact = false;
+      return node;
+    }
+    node = next;
+    i = j;
+  }
+  return node;
+}
+
+}  // namespace
+
+SourcePos SourceDocument::pos_of(std::string_view pointer) const {
+  bool exact = false;
+  return walk(positions, pointer, exact)->pos;
+}
+
+std::optional<SourcePos> SourceDocument::position(std::string_view pointer) const {
+  const PosNode* n = node(pointer);
+  return n != nullptr ? std::optional<SourcePos>(n->pos) : std::nullopt;
+}
+
+const PosNode* SourceDocument::node(std::string_view pointer) const {
+  bool exact = false;
+  const PosNode* n = walk(positions, pointer, exact);
+  return exact ? n : nullptr;
 }
 
 SourceDocument parse_json_with_positions(std::string_view text, JsonLimits limits) {

@@ -108,6 +108,15 @@ class Loader {
     } else {
       s.horizon = latest - s.start;
     }
+    // RFC 3339 has four-digit years; a certificate may outlive the run by its
+    // validity (at most 3650 days), so the run ends ten years before 9999 does.
+    static const SimTime last_end = *core::parse_timestamp("9989-12-31T23:59:59.999Z");
+    if (s.start + s.horizon > last_end) {
+      fail(root.contains("horizon") ? "/horizon" : "/start",
+           "the run would end after 9989-12-31, so timestamps it prints (certificates outlive the "
+           "run by up to 10 years) would pass year 9999, which RFC 3339 cannot write; "
+           "end it earlier");
+    }
     if (s.horizon > limits_.max_horizon) {
       fail(root.contains("horizon") ? "/horizon" : "/steps", "the run would cover " + core::format_duration(s.horizon) + ", more than the limit of " +
                                                                  core::format_duration(limits_.max_horizon) + " (raise it with --max-horizon)");

@@ -7,7 +7,13 @@ namespace acmsim::scenario {
 namespace {
 std::string show(const core::Json& v) {
   std::string s = v.dump();
-  if (s.size() > 200) s = s.substr(0, 197) + "...";
+  if (s.size() > 200) {
+    // Cut at a character boundary: a UTF-8 sequence split in two would make
+    // the message, the result document and the JUnit XML invalid.
+    std::size_t cut = 197;
+    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+    s = s.substr(0, cut) + "...";
+  }
   return s;
 }
 std::string where(const std::string& path) { return path.empty() ? "the response" : path; }

@@ -13,6 +13,7 @@
 #include "acmsim/model/aws_names.hpp"
 #include "acmsim/model/events/event_pattern.hpp"
 #include "acmsim/model/settings.hpp"
+#include "acmsim/scenario/input_file.hpp"
 #include "acmsim/study/study.hpp"
 
 namespace acmsim::study {
@@ -207,26 +208,27 @@ class StudyLoader {
       namespace fs = std::filesystem;
       const fs::path rel = b.get<std::string>();
       const fs::path path = rel.is_absolute() ? rel : fs::path(file_).parent_path() / rel;
-      std::ifstream in(path, std::ios::binary);
-      std::error_code ec;
-      if (!in || fs::is_directory(path, ec)) fail("/base", "cannot read the base scenario '" + path.string() + "'");
-      if (fs::file_size(path, ec) > (64ULL << 20)) fail("/base", "the base scenario is larger than 64 MiB");
-      std::ostringstream buf;
-      buf << in.rdbuf();
-      text = buf.str();
+      // A regular file only (a FIFO would block), of bounded size.
+      try {
+        text = scenario::read_input_file(path.string(), 64ULL << 20, "a smaller base scenario");
+      } catch (const InputError& e) {
+        fail("/base", "cannot read the base scenario '" + path.string() + "': " + e.what());
+      }
       base_name = path.lexically_normal().string();
     } else if (b.is_object()) {
       text = b.dump();
     } else {
       fail("/base", "\"base\" must be a scenario file name (relative to the study) or a scenario object");
     }
-    base_doc_ = scenario::parse_json_with_positions(text);
+    try {
+      base_doc_ = scenario::parse_json_with_positions(text);
+    } catch (const scenario::JsonSyntaxError& e) {
+      // The base's own syntax error, at its own position: bad input, not an internal error.
+      throw InputError(base_name, e.pos(), e.path(), std::string("invalid JSON: ") + e.what());
+    }
     if (b.is_object()) {
       // An inline base is part of the study: its positions are the study's.
-      base_doc_.positions.clear();
-      for (const auto& [ptr, pos] : doc_.positions) {
-        if (ptr == "/base" || ptr.rfind("/base/", 0) == 0) base_doc_.positions.emplace(ptr.substr(5), pos);
-      }
+      if (const auto* node = doc_.node("/base")) base_doc_.positions = *node;
       base_name = file_;
     }
     // The base must be a valid scenario on its own: its errors point into its file.
@@ -632,17 +634,10 @@ const char* metric_name(MetricKind k) {
 }
 
 Study load_study(const std::string& path, const StudyLimits& limits) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  if (!fs::is_regular_file(path, ec)) throw InputError(path, SourcePos{1, 1}, "", fs::exists(path, ec) ? "is not a regular file" : "no such file");
-  if (fs::file_size(path, ec) > (16ULL << 20)) throw InputError(path, SourcePos{1, 1}, "", "a study file is at most 16 MiB");
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(path, SourcePos{1, 1}, "", "cannot open the file for reading");
-  std::ostringstream buf;
-  buf << in.rdbuf();
+  const std::string text = scenario::read_input_file(path, 16ULL << 20, "a smaller study file");
   SourceDocument doc;
   try {
-    doc = scenario::parse_json_with_positions(buf.str());
+    doc = scenario::parse_json_with_positions(text);
   } catch (const scenario::JsonSyntaxError& e) {
     throw InputError(path, e.pos(), e.path(), std::string("invalid JSON: ") + e.what());
   }

@@ -36,23 +36,14 @@ std::uint64_t replication_seed(std::uint64_t study_seed, std::size_t replication
 
 namespace {
 
-/// Moves the positions of steps after the removed ones, so that messages
-/// about a variant still point at the right lines of the base file.
-std::map<std::string, scenario::SourcePos> remap_steps(const std::map<std::string, scenario::SourcePos>& positions,
-                                                       const std::vector<std::size_t>& removed) {
-  if (removed.empty()) return positions;
-  std::map<std::string, scenario::SourcePos> out;
-  for (const auto& [ptr, pos] : positions) {
-    if (ptr.rfind("/steps/", 0) != 0) {
-      out.emplace(ptr, pos);
-      continue;
-    }
-    const std::size_t begin = 7;
-    const std::size_t end = ptr.find('/', begin);
-    const std::size_t index = std::stoul(ptr.substr(begin, end - begin));
-    if (std::binary_search(removed.begin(), removed.end(), index)) continue;
-    const auto shift = static_cast<std::size_t>(std::lower_bound(removed.begin(), removed.end(), index) - removed.begin());
-    out.emplace("/steps/" + std::to_string(index - shift) + (end == std::string::npos ? "" : ptr.substr(end)), pos);
+/// Leaves out the positions of the removed steps, so that messages about a
+/// variant still point at the right lines of the base file.
+scenario::PosNode remap_steps(const scenario::PosNode& positions, const std::vector<std::size_t>& removed) {
+  scenario::PosNode out = positions;
+  scenario::PosNode* steps = out.child("steps");
+  if (steps == nullptr) return out;
+  for (auto it = removed.rbegin(); it != removed.rend(); ++it) {
+    if (*it < steps->children.size()) steps->children.erase(steps->children.begin() + static_cast<std::ptrdiff_t>(*it));
   }
   return out;
 }

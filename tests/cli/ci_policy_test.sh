@@ -64,6 +64,22 @@ uris={x['locations'][0]['physicalLocation']['artifactLocation']['uri'] for x in 
 assert len(uris)==2, uris"
 check "lint of two files gives one SARIF run with results in both files" 0 $?
 
+# SARIF as GitHub code scanning takes it, beyond the schema.
+(cd "$src" && "$bin" lint scenarios/exam/acm-renewal-needs-use.json --format sarif) | python3 -c "
+import json,sys
+run=json.load(sys.stdin)['runs'][0]
+assert all(r['helpUri'].startswith('https://') for r in run['tool']['driver']['rules'])
+assert '%SRCROOT%' in run['originalUriBaseIds']
+for x in run['results']:
+    loc=x['locations'][0]['physicalLocation']
+    assert loc['artifactLocation']=={'uri': 'scenarios/exam/acm-renewal-needs-use.json', 'uriBaseId': '%SRCROOT%'}, loc
+    assert loc['region']['startLine']>=1 and x['partialFingerprints']['acmsimFindingId/v1']
+"
+check "SARIF: helpUri on every rule, relative URIs with uriBaseId, lines and partialFingerprints" 0 $?
+(cd "$src" && "$bin" lint "$src/scenarios/exam/acm-renewal-needs-use.json" --format sarif) | python3 -c "
+import json,sys; r=json.load(sys.stdin)['runs'][0]['results']; assert not r[0]['locations'][0]['physicalLocation']['artifactLocation']['uri'].startswith('/')"
+check "SARIF: an absolute path under the current folder becomes relative" 0 $?
+
 # A config file found from the current folder upwards.
 mkdir -p "$work/team/sub"
 cat > "$work/team/.acmsim.json" <<'J'

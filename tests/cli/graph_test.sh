@@ -22,5 +22,14 @@ deps=d['dependents']
 assert any(x.startswith('custom-domain ') for x in deps), deps
 assert 'hostname api.example.com' in deps, deps
 "
+# The validation CNAME's loss takes its certificate with it, and everything that uses the certificate.
+record=$(python3 -c "import json; d=json.load(open('$work/g.json')); print([n['id'] for n in d['nodes'] if n['kind']=='record' and ':_' in n['id']][0])")
+"$bin" graph "$scenario" --at 2d --impact "$record" --format json > "$work/impact-record.json"
+python3 -c "
+import json; deps=json.load(open('$work/impact-record.json'))['dependents']
+assert 'certificate $cert' in deps, deps
+assert any(x.startswith('custom-domain ') for x in deps), deps
+assert 'hostname api.example.com' in deps, deps
+"
 "$bin" graph "$scenario" --impact nothing-like-this >/dev/null 2>&1 && exit 1
 echo "graph: rendered $(wc -c < "$work/g.svg") bytes of SVG; 0 failed"

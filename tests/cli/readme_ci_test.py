@@ -51,7 +51,7 @@ def workspace(name):
     ws = os.path.join(work, name)
     if not os.path.isdir(ws):
         os.makedirs(os.path.join(ws, "scenarios"))
-        for f in ("exam/acm-dns-validation.json", "exam/alb-https-with-redirect.json"):
+        for f in ("exam/acm-dns-validation.json", "exam/acm-regional-certificates.json"):
             shutil.copy(os.path.join(src, "scenarios", f), os.path.join(ws, "scenarios"))
         with open(os.path.join(ws, "scenarios", "package.json"), "w") as out:
             out.write('{"name": "infra", "private": true}\n')

@@ -118,3 +118,21 @@ TEST(EventPatternCompileOnce, OnePatternManyEvents) {
   }
   EXPECT_EQ(matched, 7);
 }
+
+TEST(EventPatternWildcard, MatchesPiecesInOrderAndStaysLinearOnLongInput) {
+  using acmsim::model::wildcard_match;
+  EXPECT_TRUE(wildcard_match("*", ""));
+  EXPECT_TRUE(wildcard_match("a*", "a"));
+  EXPECT_FALSE(wildcard_match("a*a", "a")) << "prefix and suffix may not overlap";
+  EXPECT_TRUE(wildcard_match("a*b*c", "aXbYbZc"));
+  EXPECT_FALSE(wildcard_match("a*b*c", "aXcYb"));
+  EXPECT_TRUE(wildcard_match("*ab*ab*", "xxabyyabzz"));
+  EXPECT_FALSE(wildcard_match("*ab*ab*", "xxabzz"));
+  // The shape that took 20 s with backtracking: many pieces, a long value that almost matches.
+  std::string pattern;
+  for (int i = 0; i < 50'000; ++i) pattern += "a*";
+  pattern += "b";
+  const std::string value(200'000, 'a');
+  EXPECT_FALSE(wildcard_match(pattern, value));
+  EXPECT_TRUE(wildcard_match(pattern, value + "b"));
+}

@@ -18,18 +18,18 @@ JsonSyntaxError error_of(std::string_view text) {
 
 TEST(JsonSource, RemembersWhereEveryValueStarts) {
   const auto doc = parse_json_with_positions("{\n  \"a\": [1,\n    {\"b\": \"x\"}],\n  \"c\": null\n}");
-  EXPECT_EQ(doc.positions.at("").line, 1);
-  EXPECT_EQ(doc.positions.at("/a").line, 2);
-  EXPECT_EQ(doc.positions.at("/a").column, 8);
-  EXPECT_EQ(doc.positions.at("/a/1/b").line, 3);
-  EXPECT_EQ(doc.positions.at("/a/1/b").column, 11);
-  EXPECT_EQ(doc.positions.at("/c").line, 4);
+  EXPECT_EQ(doc.position("")->line, 1);
+  EXPECT_EQ(doc.position("/a")->line, 2);
+  EXPECT_EQ(doc.position("/a")->column, 8);
+  EXPECT_EQ(doc.position("/a/1/b")->line, 3);
+  EXPECT_EQ(doc.position("/a/1/b")->column, 11);
+  EXPECT_EQ(doc.position("/c")->line, 4);
   EXPECT_EQ(doc.pos_of("/a/1/b/missing").line, 3) << "falls back to the nearest ancestor";
 }
 
 TEST(JsonSource, ColumnsCountCharactersNotBytes) {
   const auto doc = parse_json_with_positions("{\"é\": \"ü\", \"x\": 1}");
-  EXPECT_EQ(doc.positions.at("/x").column, 17);
+  EXPECT_EQ(doc.position("/x")->column, 17);
 }
 
 TEST(JsonSource, RefusesTrailingCommasWithTheirPosition) {
@@ -80,4 +80,17 @@ TEST(JsonSource, ReadablePathsForMessages) {
   EXPECT_EQ(readable_path("/steps/3/params/DomainName"), "$.steps[3].params.DomainName");
   EXPECT_EQ(readable_path(""), "$");
   EXPECT_EQ(readable_path("/a~1b/c~0d"), "$.a/b.c~d");
+}
+
+TEST(JsonSource, MemoryFollowsTheDocumentNotItsPointers) {
+  // One 65,536-character member name holding 32,768 values: a table of full
+  // JSON Pointers would hold 2 GiB; the position tree holds the name once.
+  const std::string key(65'536, 'k');
+  std::string text = "{\"" + key + "\": [";
+  for (int i = 0; i < 32'768; ++i) text += i == 0 ? "0" : ",0";
+  text += "]}";
+  const auto doc = parse_json_with_positions(text);
+  EXPECT_EQ(doc.root[key].size(), 32'768U);
+  EXPECT_EQ(doc.pos_of("/" + key + "/32767").column, static_cast<int>(key.size()) + 7 + 2 * 32'767);
+  EXPECT_EQ(doc.pos_of("/" + key + "/99999/x").column, static_cast<int>(key.size()) + 6) << "nearest ancestor: the array";
 }

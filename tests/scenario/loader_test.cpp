@@ -119,6 +119,8 @@ INSTANTIATE_TEST_SUITE_P(
         BadInput{"InvalidUtf8", "{\"scenario\": \"t\", \"description\": \"\xff\", \"steps\": []}", 1, 35, "UTF-8"},
         BadInput{"DuplicateKey", "{\"scenario\": \"t\", \"steps\": [], \"steps\": []}", 1, 32, "duplicate member"},
         BadInput{"Empty", "", 1, 1, "the file is empty"},
+        BadInput{"RunPastYear9989", "{\"scenario\": \"t\", \"start\": \"9989-12-01T00:00:00Z\", \"horizon\": \"60d\", \"steps\": []}", 1, 63,
+                 "RFC 3339 cannot write"},
         BadInput{"SuppressNotAnArray", scenario_with_step(kRequest, "  \"suppress\": {},\n"), 4, 15, "\"suppress\" is an array"},
         BadInput{"SuppressUnknownRule",
                  scenario_with_step(kRequest, "  \"suppress\": [{\"rule\": \"certificate-not-in-us\", \"resource\": \"*\", \"reason\": \"r\"}],\n"),

@@ -45,3 +45,13 @@ TEST(References, UnresolvablePathsAndNamesSayWhich) {
   v = "${gone.A}";
   EXPECT_NE(substitute(v, saved)->find("nothing is saved under 'gone'"), std::string::npos);
 }
+
+TEST(PartialMatch, LongValuesAreCutAtACharacterBoundary) {
+  // 196 ASCII bytes, then two-byte characters: byte 197 is inside one of them.
+  const std::string value = std::string(195, 'a') + "\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9";
+  const auto message = partial_match(Json{{"x", 1}}, Json{{"x", value}});
+  ASSERT_TRUE(message.has_value());
+  // Valid UTF-8: dumping it as JSON would throw on a split sequence.
+  EXPECT_NO_THROW((void)Json(*message).dump());
+  EXPECT_NE(message->find("..."), std::string::npos);
+}

@@ -1,13 +1,31 @@
-// Output files are written whole or not at all: to a temporary file beside the
-// target, then renamed over it.
+// Output files are written whole or not at all, and only where a regular file
+// may be: each goes to a private temporary file (mkstemp) beside its target,
+// then every output of one command is renamed into place together.
 #pragma once
 
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace acmsim::report {
 
-/// Throws std::runtime_error with the reason when the file cannot be written.
+class OutputFiles {
+ public:
+  /// Stages `content` for `path` ("-" is stdout). Throws std::runtime_error at
+  /// once when the target is a device, a directory, a FIFO or a symbolic link:
+  /// acmsim replaces only regular files.
+  void add(const std::string& path, std::string content);
+  /// Writes every staged file to its temporary file, then renames them all; if
+  /// any cannot be written, none is renamed and every temporary file is removed.
+  /// Throws std::runtime_error with the reason.
+  void commit();
+
+ private:
+  std::vector<std::pair<std::string, std::string>> files_;
+};
+
+/// One output file, whole or not at all (an OutputFiles of one).
 void write_file_atomically(const std::string& path, std::string_view content);
 
 }  // namespace acmsim::report

@@ -9,11 +9,13 @@
 #pragma once
 
 #include <cstddef>
-#include <map>
+#include <cstdint>
 #include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "acmsim/core/trace.hpp"
 
@@ -37,14 +39,34 @@ class JsonSyntaxError : public std::runtime_error {
   std::string path_;
 };
 
-/// A parsed document with the position of each value, keyed by JSON Pointer
-/// ("" for the root, "/steps/3/params/DomainName").
+/// Where each value of a document starts, as a tree shaped like the document:
+/// memory in proportion to the document, however long its member names or
+/// deep its nesting (a table keyed by full JSON Pointers grows with their
+/// square).
+struct PosNode {
+  SourcePos pos;
+  std::vector<std::string> keys;      // an object's member names, in file order (empty for arrays)
+  std::vector<std::uint32_t> by_key;  // indexes into keys, sorted by name
+  std::vector<PosNode> children;      // an object's members (as keys) or an array's elements
+
+  /// The child for one JSON Pointer token (unescaped), or null.
+  [[nodiscard]] const PosNode* child(std::string_view token) const;
+  [[nodiscard]] PosNode* child(std::string_view token) { return const_cast<PosNode*>(std::as_const(*this).child(token)); }
+};
+
+/// A parsed document with the position of each value, addressed by JSON
+/// Pointer ("" for the root, "/steps/3/params/DomainName").
 struct SourceDocument {
   Json root;
-  std::map<std::string, SourcePos> positions;
+  PosNode positions;
 
   /// Position of the value at `pointer`, or of its nearest ancestor that has one.
-  [[nodiscard]] SourcePos pos_of(std::string pointer) const;
+  [[nodiscard]] SourcePos pos_of(std::string_view pointer) const;
+  /// Position of exactly the value at `pointer`, if the document has it.
+  [[nodiscard]] std::optional<SourcePos> position(std::string_view pointer) const;
+  /// The position node of the value at `pointer`, or null.
+  [[nodiscard]] const PosNode* node(std::string_view pointer) const;
+  [[nodiscard]] PosNode* node(std::string_view pointer) { return const_cast<PosNode*>(std::as_const(*this).node(pointer)); }
 };
 
 struct JsonLimits {

@@ -1,20 +1,24 @@
 // validation-timed-out: A certificate request timed out waiting for validation.
-#include <algorithm>
-
 #include "acmsim/analysis/rule.hpp"
-#include "acmsim/model/route53/dns_name.hpp"
 
 namespace acmsim::analysis {
 
 namespace {
 
 using model::CertificateStatus;
-using model::CertificateType;
+
+/// "72 hours" by default; the setting acm.validationTimeout decides.
+std::string timeout_text(const Context& ctx) {
+  const auto t = ctx.world().settings.validation_timeout;
+  const std::int64_t hour = core::Duration::hours(1).ms;
+  return t.ms % hour == 0 ? std::to_string(t.ms / hour) + " hours" : core::format_duration(t);
+}
 
 void check(Context& ctx) {
   for (const auto& c : ctx.world().acm.all()) {
     if (!c.deleted && c.status == CertificateStatus::ValidationTimedOut) {
-      ctx.report({c.arn}, "Certificate request " + c.arn + " (" + c.domain_name + ") timed out after 72 hours without validation.", c.origin);
+      ctx.report({c.arn}, "Certificate request " + c.arn + " (" + c.domain_name + ") timed out after " + timeout_text(ctx) + " without validation.",
+                 c.origin);
     }
   }
 }
