@@ -58,7 +58,7 @@ struct GraphArgs {
 int run_to(const std::string& file, const std::string& at, const scenario::LoadLimits& limits, const scenario::RunOptions& options,
            scenario::Scenario& s, scenario::RunResult& r, const Policy* policy = nullptr);
 int graph_command(const GraphArgs& args);
-int schema_command();
+int schema_command(const std::string& format);
 int run_command(const RunArgs& args);
 int lint_command(const LintArgs& args);
 int explain_command(const std::string& id);

@@ -175,7 +175,13 @@ int run_main(int argc, char** argv) {
   test_pattern->add_option("--event-pattern", pattern_arg, "the pattern: JSON text, or @FILE")->required();
   test_pattern->add_option("--event", event_arg, "the event: JSON text, or @FILE")->required();
 
-  auto* schema_cmd = app.add_subcommand("schema", "Print the JSON Schema (draft 2020-12) of the scenario format, for editors.");
+  std::string schema_format = "json";
+  auto* schema_cmd = app.add_subcommand("schema",
+                                        "Print the JSON Schema (draft 2020-12) of the scenario format, for editors; with --format markdown,\n"
+                                        "every service, operation and request member, as docs/scenario-format.md lists them.");
+  schema_cmd->add_option("--format", schema_format, "json (the JSON Schema) or markdown (the operations reference)")
+      ->check(CLI::IsMember({"json", "markdown"}))
+      ->capture_default_str();
 
   acmsim::cli::SweepArgs sweep;
   sweep.threads = std::max(1U, std::thread::hardware_concurrency());
@@ -272,7 +278,7 @@ int run_main(int argc, char** argv) {
     if (!apply_limit_text(lint_limits, lint.limits, "lint")) return acmsim::cli::kBadInput;
     return acmsim::cli::lint_command(lint);
   }
-  if (*schema_cmd) return acmsim::cli::schema_command();
+  if (*schema_cmd) return acmsim::cli::schema_command(schema_format);
   if (*graph_cmd) return acmsim::cli::graph_command(graph);
   if (*explain_cmd) return acmsim::cli::explain_command(rule_id);
   if (*rules_cmd) return acmsim::cli::rules_command(rules_format);
