@@ -218,7 +218,7 @@ int check_command(const CheckArgs& args) {
     switch (o.status) {
       case Outcome::Passed:
         ++passed;
-        std::cout << "ok    " << o.name << " (" << o.file << ", " << o.expectations << " expectations)\n";
+        std::cout << "ok    " << o.name << " (" << o.file << ", " << o.expectations << (o.expectations == 1 ? " expectation)\n" : " expectations)\n");
         break;
       case Outcome::Failed:
         ++failed;

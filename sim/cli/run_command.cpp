@@ -16,6 +16,11 @@ int run_command(const RunArgs& args) {
     std::cerr << e.render() << "\n";
     return kBadInput;
   }
+  // Defaults that change what a run shows are said, once each.
+  if (!s.start_given) std::cerr << args.file << ": note: no \"start\": the run starts on " << core::format_timestamp(s.start) << ", the default\n";
+  if (!s.horizon_given)
+    std::cerr << args.file << ": note: no \"horizon\": the run ends at its latest step, +" << core::format_duration(s.horizon)
+              << (s.horizon.ms == 0 ? " (nothing timed will happen: give \"horizon\")" : "") << "\n";
   scenario::RunOptions options = args.options;
   const std::size_t own = s.suppressions.size();
   policy->apply(s, options);

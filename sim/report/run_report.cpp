@@ -357,7 +357,8 @@ std::string render_summary(const scenario::RunResult& r) {
   out << "scenario " << s.name;
   if (!s.description.empty()) out << ": " << s.description;
   out << "\n  " << core::format_timestamp(s.start) << " to " << core::format_timestamp(s.start + s.horizon) << " ("
-      << core::format_duration(s.horizon) << "), seed " << s.seed << ", " << r.sim->events_processed() << " events\n";
+      << core::format_duration(s.horizon) << "), seed " << s.seed << ", " << r.sim->events_processed()
+      << (r.sim->events_processed() == 1 ? " event\n" : " events\n");
 
   std::map<std::string, std::vector<const core::TraceRecord*>> stories;
   for (const auto& rec : r.trace->records()) {

@@ -66,6 +66,7 @@ class Loader {
       auto ts = core::parse_timestamp(t);
       if (!ts) fail("/start", "'" + t + "' is not an RFC 3339 UTC timestamp; write it like \"2026-03-01T00:00:00Z\"");
       s.start = *ts;
+      s.start_given = true;
     }
     if (root.contains("seed")) {
       const Json& v = root["seed"];
@@ -103,6 +104,7 @@ class Loader {
       latest = std::max(latest, s.steps.back().at);
       if (s.steps.back().kind == StepKind::Probe) latest = std::max(latest, s.steps.back().probe.until);
     }
+    s.horizon_given = horizon_.has_value();
     if (horizon_) {
       s.horizon = *horizon_ - s.start;
     } else {

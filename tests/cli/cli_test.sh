@@ -106,5 +106,8 @@ python3 "$src/tools/scenario-catalogue" | cmp -s - "$src/scenarios/README.md"; c
 python3 -c "import sys; sys.exit(0 if open('$work/settings.md').read() in open('$src/README.md').read() else 1)"
 check "the README's settings table is what acmsim settings --markdown prints" 0 $?
 
+"$bin" run "$work/fail.json" -q 2>"$work/stderr"
+grep -q 'note: no "horizon": the run ends at its latest step, +0s (nothing timed will happen' "$work/stderr" && grep -q 'note: no "start": the run starts on 2026-01-01T00:00:00Z' "$work/stderr"
+check "a run without start or horizon says which defaults it took" 0 $?
 echo "cli: $fails failed"
 exit $(( fails > 0 ))

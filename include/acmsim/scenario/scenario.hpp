@@ -136,6 +136,8 @@ struct Scenario {
   std::vector<std::string> concepts;
   SimTime start;
   Duration horizon;
+  bool start_given = false;    // false: the default start
+  bool horizon_given = false;  // false: the latest step
   std::uint64_t seed = 1;
   std::string account = "111122223333";
   model::Settings settings;
