@@ -84,7 +84,7 @@ class ConfigReader {
 
   std::string rule_at(const Json& v, const std::string& ptr) const {
     if (!v.is_string()) fail(ptr, "a rule id is a string such as \"certificate-not-in-use\" (acmsim rules lists them)");
-    const std::string id = v.get<std::string>();
+    std::string id = v.get<std::string>();
     if (analysis::find_rule(id) == nullptr) fail(ptr, "unknown rule \"" + id + "\"" + nearest_rule(id) + "; acmsim rules lists them");
     return id;
   }

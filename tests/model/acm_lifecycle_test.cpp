@@ -240,11 +240,8 @@ TEST(AcmRenewal, AttachingInTheWindowResumesTheStalledRenewal) {
 
 TEST(AcmRenewal, ADeletedRecordStallsRenewalUntilItIsBack) {
   WorldFixture f;
-  const auto z = f.zone();
-  const auto arn = f.request("api.example.com");
-  f.write_validation_records(arn, z);
-  f.run_until(Duration::days(1));
-  ASSERT_TRUE(f.world.acm.attach(arn, "user").ok());
+  const auto [z, arn] = f.issued_in_use();
+  ASSERT_TRUE(f.cert(arn).in_use());
   const auto& v = f.cert(arn).validations[0];
   ASSERT_TRUE(f.put(z, v.record_name, RRType::CNAME, {v.record_value}, model::ChangeAction::Delete).ok());
   f.run_until(Duration::days(158));

@@ -68,11 +68,8 @@ std::vector<std::string> action_required_reasons(const WorldFixture& f) {
 TEST(AcmEvents, ACaaRecordThatBlocksRenewalSendsActionRequiredWithCaaError) {
   // AWS's events page gives exactly this case as its example.
   WorldFixture f;
-  const auto z = f.zone();
-  const auto arn = f.request("api.example.com");
-  f.write_validation_records(arn, z);
-  f.run_until(Duration::days(1));
-  ASSERT_TRUE(f.world.acm.attach(arn, "user").ok());
+  const auto [z, arn] = f.issued_in_use();
+  ASSERT_TRUE(f.cert(arn).in_use());
   f.put(z, "example.com", model::RRType::CAA, {"0 issue \"letsencrypt.org\""});
   f.run_until(Duration::days(200));
   EXPECT_EQ(action_required_reasons(f), std::vector<std::string>(5, "CAA_ERROR")) << "30, 15, 7, 3 and 1 days before expiry";
@@ -83,11 +80,8 @@ TEST(AcmEvents, AMissingRecordSaysPendingDomainValidationAndTheDaysAreASetting) 
   model::Settings s;
   s.action_required_days.public_days = {30, 15, 3, 1};  // the events page's list, without day 7
   WorldFixture f("2026-03-01T00:00:00Z", s);
-  const auto z = f.zone();
-  const auto arn = f.request("api.example.com");
-  f.write_validation_records(arn, z);
-  f.run_until(Duration::days(1));
-  ASSERT_TRUE(f.world.acm.attach(arn, "user").ok());
+  const auto [z, arn] = f.issued_in_use();
+  ASSERT_TRUE(f.cert(arn).in_use());
   const auto& v = f.cert(arn).validations[0];
   ASSERT_TRUE(f.put(z, v.record_name, model::RRType::CNAME, {v.record_value}, model::ChangeAction::Delete).ok());
   f.run_until(Duration::days(200));
@@ -96,11 +90,8 @@ TEST(AcmEvents, AMissingRecordSaysPendingDomainValidationAndTheDaysAreASetting) 
 
 TEST(AcmEvents, AReasonFollowsTheAttemptWhenTheCaaRecordGoesButTheCnameIsMissing) {
   WorldFixture f;
-  const auto z = f.zone();
-  const auto arn = f.request("api.example.com");
-  f.write_validation_records(arn, z);
-  f.run_until(Duration::days(1));
-  ASSERT_TRUE(f.world.acm.attach(arn, "user").ok());
+  const auto [z, arn] = f.issued_in_use();
+  ASSERT_TRUE(f.cert(arn).in_use());
   f.put(z, "example.com", model::RRType::CAA, {"0 issue \"letsencrypt.org\""});
   f.run_until(Duration::days(170));  // renewal blocked by CAA; first event at day 30 before expiry
   ASSERT_EQ(action_required_reasons(f), std::vector<std::string>{"CAA_ERROR"});

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "acmsim/model/route53/dns_name.hpp"
@@ -88,6 +89,17 @@ struct WorldFixture {
 
   void write_validation_records(const std::string& arn, const std::string& zone_id) {
     for (const auto& v : cert(arn).validations) put(zone_id, v.record_name, model::RRType::CNAME, {v.record_value});
+  }
+
+  /// A zone for example.com and a DNS-validated certificate for `domain`,
+  /// issued and in use by a service after a day: the start of most renewal stories.
+  std::pair<std::string, std::string> issued_in_use(const std::string& domain = "api.example.com") {
+    const auto z = zone();
+    const auto arn = request(domain);
+    write_validation_records(arn, z);
+    run_until(Duration::days(1));
+    (void)world.acm.attach(arn, "user");
+    return {z, arn};
   }
 
   /// The `change` values of the certificate's trace records, in order.
