@@ -3,9 +3,7 @@
 
 #include <chrono>
 #include <cstdio>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include "acmsim/report/atomic_file.hpp"
 #include "acmsim/report/study_report.hpp"

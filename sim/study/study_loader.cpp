@@ -5,9 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
-#include <fstream>
 #include <set>
-#include <sstream>
 
 #include "acmsim/analysis/rule.hpp"
 #include "acmsim/model/aws_names.hpp"
@@ -20,7 +18,6 @@ namespace acmsim::study {
 
 using scenario::InputError;
 using scenario::SourceDocument;
-using scenario::SourcePos;
 
 namespace {
 
