@@ -59,10 +59,13 @@ report::ScenarioFindings lint_one(const scenario::Scenario& s, const scenario::R
     holding.insert(f.key());
     out.findings.push_back({std::move(f), "", std::nullopt});
   }
-  // When each earlier finding held: its first raise and the clear after it.
+  // When each earlier finding held (its first raise and the clear after it),
+  // and whether AWS refused a call for it: one pass over the history.
   std::map<std::string, std::pair<core::SimTime, std::optional<core::SimTime>>> spans;
+  std::set<std::string> refused_calls;
   for (const auto& h : r.findings->history()) {
     const std::string key = h.finding.key();
+    if (h.refused_call) refused_calls.insert(key);
     if (h.raised && spans.count(key) == 0) spans[key] = {h.at, std::nullopt};
     if (!h.raised && spans.count(key) > 0 && !spans[key].second) spans[key].second = h.at;
   }
@@ -70,11 +73,7 @@ report::ScenarioFindings lint_one(const scenario::Scenario& s, const scenario::R
     if (holding.count(f.key()) > 0) continue;
     const auto& [from, to] = spans[f.key()];
     std::string held;
-    bool refused = false;
-    for (const auto& h : r.findings->history()) {
-      if (h.refused_call && h.finding.key() == f.key()) refused = true;
-    }
-    if (refused)
+    if (refused_calls.count(f.key()) > 0)
       held = "AWS refused the call at " + report::offset(s, from);
     else
       held = "held from " + report::offset(s, from) + (to ? " to " + report::offset(s, *to) : std::string());
