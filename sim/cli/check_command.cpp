@@ -130,16 +130,15 @@ Selection select_scenarios(const std::vector<std::string>& paths, const scenario
   Selection out;
   for (const auto& p : paths) {
     std::error_code ec;
-    const auto status = fs::symlink_status(p, ec);
-    if (ec || !fs::exists(fs::status(p, ec))) {
+    const auto status = fs::status(p, ec);
+    if (ec || !fs::exists(status)) {
       out.error = p + ": no such file or folder";
       return out;
     }
-    if (!fs::is_directory(fs::status(p, ec))) {
+    if (!fs::is_directory(status)) {
       out.files.push_back(p);  // named on the command line: a scenario, whatever it holds
       continue;
     }
-    (void)status;
     // Stay inside the folder: symbolic links that lead out of it are skipped.
     const fs::path root = fs::weakly_canonical(p, ec);
     std::vector<std::string> found;

@@ -60,6 +60,7 @@ class ConfigReader {
         if (!v.is_string()) fail(ptr, "\"$schema\" must be a string");
       } else if (k == "failOn") {
         const std::string s = v.is_string() ? v.get<std::string>() : "";
+        c.fail_on_given = true;
         if (s == "none") continue;
         c.fail_on = parse_severity(s);
         if (!c.fail_on) fail(ptr, "\"failOn\" is \"error\", \"warning\", \"info\" or \"none\"");
@@ -238,7 +239,9 @@ std::optional<Policy> resolve_policy(const PolicyOptions& o, std::optional<analy
     if (!o.config.empty()) {
       config_file = o.config;
     } else if (!o.no_config) {
-      config_file = find_config(std::filesystem::current_path());
+      std::error_code ec;
+      const auto here = std::filesystem::current_path(ec);
+      if (!ec) config_file = find_config(here);
     }
     if (config_file) p.config = load_config(*config_file);
     if (!o.baseline.empty()) p.baseline = load_baseline(o.baseline);
@@ -254,8 +257,8 @@ std::optional<Policy> resolve_policy(const PolicyOptions& o, std::optional<analy
         return std::nullopt;
       }
     }
-  } else if (!p.config.file.empty() && p.config.fail_on) {
-    p.fail_on = p.config.fail_on;
+  } else if (p.config.fail_on_given) {
+    p.fail_on = p.config.fail_on;  // nullopt for "none"
   } else {
     p.fail_on = default_fail_on;
   }

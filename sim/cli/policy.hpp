@@ -22,8 +22,9 @@ inline constexpr const char* kBaselineFileName = ".acmsim.baseline.json";
 
 /// A config file's contents.
 struct Config {
-  std::string file;  // where it was read; empty when there is none
-  std::optional<analysis::Severity> fail_on;
+  std::string file;                           // where it was read; empty when there is none
+  std::optional<analysis::Severity> fail_on;  // nullopt with fail_on_given: "none"
+  bool fail_on_given = false;
   std::vector<std::string> skip_rules;
   std::vector<analysis::Suppression> suppressions;  // each with `file` set
   /// For templates as input (lint and import of CloudFormation and Terraform).

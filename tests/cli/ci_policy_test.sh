@@ -97,6 +97,8 @@ grep -q "team/.acmsim.json:3: warning: stale suppression" "$work/err"; check "a 
 import json,sys; r=json.load(sys.stdin)['runs'][0]['results']
 assert [x['suppressions'][0]['kind'] for x in r if 'suppressions' in x]==['external']")
 check "SARIF marks a config file's suppression as external" 0 $?
+echo '{"failOn": "none"}' > "$work/none-config.json"
+"$bin" lint "$refused" --config "$work/none-config.json" >/dev/null; check "a config file's failOn none: findings do not fail lint" 0 $?
 echo '{"failOn": "sometimes"}' > "$work/bad-config.json"
 "$bin" lint "$ok" --config "$work/bad-config.json" >/dev/null 2>"$work/err"; check "a bad config file is bad input" 2 $?
 grep -q "bad-config.json:1:12: \"failOn\" is" "$work/err"; check "with its position" 0 $?
