@@ -1,3 +1,4 @@
+#include <cctype>
 #include <iostream>
 #include <map>
 #include <set>
@@ -154,12 +155,22 @@ int lint_command(const LintArgs& args) {
 }
 
 int explain_command(const std::string& id) {
-  const auto* rule = analysis::find_rule(id);
+  std::string wanted = id;
+  for (auto& c : wanted) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const auto* rule = analysis::find_rule(wanted);  // rule ids are lower case: CAA-Forbids-Amazon finds its rule
   if (rule == nullptr) {
+    // Suggestions by meaning first: the rules whose id or summary holds the
+    // word ("caa" -> caa-forbids-amazon), then by spelling.
+    std::vector<std::string_view> by_meaning;
     std::vector<std::string_view> ids;
-    for (const auto* r : analysis::all_rules()) ids.push_back(r->id);
-    const auto near = model::nearest(id, ids, 3);
-    std::cerr << "acmsim explain: unknown rule \"" << id << "\"; nearest: ";
+    for (const auto* r : analysis::all_rules()) {
+      ids.push_back(r->id);
+      std::string text = std::string(r->id) + " " + std::string(r->summary);
+      for (auto& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if (wanted.size() >= 3 && text.find(wanted) != std::string::npos) by_meaning.push_back(r->id);
+    }
+    const auto near = by_meaning.empty() ? model::nearest(wanted, ids, 3) : by_meaning;
+    std::cerr << "acmsim explain: unknown rule \"" << id << "\"; " << (by_meaning.empty() ? "nearest: " : "rules about it: ");
     for (std::size_t i = 0; i < near.size(); ++i) std::cerr << (i > 0 ? ", " : "") << near[i];
     std::cerr << " (acmsim rules lists them all)\n";
     return kBadInput;
