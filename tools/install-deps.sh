@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Installs the Debian packages acmsim needs, and nothing when they are there.
-# Usage: tools/install-deps.sh [--bench]   (--bench adds Google Benchmark)
+# Usage: tools/install-deps.sh [--bench|--fuzz]
+#   --bench adds Google Benchmark; --fuzz adds clang and its libFuzzer runtime
 set -euo pipefail
 
 packages=(cmake g++ ninja-build python3 python3-yaml dpkg-dev file libboost-graph-dev libeigen3-dev nlohmann-json3-dev libcli11-dev libgtest-dev)
 if [[ "${1:-}" == "--bench" ]]; then packages+=(libbenchmark-dev); fi
+if [[ "${1:-}" == "--fuzz" ]]; then packages+=(clang libclang-rt-14-dev); fi
 
 # The SARIF schema test fetches the official schema with npm; any npm will do.
 if ! command -v npm >/dev/null 2>&1; then packages+=(npm); fi

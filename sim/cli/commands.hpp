@@ -90,6 +90,8 @@ struct SweepArgs {
   bool quiet = false;
   bool no_progress = false;
   std::uint64_t max_events = 10'000'000;
+  scenario::LoadLimits limits;
+  std::string base;  // --base: the base scenario, wherever it is
 };
 struct MergeArgs {
   std::vector<std::string> files;

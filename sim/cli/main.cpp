@@ -119,6 +119,8 @@ int run_main(int argc, char** argv) {
   run_cmd->add_option("--out", run.out_path, "write the result document (JSON) to this file (- for stdout)");
   run_cmd->add_flag("-q,--quiet", run.quiet, "print nothing on stdout (the files asked for are still written)");
   run_cmd->add_flag("--narrate", run.narrate, "tell the timeline as a story, with each rule's explanation, instead of the summary");
+  run_cmd->add_flag("--check-invariants", run.options.check_invariants,
+                    "check the model's invariants after every event (slower; a broken one is an internal error, exit 3)");
   add_limit_options(run_cmd, run.limits, run.options.max_events, run_limits);
   add_policy_options(run_cmd, run.policy, nullptr);
 
@@ -156,6 +158,8 @@ int run_main(int argc, char** argv) {
   graph_cmd->add_option("--at", graph.at, "the state at this time (a duration from start, or a timestamp); default: the horizon");
   graph_cmd->add_option("--format", graph.format, "dot or json")->capture_default_str();
   graph_cmd->add_option("--impact", graph.impact, "an ARN or name: list what depends on it (the blast radius)");
+  LimitOptions graph_limits;
+  add_limit_options(graph_cmd, graph.limits, graph.options.max_events, graph_limits);
   std::string rule_id;
   auto* explain_cmd =
       app.add_subcommand("explain", "What a rule means, why AWS behaves so, how to fix it. Exit status: 0, or 2 for an unknown rule.");
@@ -201,9 +205,9 @@ int run_main(int argc, char** argv) {
       ->capture_default_str();
   sweep_cmd->add_option("--svg", sweep.svg, "draw a chart of one metric (mean and 95% CI per point) to this SVG file");
   sweep_cmd->add_option("--chart-metric", sweep.chart_metric, "the metric of the chart (default: the study's \"chart\", else its first)");
-  sweep_cmd->add_option("--max-events", sweep.max_events, "event budget of each run")
-      ->capture_default_str()
-      ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1'000'000'000'000}));
+  sweep_cmd->add_option("--base", sweep.base, "the base scenario file, instead of the study's \"base\" (which must lie inside the study's folder)");
+  LimitOptions sweep_limits;
+  add_limit_options(sweep_cmd, sweep.limits, sweep.max_events, sweep_limits);
   sweep_cmd->add_flag("-q,--quiet", sweep.quiet, "print nothing on stdout (the files asked for are still written), and no progress bar");
   sweep_cmd->add_flag("--no-progress", sweep.no_progress, "no progress bar (it shows only when stderr is a terminal)");
 
@@ -279,11 +283,17 @@ int run_main(int argc, char** argv) {
     return acmsim::cli::lint_command(lint);
   }
   if (*schema_cmd) return acmsim::cli::schema_command(schema_format);
-  if (*graph_cmd) return acmsim::cli::graph_command(graph);
+  if (*graph_cmd) {
+    if (!apply_limit_text(graph_limits, graph.limits, "graph")) return acmsim::cli::kBadInput;
+    return acmsim::cli::graph_command(graph);
+  }
   if (*explain_cmd) return acmsim::cli::explain_command(rule_id);
   if (*rules_cmd) return acmsim::cli::rules_command(rules_format);
   if (*test_pattern) return acmsim::cli::test_pattern_command(pattern_arg, event_arg);
-  if (*sweep_cmd) return acmsim::cli::sweep_command(sweep);
+  if (*sweep_cmd) {
+    if (!apply_limit_text(sweep_limits, sweep.limits, "sweep")) return acmsim::cli::kBadInput;
+    return acmsim::cli::sweep_command(sweep);
+  }
   if (*merge_cmd) return acmsim::cli::merge_command(merge);
   if (*settings_cmd) return acmsim::cli::settings_command(markdown ? "markdown" : settings_format);
   return acmsim::cli::kBadInput;

@@ -25,6 +25,15 @@ int run_command(const RunArgs& args) {
   const std::size_t own = s.suppressions.size();
   policy->apply(s, options);
   options.trace = true;
+  // Both or neither: a failed --out leaves no --trace behind. The trace is
+  // written as the run goes (its temporary file), not held in memory.
+  report::OutputFiles files;
+  try {
+    if (!args.trace_path.empty()) options.trace_out = &files.stream(args.trace_path);
+  } catch (const std::exception& e) {
+    std::cerr << "acmsim: " << e.what() << "\n";
+    return kBadInput;
+  }
   scenario::RunResult r;
   try {
     r = scenario::run_scenario(s, options);
@@ -33,9 +42,6 @@ int run_command(const RunArgs& args) {
     return kBadInput;
   }
   try {
-    // Both or neither: a failed --out leaves no --trace behind.
-    report::OutputFiles files;
-    if (!args.trace_path.empty()) files.add(args.trace_path, report::render_trace(r));
     if (!args.out_path.empty()) files.add(args.out_path, report::result_document(r).dump(2) + "\n");
     files.commit();
   } catch (const std::exception& e) {

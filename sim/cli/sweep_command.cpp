@@ -72,7 +72,10 @@ int sweep_command(const SweepArgs& args) {
   }
   study::Study st;
   try {
-    st = study::load_study(args.file);
+    study::StudyLimits limits;
+    limits.scenario = args.limits;
+    limits.base_override = args.base;
+    st = study::load_study(args.file, limits);
   } catch (const scenario::InputError& e) {
     std::cerr << e.render() << "\n";
     return kBadInput;

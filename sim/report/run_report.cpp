@@ -14,12 +14,7 @@ std::string offset(const scenario::Scenario& s, core::SimTime t) { return "+" + 
 
 std::string render_trace(const scenario::RunResult& r) {
   std::string out;
-  for (const auto& rec : r.trace->records()) {
-    Json line = {{"time", core::format_timestamp(rec.time)}, {"offset", offset(*r.scenario, rec.time)}};
-    for (const auto& [k, v] : rec.body.items()) line[k] = v;
-    out += line.dump();
-    out += '\n';
-  }
+  for (const auto& rec : r.trace->records()) out += core::trace_line(rec, r.scenario->start);
   return out;
 }
 
@@ -40,70 +35,35 @@ Json certificate_summary(const scenario::RunResult& r, const model::Certificate&
 
 }  // namespace
 
-/// Per-probe, per-region statistics of the attempts (latency over OK attempts).
-struct RegionStats {
-  model::RegionId region = 0;
-  std::size_t attempts = 0;
-  std::size_t ok = 0;
-  std::vector<double> latencies;  // sorted
-  [[nodiscard]] double availability() const { return attempts == 0 ? 0.0 : static_cast<double>(ok) / static_cast<double>(attempts); }
-  [[nodiscard]] std::optional<double> percentile(double q) const {
-    if (latencies.empty()) return std::nullopt;
-    const auto rank = static_cast<std::size_t>(std::ceil(q * static_cast<double>(latencies.size())));
-    return latencies[std::min(latencies.size() - 1, rank == 0 ? 0 : rank - 1)];
-  }
-};
-
-std::vector<RegionStats> region_stats(const model::Probe& p) {
-  std::vector<RegionStats> out;
-  for (const auto r : p.spec.from) out.push_back(RegionStats{r, 0, 0, {}});
-  for (const auto& a : p.attempts) {
-    for (auto& s : out) {
-      if (s.region != a.from) continue;
-      ++s.attempts;
-      if (a.outcome == model::ProbeOutcome::Ok) {
-        ++s.ok;
-        s.latencies.push_back(a.latency_ms);
-      }
-    }
-  }
-  for (auto& s : out) std::sort(s.latencies.begin(), s.latencies.end());
-  return out;
-}
-
 double round1(double v) { return std::round(v * 10.0) / 10.0; }
 
+Json latency_json(const model::LatencySummary& l) {
+  if (l.count() == 0) return Json::object();
+  return {{"p50", round1(*l.quantile(0.5))}, {"p90", round1(*l.quantile(0.9))}, {"p99", round1(*l.quantile(0.99))}, {"mean", round1(*l.mean())}};
+}
+
 Json probe_json(const model::Probe& p) {
-  std::size_t ok = 0;
-  std::map<std::string, std::size_t> outcomes;
-  for (const auto& a : p.attempts) {
-    ok += a.outcome == model::ProbeOutcome::Ok ? 1 : 0;
-    ++outcomes[std::string(model::aws_name(a.outcome))];
+  std::map<std::string, std::uint64_t> outcomes;
+  for (std::size_t i = 0; i < p.all.outcomes.size(); ++i) {
+    if (p.all.outcomes[i] > 0) outcomes[std::string(model::aws_name(static_cast<model::ProbeOutcome>(i)))] = p.all.outcomes[i];
   }
   Json regions = Json::array();
-  for (const auto& s : region_stats(p)) {
-    Json lat = Json::object();
-    if (!s.latencies.empty()) {
-      double sum = 0;
-      for (const double v : s.latencies) sum += v;
-      lat = {{"p50", round1(*s.percentile(0.5))},
-             {"p90", round1(*s.percentile(0.9))},
-             {"p99", round1(*s.percentile(0.99))},
-             {"mean", round1(sum / static_cast<double>(s.latencies.size()))}};
-    }
-    regions.push_back(
-        {{"region", model::region_code(s.region)}, {"attempts", s.attempts}, {"ok", s.ok}, {"availability", s.availability()}, {"latencyMs", lat}});
+  for (std::size_t i = 0; i < p.spec.from.size(); ++i) {
+    const auto& t = p.by_region[i];
+    regions.push_back({{"region", model::region_code(p.spec.from[i])},
+                       {"attempts", t.attempts},
+                       {"ok", t.ok},
+                       {"availability", t.availability()},
+                       {"latencyMs", latency_json(t.latency)}});
   }
-  Json j = {{"name", p.spec.name},
-            {"url", p.spec.url},
-            {"attempts", p.attempts.size()},
-            {"ok", ok},
-            {"availability", p.attempts.empty() ? 0.0 : static_cast<double>(ok) / static_cast<double>(p.attempts.size())},
-            {"outcomes", outcomes},
-            {"regions", regions}};
-  if (!p.attempts.empty()) {
-    const auto& last = p.attempts.back();
+  Json j = {{"name", p.spec.name},  {"url", p.spec.url}, {"attempts", p.all.attempts}, {"ok", p.all.ok}, {"availability", p.all.availability()},
+            {"outcomes", outcomes}, {"regions", regions}};
+  if (p.all.last) {
+    const auto& last = *p.all.last;
     j["last"] = {{"time", core::format_timestamp(last.at)}, {"from", model::region_code(last.from)}, {"outcome", model::aws_name(last.outcome)}};
+  }
+  if (!p.all.latency.exact()) {
+    j["latencyMethod"] = "logarithmic histogram, relative error at most " + std::to_string(model::LatencySummary::kRelativeError).substr(0, 5);
   }
   return j;
 }
@@ -242,14 +202,12 @@ void render_probes(std::ostringstream& out, const scenario::RunResult& r) {
     out << "  " << p.spec.name << "  " << p.spec.url << "\n";
     out << "    " << pad("from", 16) << pad("attempts", 10, true) << pad("available", 11, true) << pad("p50", 9, true) << pad("p90", 9, true)
         << pad("p99", 9, true) << "  last outcome\n";
-    for (const auto& s : region_stats(p)) {
-      std::string last = "-";
-      for (const auto& a : p.attempts) {
-        if (a.from == s.region) last = std::string(model::aws_name(a.outcome));
-      }
-      auto pct = [&](double q) { return s.percentile(q) ? fixed(*s.percentile(q), 1) : std::string("-"); };
-      out << "    " << pad(std::string(model::region_code(s.region)), 16) << pad(std::to_string(s.attempts), 10, true)
-          << pad(fixed(100.0 * s.availability(), 2) + "%", 11, true) << pad(pct(0.5), 9, true) << pad(pct(0.9), 9, true) << pad(pct(0.99), 9, true)
+    for (std::size_t i = 0; i < p.spec.from.size(); ++i) {
+      const auto& t = p.by_region[i];
+      const std::string last = t.last ? std::string(model::aws_name(t.last->outcome)) : std::string("-");
+      auto pct = [&](double q) { return t.latency.count() > 0 ? fixed(*t.latency.quantile(q), 1) : std::string("-"); };
+      out << "    " << pad(std::string(model::region_code(p.spec.from[i])), 16) << pad(std::to_string(t.attempts), 10, true)
+          << pad(fixed(100.0 * t.availability(), 2) + "%", 11, true) << pad(pct(0.5), 9, true) << pad(pct(0.9), 9, true) << pad(pct(0.99), 9, true)
           << "  " << last << "\n";
     }
   }
@@ -264,7 +222,8 @@ void render_probes(std::ostringstream& out, const scenario::RunResult& r) {
   for (const auto reg : regions) {
     int with_data = 0;
     for (const auto& p : probes) {
-      for (const auto& s : region_stats(p)) with_data += s.region == reg && !s.latencies.empty() ? 1 : 0;
+      const auto* t = p.tally(reg);
+      with_data += t != nullptr && t->latency.count() > 0 ? 1 : 0;
     }
     comparable = comparable || with_data >= 2;
   }
@@ -277,11 +236,11 @@ void render_probes(std::ostringstream& out, const scenario::RunResult& r) {
     std::vector<std::pair<double, std::string>> medians;
     for (const auto& p : probes) {
       std::string cell = "-";
-      for (const auto& s : region_stats(p)) {
-        if (s.region == reg && s.percentile(0.5)) {
-          cell = fixed(*s.percentile(0.5), 1);
-          medians.emplace_back(*s.percentile(0.5), p.spec.name);
-        }
+      const auto* t = p.tally(reg);
+      if (t != nullptr && t->latency.count() > 0) {
+        const double median = *t->latency.quantile(0.5);
+        cell = fixed(median, 1);
+        medians.emplace_back(median, p.spec.name);
       }
       out << pad(cell, std::max<std::size_t>(12, p.spec.name.size() + 2), true);
     }

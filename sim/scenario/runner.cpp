@@ -7,6 +7,7 @@
 #include <set>
 
 #include "acmsim/model/events/event_pattern.hpp"
+#include "acmsim/model/invariants.hpp"
 #include "acmsim/model/model_events.hpp"
 #include "acmsim/scenario/matcher.hpp"
 #include "acmsim/scenario/references.hpp"
@@ -51,6 +52,7 @@ class Runner {
   Runner(const Scenario& s, RunResult& out) : s_(s), out_(out) {}
 
   void operator()(const core::ScheduledEvent& ev) {
+    if (check_invariants_) check_time(ev.time);
     if (ev.payload.kind == kFindingsEvent) {
       evaluate_findings();
       return;
@@ -66,6 +68,20 @@ class Runner {
     // The findings are brought up to date once per instant, after its calls and
     // model events and before its expectations.
     schedule_findings(out_.sim->now());
+    if (check_invariants_) {
+      const auto broken = model::broken_invariants(*out_.world);
+      if (!broken.empty())
+        throw model::InvariantViolation("model invariant broken at " + core::format_timestamp(out_.sim->now()) + " (event kind " +
+                                        std::to_string(ev.payload.kind) + "): " + broken.front());
+    }
+  }
+
+  void check_invariants(bool on) { check_invariants_ = on; }
+
+  void check_time(core::SimTime t) {
+    if (t < last_time_)
+      throw model::InvariantViolation("time went back from " + core::format_timestamp(last_time_) + " to " + core::format_timestamp(t));
+    last_time_ = t;
   }
 
   void schedule_findings(core::SimTime t) {
@@ -74,6 +90,9 @@ class Runner {
   }
 
   void evaluate_findings() {
+    // Instants before this one are done: forgetting them keeps the set to the
+    // wake-ups still ahead, not one entry per instant of the whole run.
+    findings_at_.erase(findings_at_.begin(), findings_at_.lower_bound(out_.sim->now().ms));
     const auto wake = out_.findings->evaluate(out_.sim->now(), last_step_, out_.trace.get());
     if (wake) schedule_findings(*wake);
   }
@@ -231,19 +250,14 @@ class Runner {
   void run_probe_check(const Step& st) {
     const ProbeCheck& c = st.probe_check;
     const model::Probe* p = out_.world->clients.find(c.probe);
-    std::vector<const model::ProbeAttempt*> attempts;
-    if (p != nullptr) {
-      for (const auto& a : p->attempts) {
-        if (!c.from || a.from == *c.from) attempts.push_back(&a);
-      }
-    }
+    const model::ProbeTally* tally = p == nullptr ? nullptr : p->tally(c.from);
     const std::string what = "probe " + c.probe + (c.from ? " from " + std::string(model::region_code(*c.from)) : std::string());
-    if (attempts.empty()) {
+    if (tally == nullptr || tally->attempts == 0) {
       record(st, false, "expect", what + " has made no attempt yet");
       return;
     }
     if (c.last_outcome) {
-      const model::ProbeAttempt& last = *attempts.back();
+      const model::AttemptMark& last = *tally->last;
       const bool ok = last.outcome == *c.last_outcome;
       record(st, ok, "expect",
              what + ": last attempt (" + core::format_timestamp(last.at) + " from " + std::string(model::region_code(last.from)) + ") was " +
@@ -251,40 +265,33 @@ class Runner {
       return;
     }
     if (c.availability_min || c.availability_max) {
-      std::size_t ok = 0;
-      std::map<std::string, std::size_t> outcomes;
-      for (const auto* a : attempts) {
-        ok += a->outcome == model::ProbeOutcome::Ok ? 1 : 0;
-        ++outcomes[std::string(model::aws_name(a->outcome))];
+      std::map<std::string, std::uint64_t> outcomes;
+      for (std::size_t i = 0; i < tally->outcomes.size(); ++i) {
+        if (tally->outcomes[i] > 0) outcomes[std::string(model::aws_name(static_cast<model::ProbeOutcome>(i)))] = tally->outcomes[i];
       }
-      const double share = static_cast<double>(ok) / static_cast<double>(attempts.size());
+      const double share = tally->availability();
       const bool pass = (!c.availability_min || share >= *c.availability_min) && (!c.availability_max || share <= *c.availability_max);
       std::string detail;
       for (const auto& [o, n] : outcomes) detail += (detail.empty() ? "" : ", ") + o + " " + std::to_string(n);
       char buf[64];
       std::snprintf(buf, sizeof buf, "%.4f", share);
       record(st, pass, "expect",
-             what + ": availability " + buf + " (" + std::to_string(ok) + " of " + std::to_string(attempts.size()) + " attempts OK; " + detail + ")" +
+             what + ": availability " + buf + " (" + std::to_string(tally->ok) + " of " + std::to_string(tally->attempts) + " attempts OK; " +
+                 detail + ")" +
                  (pass ? ""
                        : std::string(", expected ") + (c.availability_min ? ">= " + std::to_string(*c.availability_min).substr(0, 6) : "") +
                              (c.availability_min && c.availability_max ? " and " : "") +
                              (c.availability_max ? "<= " + std::to_string(*c.availability_max).substr(0, 6) : "")));
       return;
     }
-    std::vector<double> ms;
-    for (const auto* a : attempts) {
-      if (a->outcome == model::ProbeOutcome::Ok) ms.push_back(a->latency_ms);
-    }
-    if (ms.empty()) {
+    if (tally->latency.count() == 0) {
       record(st, false, "expect", what + ": no attempt succeeded, so there is no latency to check");
       return;
     }
-    std::sort(ms.begin(), ms.end());
     bool pass = true;
     std::string detail;
     for (const auto& b : c.latency) {
-      const auto rank = static_cast<std::size_t>(std::ceil(b.quantile * static_cast<double>(ms.size())));
-      const double v = ms[std::min(ms.size() - 1, rank == 0 ? 0 : rank - 1)];
+      const double v = *tally->latency.quantile(b.quantile);
       const bool ok = (!b.min || v >= *b.min) && (!b.max || v <= *b.max);
       pass = pass && ok;
       char buf[96];
@@ -367,6 +374,8 @@ class Runner {
   std::map<std::size_t, std::size_t> probe_index_;  // step index -> probe index
   std::set<std::int64_t> findings_at_;              // instants with a findings evaluation scheduled
   std::int32_t last_step_ = -1;
+  bool check_invariants_ = false;
+  core::SimTime last_time_{};
 };
 
 }  // namespace
@@ -383,7 +392,8 @@ RunResult run_scenario(const Scenario& s, const RunOptions& options) {
   out.scenario = &s;
   out.sim = std::make_unique<core::Simulation>(s.start, s.start + s.horizon, s.seed);
   out.sim->set_event_budget(options.max_events);
-  out.trace = std::make_unique<core::Trace>(options.trace, options.trace_probe_attempts);
+  out.trace = std::make_unique<core::Trace>(options.trace || options.trace_out != nullptr, options.trace_probe_attempts);
+  if (options.trace_out != nullptr) out.trace->stream_to(options.trace_out, s.start);
   out.world = std::make_unique<model::World>(*out.sim, *out.trace, s.settings, s.account);
   out.findings = std::make_unique<analysis::Engine>(*out.world);
   out.findings->set_incremental(options.incremental_analysis);
@@ -397,6 +407,7 @@ RunResult run_scenario(const Scenario& s, const RunOptions& options) {
     out.sim->schedule_at(st.at, prio, core::EventPayload{kStepEvent, static_cast<std::uint32_t>(st.index), 0});
   }
   Runner runner(s, out);
+  runner.check_invariants(options.check_invariants);
   runner.register_probes();
   out.sim->run(runner);
   return out;

@@ -13,14 +13,9 @@ namespace {
 
 using scenario::RunResult;
 
-std::vector<const model::ProbeAttempt*> attempts_of(const Metric& m, const RunResult& run) {
-  std::vector<const model::ProbeAttempt*> out;
+const model::ProbeTally* tally_of(const Metric& m, const RunResult& run) {
   const model::Probe* p = run.world->clients.find(m.probe);
-  if (p == nullptr) return out;
-  for (const auto& a : p->attempts) {
-    if (!m.from || a.from == *m.from) out.push_back(&a);
-  }
-  return out;
+  return p == nullptr ? nullptr : p->tally(m.from);
 }
 
 bool has_members(const Json& body, const Json& match) {
@@ -70,27 +65,21 @@ double hours_in_status(const RunResult& run, const std::string& status) {
 std::optional<double> measure_one(const Metric& m, const RunResult& run) {
   switch (m.kind) {
     case MetricKind::ProbeAvailability: {
-      const auto attempts = attempts_of(m, run);
-      if (attempts.empty()) return std::nullopt;
-      const auto ok = std::count_if(attempts.begin(), attempts.end(), [](const auto* a) { return a->outcome == model::ProbeOutcome::Ok; });
-      return static_cast<double>(ok) / static_cast<double>(attempts.size());
+      const auto* t = tally_of(m, run);
+      if (t == nullptr || t->attempts == 0) return std::nullopt;
+      return t->availability();
     }
     case MetricKind::ProbeLatency: {
-      std::vector<double> ms;
-      for (const auto* a : attempts_of(m, run)) {
-        if (a->outcome == model::ProbeOutcome::Ok) ms.push_back(a->latency_ms);
-      }
-      if (ms.empty()) return std::nullopt;
-      std::sort(ms.begin(), ms.end());
       // Nearest rank, as the scenario's latency expectations compute it.
-      const auto rank = static_cast<std::size_t>(std::ceil(m.quantile * static_cast<double>(ms.size())));
-      return ms[std::min(ms.size() - 1, rank == 0 ? 0 : rank - 1)];
+      const auto* t = tally_of(m, run);
+      if (t == nullptr) return std::nullopt;
+      return t->latency.quantile(m.quantile);
     }
-    case MetricKind::TimeToFirstOutage:
-      for (const auto* a : attempts_of(m, run)) {
-        if (a->outcome != model::ProbeOutcome::Ok) return static_cast<double>((a->at - run.scenario->start).ms) / 3'600'000.0;
-      }
-      return std::nullopt;
+    case MetricKind::TimeToFirstOutage: {
+      const auto* t = tally_of(m, run);
+      if (t == nullptr || !t->first_failure) return std::nullopt;
+      return static_cast<double>((*t->first_failure - run.scenario->start).ms) / 3'600'000.0;
+    }
     case MetricKind::Events: {
       std::int64_t n = 0;
       for (const auto& e : run.world->events.events()) {

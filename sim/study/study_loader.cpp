@@ -94,6 +94,23 @@ std::optional<std::vector<std::string>> split_pointer(const std::string& p) {
   return out;
 }
 
+/// Whether `path` (following symbolic links) lies inside `folder`.
+bool inside_folder(const std::filesystem::path& path, const std::filesystem::path& folder) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::path root = fs::weakly_canonical(folder.empty() ? fs::path(".") : folder, ec);
+  if (ec) return false;
+  const fs::path target = fs::weakly_canonical(path, ec);
+  if (ec) return false;
+  auto r = root.begin();
+  auto t = target.begin();
+  for (; r != root.end(); ++r, ++t) {
+    if (r->empty()) continue;  // a trailing separator
+    if (t == target.end() || *r != *t) return false;
+  }
+  return true;
+}
+
 class StudyLoader {
  public:
   StudyLoader(const SourceDocument& doc, std::string file, const StudyLimits& limits) : doc_(doc), file_(std::move(file)), limits_(limits) {}
@@ -201,15 +218,27 @@ class StudyLoader {
     const Json& b = root["base"];
     std::string text;
     std::string base_name;
-    if (b.is_string()) {
+    if (!limits_.base_override.empty() && (b.is_string() || b.is_object())) {
+      // Named on the command line: the user vouches for it, wherever it is.
+      text = scenario::read_input_file(limits_.base_override, limits_.scenario.max_file_bytes, "a smaller base scenario");
+      base_name = limits_.base_override;
+    } else if (b.is_string()) {
       namespace fs = std::filesystem;
       const fs::path rel = b.get<std::string>();
-      const fs::path path = rel.is_absolute() ? rel : fs::path(file_).parent_path() / rel;
+      const fs::path folder = fs::path(file_).parent_path();
+      const fs::path path = rel.is_absolute() ? rel : folder / rel;
+      // A study comes from a pull request as often as a scenario does: its base
+      // may not reach outside the study's folder (an absolute path, "../", a
+      // symbolic link), or the first bytes of any readable file would end up in
+      // CI logs through the error message.
+      if (!inside_folder(path, folder))
+        fail("/base", "the base scenario '" + rel.string() + "' is outside the study's folder " + (folder.empty() ? "." : folder.string()) +
+                          ": move it into that folder, or name it on the command line (acmsim sweep STUDY --base FILE)");
       // A regular file only (a FIFO would block), of bounded size.
       try {
-        text = scenario::read_input_file(path.string(), 64ULL << 20, "a smaller base scenario");
+        text = scenario::read_input_file(path.string(), limits_.scenario.max_file_bytes, "a smaller base scenario");
       } catch (const InputError& e) {
-        fail("/base", "cannot read the base scenario '" + path.string() + "': " + e.what());
+        fail("/base", "cannot read the base scenario '" + rel.string() + "': " + e.what());
       }
       base_name = path.lexically_normal().string();
     } else if (b.is_object()) {
@@ -230,13 +259,14 @@ class StudyLoader {
     }
     // The base must be a valid scenario on its own: its errors point into its file.
     try {
-      (void)scenario::load_scenario_document(base_doc_, base_name);
+      (void)scenario::load_scenario_document(base_doc_, base_name, limits_.scenario);
     } catch (const InputError& e) {
       if (!b.is_object()) throw;
       throw InputError(file_, e.pos(), "/base" + e.pointer(), std::string(e.what()) + " (in the inline base scenario)");
     }
     st.base = base_doc_;
     st.base_file = base_name;
+    st.scenario_limits = limits_.scenario;
   }
 
   /// "/steps/<id>/..." -> "/steps/<index>/...": a step may be addressed by its
@@ -630,15 +660,18 @@ const char* metric_name(MetricKind k) {
   return "?";
 }
 
-Study load_study(const std::string& path, const StudyLimits& limits) {
-  const std::string text = scenario::read_input_file(path, 16ULL << 20, "a smaller study file");
+Study parse_study(std::string_view text, const std::string& file, const StudyLimits& limits) {
   SourceDocument doc;
   try {
     doc = scenario::parse_json_with_positions(text);
   } catch (const scenario::JsonSyntaxError& e) {
-    throw InputError(path, e.pos(), e.path(), std::string("invalid JSON: ") + e.what());
+    throw InputError(file, e.pos(), e.path(), std::string("invalid JSON: ") + e.what());
   }
-  return StudyLoader(doc, path, limits).load();
+  return StudyLoader(doc, file, limits).load();
+}
+
+Study load_study(const std::string& path, const StudyLimits& limits) {
+  return parse_study(scenario::read_input_file(path, limits.scenario.max_file_bytes, "a smaller study file"), path, limits);
 }
 
 }  // namespace acmsim::study

@@ -88,7 +88,7 @@ scenario::Scenario make_variant(const Study& st, const Point& point, std::size_t
   doc.root["seed"] = replication_seed(st.seed, replication);
   doc.positions = remap_steps(st.base.positions, removed);
   try {
-    return scenario::load_scenario_document(doc, st.base_file);
+    return scenario::load_scenario_document(doc, st.base_file, st.scenario_limits);
   } catch (const scenario::InputError& e) {
     throw scenario::InputError(
         e.file(), e.pos(), e.pointer(),

@@ -32,7 +32,7 @@ struct EndpointFixture : WorldFixture {
     spec->from = {region(from)};
     const auto i = world.clients.add(*spec);
     world.clients.attempt(i);
-    return world.clients.probes()[i].attempts.back().outcome;
+    return world.clients.probes()[i].all.last->outcome;
   }
 
   std::string zone_id;

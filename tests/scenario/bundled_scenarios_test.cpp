@@ -32,6 +32,21 @@ std::string read_text(const std::filesystem::path& p) {
   return out.str();
 }
 
+/// A run and its whole trace, as `acmsim run --trace` writes it (the run
+/// itself keeps only the probe attempts that change an outcome).
+struct Traced {
+  scenario::RunResult result;
+  std::string trace;
+};
+
+Traced run_traced(const scenario::Scenario& s, scenario::RunOptions options = {}) {
+  std::ostringstream out;
+  options.trace_out = &out;
+  Traced t{scenario::run_scenario(s, options), {}};
+  t.trace = out.str();
+  return t;
+}
+
 /// The first line where two texts differ, for a readable failure.
 std::string first_difference(const std::string& want, const std::string& got) {
   std::istringstream a(want);
@@ -42,8 +57,7 @@ std::string first_difference(const std::string& want, const std::string& got) {
     const bool ha = static_cast<bool>(std::getline(a, la));
     const bool hb = static_cast<bool>(std::getline(b, lb));
     if (!ha && !hb) return "no difference";
-    if (ha != hb || la != lb)
-      return "line " + std::to_string(line) + "\n  golden: " + (ha ? la : "<end>") + "\n  now:    " + (hb ? lb : "<end>");
+    if (ha != hb || la != lb) return "line " + std::to_string(line) + "\n  golden: " + (ha ? la : "<end>") + "\n  now:    " + (hb ? lb : "<end>");
   }
 }
 
@@ -56,11 +70,12 @@ TEST_P(BundledScenario, MatchesGolden) {
   auto golden = source / "tests" / "golden" / rel;
   golden.replace_extension();
   const auto s = scenario::load_scenario(GetParam());
-  const auto r = scenario::run_scenario(s);
+  const auto traced = run_traced(s);
+  const auto& r = traced.result;
   const std::string trace_file = golden.string() + ".trace.jsonl";
   const std::string result_file = golden.string() + ".result.json";
   ASSERT_TRUE(std::filesystem::exists(trace_file)) << trace_file << " is missing: run tools/update-golden";
-  const std::string trace = report::render_trace(r);
+  const std::string& trace = traced.trace;
   const std::string want_trace = read_text(trace_file);
   EXPECT_TRUE(trace == want_trace) << "trace differs from " << trace_file << " at " << first_difference(want_trace, trace)
                                    << "\nIf the change is intended, run tools/update-golden and review the diff.";
@@ -74,10 +89,15 @@ TEST_P(BundledScenario, MatchesGolden) {
 
 TEST_P(BundledScenario, PassesAndIsDeterministic) {
   const auto s = scenario::load_scenario(GetParam());
-  const auto first = scenario::run_scenario(s);
+  scenario::RunOptions checked;
+  checked.check_invariants = true;  // throws model::InvariantViolation on the first broken one
+  const auto traced_first = run_traced(s, checked);
+  const auto& first = traced_first.result;
   for (const auto& e : first.expectations) EXPECT_TRUE(e.passed) << e.message;
   EXPECT_FALSE(first.expectations.empty()) << "a bundled scenario checks something";
-  const auto second = scenario::run_scenario(s);
+  const auto traced_second = run_traced(s);
+  const auto& second = traced_second.result;
+  EXPECT_EQ(traced_first.trace, traced_second.trace);
   EXPECT_EQ(report::render_trace(first), report::render_trace(second));
   EXPECT_EQ(report::result_document(first).dump(), report::result_document(second).dump());
   EXPECT_EQ(report::render_summary(first), report::render_summary(second));
@@ -93,11 +113,11 @@ TEST_P(BundledScenario, IncrementalAndThreadedAnalysisFindWhatAFullPassFinds) {
   full.incremental_analysis = false;
   scenario::RunOptions threaded;
   threaded.parallel_analysis_from = 0;
-  const auto incremental = scenario::run_scenario(s);
-  const auto reference = scenario::run_scenario(s, full);
-  EXPECT_EQ(report::render_trace(incremental), report::render_trace(reference));
-  EXPECT_EQ(report::render_trace(incremental), report::render_trace(scenario::run_scenario(s, threaded)));
-  EXPECT_LE(incremental.findings->rule_runs(), reference.findings->rule_runs());
+  const auto incremental = run_traced(s);
+  const auto reference = run_traced(s, full);
+  EXPECT_EQ(incremental.trace, reference.trace);
+  EXPECT_EQ(incremental.trace, run_traced(s, threaded).trace);
+  EXPECT_LE(incremental.result.findings->rule_runs(), reference.result.findings->rule_runs());
 }
 
 INSTANTIATE_TEST_SUITE_P(Scenarios, BundledScenario, ::testing::ValuesIn(bundled()), [](const ::testing::TestParamInfo<std::string>& p) {
@@ -111,11 +131,11 @@ TEST(Determinism, AnotherSeedChangesTheTimelineButNotTheOutcome) {
   auto a = scenario::load_scenario(file);
   auto b = a;
   b.seed = 99;
-  const auto ra = scenario::run_scenario(a);
-  const auto rb = scenario::run_scenario(b);
-  EXPECT_TRUE(ra.passed());
-  EXPECT_TRUE(rb.passed());
-  EXPECT_NE(report::render_trace(ra), report::render_trace(rb));
+  const auto ra = run_traced(a);
+  const auto rb = run_traced(b);
+  EXPECT_TRUE(ra.result.passed());
+  EXPECT_TRUE(rb.result.passed());
+  EXPECT_NE(ra.trace, rb.trace);
 }
 
 }  // namespace

@@ -133,3 +133,26 @@ TEST(StudyLoader, StepsCanBeAddressedByTheirId) {
   "parameters": [{"name": "p", "pointer": "/steps/delete-cname", "values": [true]}], "metrics": [{"name": "n", "kind": "renewals"}]})");
   EXPECT_NE(wrong.find("step ids: delete-validation-cname"), std::string::npos) << wrong;
 }
+
+// A study comes from a pull request: its base may not reach outside the study's
+// folder, by path or by symbolic link, unless the command line names it.
+TEST(StudyLoader, BaseStaysInsideTheStudysFolder) {
+  const std::string outside = std::string(ACMSIM_SOURCE_DIR) + "/scenarios/exam/acm-dns-validation.json";
+  const std::string tail = R"(", "replications": 2, "parameters": [], "metrics": [{"name": "n", "kind": "renewals"}]})";
+  for (const std::string& base : {outside, std::string("../") + "x.json", std::string("/etc/passwd")}) {
+    const std::string err = error_of(R"({"study": "t", "base": ")" + base + tail);
+    EXPECT_NE(err.find("is outside the study's folder"), std::string::npos) << base << ": " << err;
+    EXPECT_NE(err.find("--base FILE"), std::string::npos) << err;
+    EXPECT_EQ(err.find("root:"), std::string::npos) << "no byte of the file is shown: " << err;
+  }
+  const auto folder = acmsim::test_support::study_folder();
+  std::filesystem::remove(folder / "link.json");
+  std::filesystem::create_symlink(outside, folder / "link.json");
+  const std::string err = error_of(R"({"study": "t", "base": "link.json)" + tail);
+  EXPECT_NE(err.find("is outside the study's folder"), std::string::npos) << err;
+  // Named on the command line, it is the user's choice.
+  study::StudyLimits limits;
+  limits.base_override = outside;
+  const auto st = study::load_study(write_study("o.study.json", R"({"study": "t", "base": "link.json)" + tail), limits);
+  EXPECT_EQ(st.base_file, outside);
+}

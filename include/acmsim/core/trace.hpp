@@ -1,8 +1,11 @@
 // The trace sink: timestamped JSON records emitted by the model and the runner.
-// Model code never prints; the report layer renders these records.
+// Model code never prints; the report layer renders the records the run keeps,
+// and a --trace file gets every record as it is made.
 #pragma once
 
+#include <iosfwd>
 #include <nlohmann/json.hpp>
+#include <string>
 #include <vector>
 
 #include "acmsim/core/time.hpp"
@@ -16,22 +19,43 @@ struct TraceRecord {
   Json body;  // {"type": ..., ...}; the writer adds the time
 };
 
+/// One line of a JSON Lines trace: {"time": ..., "offset": "+...", ...body}.
+std::string trace_line(const TraceRecord& rec, SimTime start);
+
 class Trace {
  public:
   explicit Trace(bool enabled = true, bool probe_attempts = true) : enabled_(enabled), probe_attempts_(enabled && probe_attempts) {}
+  /// Every record from now on is also written to `out` as it is made (the
+  /// --trace file), offsets counted from `start`.
+  void stream_to(std::ostream* out, SimTime start) {
+    out_ = out;
+    start_ = start;
+  }
+  /// Whether records go to a file as they are made.
+  [[nodiscard]] bool streaming() const { return out_ != nullptr; }
   /// Builders check this first so that a disabled trace costs nothing.
   [[nodiscard]] bool enabled() const { return enabled_; }
   /// Probe attempts are most of a long run's records; studies read the
   /// attempts themselves and leave them out of the trace.
   [[nodiscard]] bool probe_attempts() const { return probe_attempts_; }
   void add(SimTime t, Json body) {
-    if (enabled_) records_.push_back(TraceRecord{t, std::move(body)});
+    if (!enabled_) return;
+    records_.push_back(TraceRecord{t, std::move(body)});
+    if (out_ != nullptr) write(records_.back());
+  }
+  /// A record for the file only (each probe attempt): the run does not keep it.
+  void stream_only(SimTime t, const Json& body) {
+    if (enabled_ && out_ != nullptr) write(TraceRecord{t, body});
   }
   [[nodiscard]] const std::vector<TraceRecord>& records() const { return records_; }
 
  private:
+  void write(const TraceRecord& rec);
+
   bool enabled_;
   bool probe_attempts_;
+  std::ostream* out_ = nullptr;
+  SimTime start_;
   std::vector<TraceRecord> records_;
 };
 

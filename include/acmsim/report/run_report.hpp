@@ -9,7 +9,9 @@
 
 namespace acmsim::report {
 
-/// One JSON object a line: {"time": ..., "offset": "+1d", "type": ..., ...}.
+/// The records the run kept, one JSON object a line ({"time": ..., "offset":
+/// "+1d", "type": ..., ...}): every record but the probe attempts that repeat
+/// their region's last outcome. The full trace is RunOptions::trace_out.
 std::string render_trace(const scenario::RunResult& r);
 
 /// The result document of `acmsim run --out`.

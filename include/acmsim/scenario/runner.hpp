@@ -27,6 +27,12 @@ struct RunOptions {
   std::size_t parallel_analysis_from = analysis::Engine::kParallelFrom;
   /// Rules that are not run at all (--skip-rule).
   std::vector<std::string> skip_rules;
+  /// Check the model's invariants after every event (tests, fuzzing,
+  /// --check-invariants); a broken one throws model::InvariantViolation.
+  bool check_invariants = false;
+  /// Where every trace record goes as it is made (the --trace file); the run
+  /// itself keeps all records but the probe attempts that repeat an outcome.
+  std::ostream* trace_out = nullptr;
 };
 
 /// One entry of the result document: an expectation step, or a call step that

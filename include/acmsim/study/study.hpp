@@ -104,7 +104,8 @@ struct Study {
   std::vector<Metric> metrics;
   std::vector<double> quantiles = {0.05, 0.5, 0.95};
   std::optional<Analytic> analytic;
-  std::string chart_metric;  // the metric acmsim draws in its SVG chart (default: the first)
+  std::string chart_metric;              // the metric acmsim draws in its SVG chart (default: the first)
+  scenario::LoadLimits scenario_limits;  // what each variant is loaded with
 };
 
 /// Limits on what a study may ask for.
@@ -112,10 +113,19 @@ struct StudyLimits {
   std::size_t max_replications = 1'000'000;
   std::size_t max_points = 10'000;
   std::size_t max_runs = 10'000'000;
+  /// The scenario limits (file size, steps, horizon) for the study file and its base.
+  scenario::LoadLimits scenario;
+  /// A base scenario named on the command line (sweep --base): read from there,
+  /// and allowed outside the study's folder.
+  std::string base_override;
 };
 
 /// Reads and validates a study file (and its base scenario); throws scenario::InputError.
+/// A base file must lie inside the study file's folder (after following
+/// symbolic links) unless `limits.base_override` names it.
 Study load_study(const std::string& path, const StudyLimits& limits = {});
+/// Validates study text (`file` names it in messages and anchors a relative base).
+Study parse_study(std::string_view text, const std::string& file, const StudyLimits& limits = {});
 
 /// The names of every distribution and metric kind, as a study spells them.
 const char* distribution_name(DistributionKind k);

@@ -139,7 +139,8 @@ ResolvedHost resolve_host(const World& world, const std::string& host) {
 Clients::Clients(World& world) : world_(world), jitter_(world.sim.seed(), "client.latency") {}
 
 std::size_t Clients::add(ProbeSpec spec) {
-  probes_.push_back(Probe{std::move(spec), {}});
+  const std::size_t regions = spec.from.size();
+  probes_.push_back(Probe{std::move(spec), {}, std::vector<ProbeTally>(regions)});
   return probes_.size() - 1;
 }
 
@@ -152,18 +153,27 @@ const Probe* Clients::find(const std::string& name) const {
 
 void Clients::attempt(std::size_t index) {
   Probe& p = probes_[index];
-  for (const RegionId r : p.spec.from) {
-    ProbeAttempt a = try_once(p.spec, r);
-    if (world_.trace.probe_attempts()) {
-      world_.trace.add(world_.sim.now(), {{"type", "probe"},
-                                          {"probe", p.spec.name},
-                                          {"from", region_code(r)},
-                                          {"url", p.spec.url},
-                                          {"outcome", aws_name(a.outcome)},
-                                          {"latencyMs", std::round(a.latency_ms * 10) / 10},
-                                          {"endpoint", a.endpoint}});
+  const core::SimTime now = world_.sim.now();
+  for (std::size_t i = 0; i < p.spec.from.size(); ++i) {
+    const RegionId r = p.spec.from[i];
+    const ProbeAttempt a = try_once(p.spec, r);
+    ProbeTally& tally = p.by_region[i];
+    // Every attempt goes to a trace file; the run keeps only those whose
+    // outcome differs from the region's last one (what a story tells), so that
+    // memory does not grow with the number of attempts.
+    const bool changed = !tally.last || tally.last->outcome != a.outcome;
+    if (world_.trace.probe_attempts() && (changed || world_.trace.streaming())) {
+      core::Json body = {{"type", "probe"},       {"probe", p.spec.name},           {"from", region_code(r)},
+                         {"url", p.spec.url},     {"outcome", aws_name(a.outcome)}, {"latencyMs", std::round(a.latency_ms * 10) / 10},
+                         {"endpoint", a.endpoint}};
+      if (changed)
+        world_.trace.add(now, std::move(body));
+      else
+        world_.trace.stream_only(now, body);
     }
-    p.attempts.push_back(std::move(a));
+    const AttemptMark mark{now, r, a.outcome};
+    tally.add(mark, a.latency_ms);
+    p.all.add(mark, a.latency_ms);
   }
   if (p.spec.every.ms > 0 && world_.sim.now() + p.spec.every <= p.spec.until) {
     world_.sim.schedule_in(p.spec.every, core::Priority::Scenario,

@@ -11,6 +11,7 @@
 #include "acmsim/core/random.hpp"
 #include "acmsim/core/time.hpp"
 #include "acmsim/model/aws_names.hpp"
+#include "acmsim/model/client/probe_stats.hpp"
 #include "acmsim/model/regions.hpp"
 
 namespace acmsim::model {
@@ -38,9 +39,22 @@ struct ProbeAttempt {
   std::string endpoint;  // what answered (an ARN or a DNS name), "" when nothing did
 };
 
+/// A probe and what its attempts add up to so far (the attempts themselves go
+/// to the trace as they happen, and are not kept).
 struct Probe {
   ProbeSpec spec;
-  std::vector<ProbeAttempt> attempts;
+  ProbeTally all;
+  std::vector<ProbeTally> by_region;  // parallel to spec.from
+
+  /// The attempts from one region, or from all when `from` is empty; null for
+  /// a region the probe does not use.
+  [[nodiscard]] const ProbeTally* tally(std::optional<RegionId> from) const {
+    if (!from) return &all;
+    for (std::size_t i = 0; i < spec.from.size(); ++i) {
+      if (spec.from[i] == *from) return &by_region[i];
+    }
+    return nullptr;
+  }
 };
 
 struct Distribution;

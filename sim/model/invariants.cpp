@@ -1,0 +1,74 @@
+#include "acmsim/model/invariants.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "acmsim/model/world.hpp"
+
+namespace acmsim::model {
+
+namespace {
+
+/// Which endpoints reference which certificate (ARN -> endpoint ARNs), from the
+/// endpoints' own state: the ground truth ACM's InUseBy must follow.
+std::map<std::string, std::set<std::string>, std::less<>> references(const World& w) {
+  std::map<std::string, std::set<std::string>, std::less<>> out;
+  for (const auto* d : w.apigateway.all_domains()) {
+    if (!d->certificate_arn.empty()) out[d->certificate_arn].insert(d->arn());
+  }
+  for (const auto* d : w.cloudfront.all()) {
+    if (!d->settings.viewer.cloudfront_default && !d->settings.viewer.acm_certificate_arn.empty())
+      out[d->settings.viewer.acm_certificate_arn].insert(d->arn(w.acm.account()));
+  }
+  for (const auto* lb : w.elb.all()) {
+    for (const auto& l : lb->listeners) {
+      if (l.deleted) continue;
+      if (!l.default_certificate.empty()) out[l.default_certificate].insert(lb->arn);
+      for (const auto& c : l.sni_certificates) out[c].insert(lb->arn);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string> broken_invariants(const World& w) {
+  std::vector<std::string> out;
+  const auto refs = references(w);
+  for (const auto& c : w.acm.all()) {
+    const auto found = w.acm.find_any(c.arn);
+    if (c.deleted) {
+      if (found.ok()) out.push_back("deleted certificate " + c.arn + " is still found by its ARN");
+      continue;
+    }
+    if (!found.ok() || found.value() != &c) out.push_back("certificate " + c.arn + " is not found by its ARN");
+    if (c.status == CertificateStatus::Issued) {
+      if (!c.not_before || !c.not_after)
+        out.push_back("ISSUED certificate " + c.arn + " has no validity period");
+      else if (!(*c.not_before < *c.not_after))
+        out.push_back("ISSUED certificate " + c.arn + " has NotBefore at or after NotAfter");
+    }
+    if (c.type == CertificateType::Imported && (c.renewing || c.renewal))
+      out.push_back("imported certificate " + c.arn + " has a managed renewal (ACM never renews imports)");
+    // InUseBy holds every endpoint that references the certificate, and
+    // nothing else but endpoints whose detach is still propagating.
+    const auto it = refs.find(c.arn);
+    if (it != refs.end()) {
+      for (const auto& user : it->second) {
+        if (c.in_use_by.count(user) == 0U) out.push_back("certificate " + c.arn + " is used by " + user + " but InUseBy does not list it");
+      }
+    }
+    for (const auto& user : c.in_use_by) {
+      const bool referenced = it != refs.end() && it->second.count(user) != 0U;
+      const bool leaving = std::any_of(c.detaching.begin(), c.detaching.end(), [&](const PendingDetach& d) { return d.user == user; });
+      if (!referenced && !leaving) out.push_back("certificate " + c.arn + " lists " + user + " in InUseBy, which does not use it");
+    }
+  }
+  for (const auto* lb : w.elb.all()) {
+    if (w.elb.find_by_dns_name(lb->dns_name) != lb) out.push_back("load balancer " + lb->arn + " is not found by its DNS name");
+  }
+  return out;
+}
+
+}  // namespace acmsim::model
