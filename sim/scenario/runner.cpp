@@ -79,8 +79,9 @@ class Runner {
   void check_invariants(bool on) { check_invariants_ = on; }
 
   void check_time(core::SimTime t) {
-    if (t < last_time_)
-      throw model::InvariantViolation("time went back from " + core::format_timestamp(last_time_) + " to " + core::format_timestamp(t));
+    if (last_time_ && t < *last_time_)
+      throw model::InvariantViolation("time went back from " + core::format_timestamp(*last_time_) + " to " + core::format_timestamp(t));
+    if (t < s_.start) throw model::InvariantViolation("an event at " + core::format_timestamp(t) + " is before the start");
     last_time_ = t;
   }
 
@@ -375,7 +376,7 @@ class Runner {
   std::set<std::int64_t> findings_at_;              // instants with a findings evaluation scheduled
   std::int32_t last_step_ = -1;
   bool check_invariants_ = false;
-  core::SimTime last_time_{};
+  std::optional<core::SimTime> last_time_;
 };
 
 }  // namespace

@@ -138,3 +138,9 @@ TEST(EventPatternWildcard, MatchesPiecesInOrderAndStaysLinearOnLongInput) {
   for (int i = 0; i < 50'000; ++i) many += "a*";
   EXPECT_TRUE(wildcard_match(many + "b", value + "b")) << "many pieces, each found at once";
 }
+
+// Found by fuzzing: an IPv4 tail with a colon after it recursed on itself.
+TEST(EventPatternCidr, MalformedAddressesAreRefusedNotRecursedOn) {
+  for (const char* s : {"1.2:3", "1.2.3.4:5", ":1.2:3", "::1.2.3.4:"}) EXPECT_FALSE(acmsim::model::parse_ip(s).has_value()) << s;
+  EXPECT_TRUE(acmsim::model::parse_ip("::ffff:1.2.3.4").has_value());
+}

@@ -139,7 +139,9 @@ std::optional<std::vector<std::uint8_t>> parse_ip(std::string_view s) {
   while (i < s.size()) {
     std::size_t j = i;
     while (j < s.size() && std::isxdigit(static_cast<unsigned char>(s[j]))) ++j;
-    if (j < s.size() && s[j] == '.') {  // embedded IPv4
+    if (j < s.size() && s[j] == '.') {  // embedded IPv4: the rest, with no colon
+      // (found by fuzzing: "1.2:3" recursed on itself until the stack ran out)
+      if (s.substr(i).find(':') != std::string_view::npos) return std::nullopt;
       auto v4 = parse_ip(s.substr(i));
       if (!v4) return std::nullopt;
       auto& dst = gap ? tail : head;
