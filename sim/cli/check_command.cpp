@@ -6,6 +6,7 @@
 #include <chrono>
 #include <filesystem>
 #include <iostream>
+#include <new>
 #include <thread>
 
 #include "acmsim/report/atomic_file.hpp"
@@ -73,7 +74,7 @@ Outcome check_one(const std::string& file, const CheckArgs& args, const Policy& 
       o.status = Outcome::Failed;
       o.detail = o.failures.front();
     }
-  } catch (const core::EventBudgetExceeded& e) {
+  } catch (const core::RunLimitExceeded& e) {
     o.status = Outcome::BadInput;
     o.detail = file + ":1:1: " + e.what();
   }
@@ -190,6 +191,11 @@ int check_command(const CheckArgs& args) {
     for (std::size_t i = next++; i < files.size(); i = next++) {
       try {
         outcomes[i] = check_one(files[i], args, *policy);
+      } catch (const std::bad_alloc&) {
+        // As on the main thread: the input's size, not a bug.
+        outcomes[i].file = files[i];
+        outcomes[i].status = Outcome::BadInput;
+        outcomes[i].detail = files[i] + ":1:1: out of memory: the scenario needs more memory than this process may use (see --max-memory)";
       } catch (const std::exception& e) {
         internal[i] = e.what();  // reported like the main thread's, not std::terminate
       }

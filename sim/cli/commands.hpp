@@ -90,6 +90,7 @@ struct SweepArgs {
   bool quiet = false;
   bool no_progress = false;
   std::uint64_t max_events = 10'000'000;
+  std::uint64_t max_memory = scenario::kDefaultMaxMemory;
   scenario::LoadLimits limits;
   std::string base;  // --base: the base scenario, wherever it is
 };

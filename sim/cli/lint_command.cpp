@@ -37,7 +37,7 @@ int run_to(const std::string& file, const std::string& at_text, const scenario::
   o.trace = false;
   try {
     r = scenario::run_scenario(s, o);
-  } catch (const core::EventBudgetExceeded& e) {
+  } catch (const core::RunLimitExceeded& e) {
     std::cerr << file << ":1:1: " << e.what() << "\n";
     return kBadInput;
   }

@@ -5,6 +5,7 @@
 #include <cctype>
 #include <exception>
 #include <iostream>
+#include <new>
 #include <optional>
 #include <thread>
 
@@ -42,9 +43,12 @@ std::optional<std::uint64_t> parse_bytes(const std::string& text) {
 struct LimitOptions {
   std::string max_horizon;
   std::string max_file_size;
+  std::string max_memory;
 };
 
 void add_limit_options(CLI::App* cmd, acmsim::scenario::LoadLimits& limits, std::uint64_t& max_events, LimitOptions& text) {
+  cmd->add_option("--max-memory", text.max_memory,
+                  "memory budget of the process (K, M, G suffixes; default 8G): a run that needs more stops with exit 2");
   cmd->add_option("--max-events", max_events, "event budget of each run")
       ->capture_default_str()
       ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1'000'000'000'000}));
@@ -55,8 +59,16 @@ void add_limit_options(CLI::App* cmd, acmsim::scenario::LoadLimits& limits, std:
   cmd->add_option("--max-file-size", text.max_file_size, "largest input file, in bytes (K, M, G suffixes; default 64M)");
 }
 
-/// Applies --max-horizon and --max-file-size; false (after saying why) when invalid.
-bool apply_limit_text(const LimitOptions& text, acmsim::scenario::LoadLimits& limits, const char* command) {
+/// Applies --max-horizon, --max-file-size and --max-memory; false (after saying why) when invalid.
+bool apply_limit_text(const LimitOptions& text, acmsim::scenario::LoadLimits& limits, std::uint64_t& max_memory, const char* command) {
+  if (!text.max_memory.empty()) {
+    auto b = parse_bytes(text.max_memory);
+    if (!b || *b < (1ULL << 20)) {
+      std::cerr << "acmsim " << command << ": --max-memory '" << text.max_memory << "' is not a size from 1M to 1T (\"8G\")\n";
+      return false;
+    }
+    max_memory = *b;
+  }
   if (!text.max_horizon.empty()) {
     auto d = acmsim::core::parse_duration(text.max_horizon);
     if (!d || d->ms <= 0 || d->ms > acmsim::core::Duration::days(3'000'000).ms) {
@@ -271,27 +283,27 @@ int run_main(int argc, char** argv) {
     return acmsim::cli::kOk;
   }
   if (*run_cmd) {
-    if (!apply_limit_text(run_limits, run.limits, "run")) return acmsim::cli::kBadInput;
+    if (!apply_limit_text(run_limits, run.limits, run.options.max_memory, "run")) return acmsim::cli::kBadInput;
     return acmsim::cli::run_command(run);
   }
   if (*check_cmd) {
-    if (!apply_limit_text(check_limits, check.limits, "check")) return acmsim::cli::kBadInput;
+    if (!apply_limit_text(check_limits, check.limits, check.options.max_memory, "check")) return acmsim::cli::kBadInput;
     return acmsim::cli::check_command(check);
   }
   if (*lint_cmd) {
-    if (!apply_limit_text(lint_limits, lint.limits, "lint")) return acmsim::cli::kBadInput;
+    if (!apply_limit_text(lint_limits, lint.limits, lint.options.max_memory, "lint")) return acmsim::cli::kBadInput;
     return acmsim::cli::lint_command(lint);
   }
   if (*schema_cmd) return acmsim::cli::schema_command(schema_format);
   if (*graph_cmd) {
-    if (!apply_limit_text(graph_limits, graph.limits, "graph")) return acmsim::cli::kBadInput;
+    if (!apply_limit_text(graph_limits, graph.limits, graph.options.max_memory, "graph")) return acmsim::cli::kBadInput;
     return acmsim::cli::graph_command(graph);
   }
   if (*explain_cmd) return acmsim::cli::explain_command(rule_id);
   if (*rules_cmd) return acmsim::cli::rules_command(rules_format);
   if (*test_pattern) return acmsim::cli::test_pattern_command(pattern_arg, event_arg);
   if (*sweep_cmd) {
-    if (!apply_limit_text(sweep_limits, sweep.limits, "sweep")) return acmsim::cli::kBadInput;
+    if (!apply_limit_text(sweep_limits, sweep.limits, sweep.max_memory, "sweep")) return acmsim::cli::kBadInput;
     return acmsim::cli::sweep_command(sweep);
   }
   if (*merge_cmd) return acmsim::cli::merge_command(merge);
@@ -304,6 +316,12 @@ int run_main(int argc, char** argv) {
 int main(int argc, char** argv) {
   try {
     return run_main(argc, argv);
+  } catch (const std::bad_alloc&) {
+    // The input asked for more than the machine has (a memory limit set by
+    // ulimit or a container): the input's size, not a bug.
+    std::cerr << "acmsim: out of memory: the input needs more memory than this process may use; set --max-memory below that limit "
+                 "to stop cleanly at it, or give the process more\n";
+    return acmsim::cli::kBadInput;
   } catch (const std::exception& e) {
     std::cerr << "acmsim: internal error: " << e.what() << "\n";
     return acmsim::cli::kInternal;

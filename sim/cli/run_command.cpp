@@ -37,7 +37,7 @@ int run_command(const RunArgs& args) {
   scenario::RunResult r;
   try {
     r = scenario::run_scenario(s, options);
-  } catch (const core::EventBudgetExceeded& e) {
+  } catch (const core::RunLimitExceeded& e) {
     std::cerr << args.file << ":1:1: " << e.what() << "\n";
     return kBadInput;
   }

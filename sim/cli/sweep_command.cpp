@@ -95,6 +95,7 @@ int sweep_command(const SweepArgs& args) {
   options.threads = args.threads;
   options.shard = *shard;
   options.max_events = args.max_events;
+  options.max_memory = args.max_memory;
   ProgressBar bar(!args.quiet && !args.no_progress && isatty(STDERR_FILENO) != 0);
   options.progress = [&bar](std::size_t done, std::size_t total) { bar.update(done, total); };
   study::SweepData data;
@@ -103,8 +104,8 @@ int sweep_command(const SweepArgs& args) {
   } catch (const scenario::InputError& e) {
     std::cerr << e.render() << "\n";
     return kBadInput;
-  } catch (const core::EventBudgetExceeded& e) {
-    std::cerr << args.file << ":1:1: " << e.what() << " (raise it with --max-events)\n";
+  } catch (const core::RunLimitExceeded& e) {
+    std::cerr << args.file << ":1:1: " << e.what() << "\n";
     return kBadInput;
   }
   const core::Json doc = study::result_document(st, data, *shard);

@@ -393,6 +393,7 @@ RunResult run_scenario(const Scenario& s, const RunOptions& options) {
   out.scenario = &s;
   out.sim = std::make_unique<core::Simulation>(s.start, s.start + s.horizon, s.seed);
   out.sim->set_event_budget(options.max_events);
+  out.sim->set_memory_budget(options.max_memory);
   out.trace = std::make_unique<core::Trace>(options.trace || options.trace_out != nullptr, options.trace_probe_attempts);
   if (options.trace_out != nullptr) out.trace->stream_to(options.trace_out, s.start);
   out.world = std::make_unique<model::World>(*out.sim, *out.trace, s.settings, s.account);

@@ -41,6 +41,7 @@ SweepData run_sweep(const Study& st, const SweepOptions& options) {
         const scenario::Scenario variant = make_variant(st, out.points[point], rep);
         scenario::RunOptions run_options;
         run_options.max_events = options.max_events;
+        run_options.max_memory = options.max_memory;
         run_options.trace_probe_attempts = false;  // metrics read the attempts themselves
         const scenario::RunResult run = scenario::run_scenario(variant, run_options);
         out.samples[point][rep - out.first] = measure(st, run);

@@ -56,5 +56,82 @@ value=$(python3 -c "print('{\"source\":\"' + 'a'*100000 + '\"}')")
 echo "$pattern" > "$work/p.json"; echo "$value" > "$work/e.json"
 timeout 20 "$bin" events test-pattern --event-pattern "@$work/p.json" --event "@$work/e.json" | grep -q false; check "a long wildcard against a long value answers at once" 0 $?
 
+# Devices are never replaced, whatever the output option (as root, --out /dev/null
+# once replaced /dev/null; --out /dev/full reported success).
+for opt in --out --trace; do
+  "$bin" run "$ok" -q $opt /dev/null 2>/dev/null; check "run $opt /dev/null is refused" 2 $?
+done
+[[ -c /dev/null ]]; check "/dev/null is still a device" 0 $?
+"$bin" run "$ok" -q --out /dev/full 2>/dev/null; check "run --out /dev/full is refused, not reported as written" 2 $?
+"$bin" check "$ok" --junit /dev/null >/dev/null 2>&1; check "check --junit /dev/null is refused" 2 $?
+ln -sf "$work/target" "$work/svg-link"
+"$bin" sweep "$src/scenarios/whatif/validation-record-deletion-risk.study.json" -q --replications 2 --svg "$work/svg-link" 2>/dev/null
+check "sweep --svg through a symbolic link is refused" 2 $?
+
+# check --junit writes nothing when the input is bad.
+echo '{"scenario": "bad", "steps": [' > "$work/bad.json"
+"$bin" check "$work/bad.json" --junit "$work/bad.xml" >/dev/null 2>&1; check "check of bad input exits 2" 2 $?
+[[ ! -e "$work/bad.xml" ]]; check "and writes no JUnit file" 0 $?
+
+# Limits: validated, never wrapped round to 'no limit'.
+for v in -1 0 18446744073709551616; do
+  "$bin" run "$ok" -q --max-events "$v" 2>/dev/null; check "--max-events $v is refused" 2 $?
+done
+"$bin" run "$ok" -q --max-file-size 16E 2>/dev/null; check "--max-file-size 16E is refused" 2 $?
+"$bin" run "$ok" -q --max-memory 0 2>/dev/null; check "--max-memory 0 is refused" 2 $?
+for cmd in run check lint graph sweep; do
+  "$bin" $cmd --help | grep -q -- "--max-memory"; check "$cmd has --max-memory" 0 $?
+  "$bin" $cmd --help | grep -q -- "--max-file-size"; check "$cmd has --max-file-size" 0 $?
+done
+
+# A probe every 4 s for a century: stopped at the event budget at once, in
+# little memory, with the option to raise named; memory stays flat however many
+# attempts are made (the attempts are tallied, and the trace goes to its file).
+cat > "$work/century.json" <<'J'
+{"scenario": "century-probe", "start": "2026-01-01T00:00:00Z", "horizon": "36500d",
+ "settings": {"probe.maxAttempts": 1000000000},
+ "steps": [{"at": "0s", "probe": {"name": "p", "url": "https://api.example.com/", "from": ["us-east-1"], "every": "4s", "until": "36499d"}},
+           {"at": "36500d", "expect": {"probe": "p", "last": {"outcome": "NXDOMAIN"}}}]}
+J
+python3 - "$bin" "$work" <<'PY'; check "a century of 4-second probes: exit 2 at the event budget, naming --max-events, in under 150 MiB" 0 $?
+import resource, subprocess, sys
+bin, work = sys.argv[1], sys.argv[2]
+r = subprocess.run([bin, "run", f"{work}/century.json", "--max-events", "2000000", "--trace", f"{work}/century.jsonl"],
+                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, timeout=300)
+peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+print(f"exit {r.returncode}, peak {peak:.0f} MiB: {r.stderr.strip()}")
+sys.exit(0 if r.returncode == 2 and "--max-events" in r.stderr and peak < 150 else 1)
+PY
+[[ ! -e "$work/century.jsonl" ]]; check "and leaves no partial trace" 0 $?
+"$bin" run "$work/century.json" -q --max-events 2000000 --max-memory 1M 2>"$work/err"; check "a memory budget stops the run with exit 2" 2 $?
+grep -q "raise it with --max-memory" "$work/err"; check "and names the option to raise" 0 $?
+
+# A study's base stays inside the study's folder unless the command line names it.
+mkdir -p "$work/s2"
+cat > "$work/s2/out.study.json" <<J
+{"study": "s", "base": "$src/scenarios/whatif/validation-record-deleted.json", "replications": 2, "parameters": [], "metrics": [{"name": "n", "kind": "renewals"}]}
+J
+"$bin" sweep "$work/s2/out.study.json" -q 2>"$work/err"; check "a study whose base is outside its folder is refused" 2 $?
+grep -q "outside the study's folder" "$work/err"; check "with the reason and the way out" 0 $?
+"$bin" sweep "$work/s2/out.study.json" -q --base "$src/scenarios/whatif/validation-record-deleted.json"; check "sweep --base names it" 0 $?
+
+# Multi-byte characters around any cut keep --out JSON and JUnit XML valid.
+for n in 95 96 97 98 99 100 101; do
+  python3 -c "
+import json, sys
+name = 'x' + 'é' * $n
+print(json.dumps({'scenario': 'utf', 'start': '2026-01-01T00:00:00Z', 'horizon': '1d', 'steps': [{'at': '0s', 'region': 'us-east-1', 'call': 'acm:DescribeCertificate',
+  'params': {'CertificateArn': 'arn:aws:acm:us-east-1:111122223333:certificate/' + name}}]}))" > "$work/utf.json"
+  "$bin" run "$work/utf.json" -q --out "$work/utf.out.json" 2>/dev/null
+  "$bin" check "$work/utf.json" --junit "$work/utf.xml" >/dev/null 2>&1
+  python3 -c "import json, sys, xml.etree.ElementTree as E; json.load(open('$work/utf.out.json', encoding='utf-8')); E.parse('$work/utf.xml')" 2>/dev/null
+  check "a message of $n two-byte characters: --out and --junit stay valid" 0 $?
+done
+
+# Instants RFC 3339 cannot write are refused at load.
+echo '{"scenario": "late", "start": "9999-06-01T00:00:00Z", "horizon": "365d", "steps": [{"at": "0s", "expect": {"findings": {}, "count": {"max": 0}}}]}' > "$work/late.json"
+"$bin" run "$work/late.json" -q 2>"$work/err"; check "a run past year 9999 is refused" 2 $?
+grep -q "late.json:1:.*RFC 3339" "$work/err"; check "at the horizon's position" 0 $?
+
 echo "hostile_input: $fails failed"
 exit $((fails > 0))

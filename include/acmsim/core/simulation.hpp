@@ -17,18 +17,37 @@
 
 namespace acmsim::core {
 
+/// A run needs more than one of its limits allows: bad input (exit 2), whose
+/// message names the option that raises the limit.
+class RunLimitExceeded : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
 /// Thrown when a run needs more events than its budget allows.
-class EventBudgetExceeded : public std::runtime_error {
+class EventBudgetExceeded : public RunLimitExceeded {
  public:
   explicit EventBudgetExceeded(std::uint64_t budget)
-      : std::runtime_error("the run needed more than " + std::to_string(budget) +
-                           " events (the event budget); raise it with --max-events if the scenario really needs more"),
+      : RunLimitExceeded("the run needed more than " + std::to_string(budget) +
+                         " events (the event budget); raise it with --max-events if the scenario really needs more"),
         budget_(budget) {}
   [[nodiscard]] std::uint64_t budget() const { return budget_; }
 
  private:
   std::uint64_t budget_;
 };
+
+/// Thrown when the process's resident memory passes the memory budget.
+class MemoryBudgetExceeded : public RunLimitExceeded {
+ public:
+  explicit MemoryBudgetExceeded(std::uint64_t budget)
+      : RunLimitExceeded("the run needed more than " + std::to_string(budget >> 20) +
+                         " MiB of memory (the memory budget); raise it with --max-memory if the scenario really needs more") {}
+};
+
+/// The process's resident memory in bytes (Linux: /proc/self/statm), or 0
+/// where it cannot be read.
+std::uint64_t resident_bytes();
 
 class Simulation {
  public:
@@ -42,6 +61,8 @@ class Simulation {
   [[nodiscard]] std::size_t pending() const { return queue_.size(); }
 
   void set_event_budget(std::uint64_t budget) { budget_ = budget; }
+  /// Resident memory the process may reach (0: none), checked every 4,096 events.
+  void set_memory_budget(std::uint64_t bytes) { memory_budget_ = bytes; }
 
   /// Schedules at an absolute instant (not before now). Events past the horizon
   /// would never run, so they are not stored and the returned id names nothing.
@@ -71,6 +92,7 @@ class Simulation {
     const std::uint64_t before = processed_;
     while (!queue_.empty() && queue_.next_time() <= until) {
       if (processed_ >= budget_) throw EventBudgetExceeded(budget_);
+      if ((processed_ & 4095U) == 0 && memory_budget_ != 0 && resident_bytes() > memory_budget_) throw MemoryBudgetExceeded(memory_budget_);
       const ScheduledEvent ev = queue_.pop();
       now_ = ev.time;
       ++processed_;
@@ -88,6 +110,7 @@ class Simulation {
   std::uint64_t seed_;
   std::uint64_t processed_ = 0;
   std::uint64_t budget_ = UINT64_MAX;
+  std::uint64_t memory_budget_ = 0;
 };
 
 }  // namespace acmsim::core

@@ -15,8 +15,14 @@
 
 namespace acmsim::scenario {
 
+/// The memory budget of a run unless --max-memory says otherwise: well above
+/// what a 100,000-certificate fleet needs, well below what makes a CI machine swap.
+inline constexpr std::uint64_t kDefaultMaxMemory = 8ULL << 30;
+
 struct RunOptions {
   std::uint64_t max_events = 10'000'000;
+  /// Resident memory of the process the run may reach (0: no budget).
+  std::uint64_t max_memory = kDefaultMaxMemory;
   bool trace = true;
   bool trace_probe_attempts = true;
   /// Off: every rule runs at every evaluated instant (the reference the

@@ -53,6 +53,7 @@ struct SweepOptions {
   unsigned threads = 1;
   Shard shard;
   std::uint64_t max_events = 10'000'000;
+  std::uint64_t max_memory = scenario::kDefaultMaxMemory;  // of the whole process
   /// Called after each run with (done, total); from worker threads, serialised.
   std::function<void(std::size_t, std::size_t)> progress;
 };
