@@ -96,6 +96,7 @@ struct SweepArgs {
 };
 struct MergeArgs {
   std::vector<std::string> files;
+  std::uint64_t max_file_size = 256ULL << 20;  // a shard of a large study is large
   std::string out;
   std::string format = "text";
   std::string svg;
@@ -105,6 +106,9 @@ int sweep_command(const SweepArgs& args);
 int merge_command(const MergeArgs& args);
 /// --shard I/N, else a job array's index variable; nullopt with `error` set when invalid.
 std::optional<study::Shard> select_shard(const std::string& flag, std::optional<std::size_t> count_option, std::string& source, std::string& error);
-int test_pattern_command(const std::string& pattern, const std::string& event);
+/// EventBridge itself takes patterns and events of at most 256 KB; the default
+/// leaves room for hand-written files, and no more.
+inline constexpr std::uint64_t kDefaultMaxPatternBytes = 1ULL << 20;
+int test_pattern_command(const std::string& pattern, const std::string& event, std::uint64_t max_bytes);
 
 }  // namespace acmsim::cli

@@ -9,30 +9,26 @@ namespace acmsim::cli {
 
 namespace {
 
-// EventBridge itself takes patterns and events of at most 256 KB; a little more
-// room for hand-written files, and no more.
-constexpr std::uint64_t kMaxArgumentBytes = 1ULL << 20;
-
 // "@file" reads the file; anything else is JSON text.
-std::optional<std::string> argument_text(const std::string& arg, const char* what) {
+std::optional<std::string> argument_text(const std::string& arg, const char* what, std::uint64_t max_bytes) {
   if (arg.empty() || arg.front() != '@') {
-    if (arg.size() > kMaxArgumentBytes) {
-      std::cerr << "acmsim events test-pattern: the " << what << " has more than " << kMaxArgumentBytes << " bytes\n";
+    if (arg.size() > max_bytes) {
+      std::cerr << "acmsim events test-pattern: the " << what << " has more than " << max_bytes << " bytes\n";
       return std::nullopt;
     }
     return arg;
   }
   try {
     // A regular file of bounded size: /dev/zero or a FIFO is refused, not read forever.
-    return scenario::read_input_file(arg.substr(1), kMaxArgumentBytes, "a smaller file");
+    return scenario::read_input_file(arg.substr(1), max_bytes, "--max-file-size");
   } catch (const scenario::InputError& e) {
     std::cerr << "acmsim events test-pattern: " << what << ": " << e.render() << "\n";
     return std::nullopt;
   }
 }
 
-std::optional<core::Json> parse(const std::string& arg, const char* what) {
-  auto text = argument_text(arg, what);
+std::optional<core::Json> parse(const std::string& arg, const char* what, std::uint64_t max_bytes) {
+  auto text = argument_text(arg, what, max_bytes);
   if (!text) return std::nullopt;
   try {
     return scenario::parse_json_with_positions(*text).root;
@@ -45,10 +41,10 @@ std::optional<core::Json> parse(const std::string& arg, const char* what) {
 
 }  // namespace
 
-int test_pattern_command(const std::string& pattern_arg, const std::string& event_arg) {
-  auto pattern = parse(pattern_arg, "event pattern");
+int test_pattern_command(const std::string& pattern_arg, const std::string& event_arg, std::uint64_t max_bytes) {
+  auto pattern = parse(pattern_arg, "event pattern", max_bytes);
   if (!pattern) return kBadInput;
-  auto event = parse(event_arg, "event");
+  auto event = parse(event_arg, "event", max_bytes);
   if (!event) return kBadInput;
   if (!event->is_object()) {
     std::cerr << "acmsim events test-pattern: InvalidEventPatternException: the event must be a JSON object\n";

@@ -8,6 +8,7 @@
 #include "acmsim/report/atomic_file.hpp"
 #include "acmsim/report/findings_report.hpp"
 #include "acmsim/report/run_report.hpp"
+#include "acmsim/report/topics.hpp"
 #include "commands.hpp"
 
 namespace acmsim::cli {
@@ -157,26 +158,35 @@ int lint_command(const LintArgs& args) {
 int explain_command(const std::string& id) {
   std::string wanted = id;
   for (auto& c : wanted) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  const auto* rule = analysis::find_rule(wanted);  // rule ids are lower case: CAA-Forbids-Amazon finds its rule
-  if (rule == nullptr) {
-    // Suggestions by meaning first: the rules whose id or summary holds the
-    // word ("caa" -> caa-forbids-amazon), then by spelling.
-    std::vector<std::string_view> by_meaning;
-    std::vector<std::string_view> ids;
-    for (const auto* r : analysis::all_rules()) {
-      ids.push_back(r->id);
-      std::string text = std::string(r->id) + " " + std::string(r->summary);
-      for (auto& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      if (wanted.size() >= 3 && text.find(wanted) != std::string::npos) by_meaning.push_back(r->id);
-    }
-    const auto near = by_meaning.empty() ? model::nearest(wanted, ids, 3) : by_meaning;
-    std::cerr << "acmsim explain: unknown rule \"" << id << "\"; " << (by_meaning.empty() ? "nearest: " : "rules about it: ");
-    for (std::size_t i = 0; i < near.size(); ++i) std::cerr << (i > 0 ? ", " : "") << near[i];
-    std::cerr << " (acmsim rules lists them all)\n";
-    return kBadInput;
+  // Rules first (a rule id is also its concept tag), then probe outcomes,
+  // settings and concepts; all case-insensitive.
+  if (const auto* rule = analysis::find_rule(wanted)) {
+    std::cout << report::explain(*rule);
+    return kOk;
   }
-  std::cout << report::explain(*rule);
-  return kOk;
+  if (const auto* topic = report::find_topic(id)) {
+    std::cout << topic->text;
+    return kOk;
+  }
+  // Suggestions by meaning first: the rules and topics whose name or text
+  // holds the word ("caa" -> caa-forbids-amazon, acm-caa), then by spelling.
+  std::vector<std::string_view> by_meaning;
+  std::vector<std::string_view> names;
+  for (const auto* r : analysis::all_rules()) {
+    names.push_back(r->id);
+    std::string text = std::string(r->id) + " " + std::string(r->summary);
+    for (auto& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (wanted.size() >= 3 && text.find(wanted) != std::string::npos) by_meaning.push_back(r->id);
+  }
+  for (const auto& t : report::explain_topics()) {
+    names.push_back(t.name);
+    if (wanted.size() >= 3 && t.words.find(wanted) != std::string::npos && by_meaning.size() < 8) by_meaning.push_back(t.name);
+  }
+  const auto near = by_meaning.empty() ? model::nearest(wanted, names, 3) : by_meaning;
+  std::cerr << "acmsim explain: nothing is called \"" << id << "\"; " << (by_meaning.empty() ? "nearest: " : "about it: ");
+  for (std::size_t i = 0; i < near.size(); ++i) std::cerr << (i > 0 ? ", " : "") << near[i];
+  std::cerr << " (acmsim explain knows rules, probe outcomes, settings and concepts; acmsim rules and acmsim settings list them)\n";
+  return kBadInput;
 }
 
 int rules_command(const std::string& format) {

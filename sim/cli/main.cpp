@@ -173,9 +173,12 @@ int run_main(int argc, char** argv) {
   LimitOptions graph_limits;
   add_limit_options(graph_cmd, graph.limits, graph.options.max_events, graph_limits);
   std::string rule_id;
-  auto* explain_cmd =
-      app.add_subcommand("explain", "What a rule means, why AWS behaves so, how to fix it. Exit status: 0, or 2 for an unknown rule.");
-  explain_cmd->add_option("RULE", rule_id, "a rule id (acmsim rules lists them)")->required();
+  auto* explain_cmd = app.add_subcommand("explain",
+                                         "What a rule, a probe outcome, a setting or a concept means: why AWS behaves so, how to fix it.\n"
+                                         "Exit status: 0, or 2 for an unknown name (with suggestions).");
+  explain_cmd
+      ->add_option("NAME", rule_id, "a rule id (acmsim rules), a probe outcome (CERT_EXPIRED), a setting (acm.validationTimeout) or a concept tag")
+      ->required();
   std::string rules_format = "text";
   auto* rules_cmd = app.add_subcommand("rules", "The catalogue of misconfiguration rules.");
   rules_cmd->add_option("--format", rules_format, "text or markdown")->capture_default_str();
@@ -190,6 +193,8 @@ int run_main(int argc, char** argv) {
                                  "Prints {\"Result\": true} or {\"Result\": false}. Exit status: 0, or 2 for an invalid pattern or event.");
   test_pattern->add_option("--event-pattern", pattern_arg, "the pattern: JSON text, or @FILE")->required();
   test_pattern->add_option("--event", event_arg, "the event: JSON text, or @FILE")->required();
+  std::string pattern_max_size;
+  test_pattern->add_option("--max-file-size", pattern_max_size, "largest pattern or event, in bytes (K, M, G suffixes; default 1M)");
 
   std::string schema_format = "json";
   auto* schema_cmd = app.add_subcommand("schema",
@@ -234,6 +239,8 @@ int run_main(int argc, char** argv) {
       ->capture_default_str();
   merge_cmd->add_option("--svg", merge.svg, "draw a chart of one metric to this SVG file");
   merge_cmd->add_option("--chart-metric", merge.chart_metric, "the metric of the chart (default: the first)");
+  std::string merge_max_size;
+  merge_cmd->add_option("--max-file-size", merge_max_size, "largest shard result, in bytes (K, M, G suffixes; default 256M)");
 
   std::string settings_format = "text";
   bool markdown = false;
@@ -301,12 +308,33 @@ int run_main(int argc, char** argv) {
   }
   if (*explain_cmd) return acmsim::cli::explain_command(rule_id);
   if (*rules_cmd) return acmsim::cli::rules_command(rules_format);
-  if (*test_pattern) return acmsim::cli::test_pattern_command(pattern_arg, event_arg);
+  if (*test_pattern) {
+    std::uint64_t max_bytes = acmsim::cli::kDefaultMaxPatternBytes;
+    if (!pattern_max_size.empty()) {
+      const auto b = parse_bytes(pattern_max_size);
+      if (!b) {
+        std::cerr << "acmsim events test-pattern: --max-file-size '" << pattern_max_size << "' is not a size from 1 byte to 1T (\"1M\")\n";
+        return acmsim::cli::kBadInput;
+      }
+      max_bytes = *b;
+    }
+    return acmsim::cli::test_pattern_command(pattern_arg, event_arg, max_bytes);
+  }
   if (*sweep_cmd) {
     if (!apply_limit_text(sweep_limits, sweep.limits, sweep.max_memory, "sweep")) return acmsim::cli::kBadInput;
     return acmsim::cli::sweep_command(sweep);
   }
-  if (*merge_cmd) return acmsim::cli::merge_command(merge);
+  if (*merge_cmd) {
+    if (!merge_max_size.empty()) {
+      const auto b = parse_bytes(merge_max_size);
+      if (!b) {
+        std::cerr << "acmsim merge: --max-file-size '" << merge_max_size << "' is not a size from 1 byte to 1T (\"256M\")\n";
+        return acmsim::cli::kBadInput;
+      }
+      merge.max_file_size = *b;
+    }
+    return acmsim::cli::merge_command(merge);
+  }
   if (*settings_cmd) return acmsim::cli::settings_command(markdown ? "markdown" : settings_format);
   return acmsim::cli::kBadInput;
 }

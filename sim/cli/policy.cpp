@@ -174,13 +174,13 @@ std::optional<std::string> find_config(const std::filesystem::path& start) {
 }
 
 Config load_config(const std::string& path) {
-  const std::string text = scenario::read_input_file(path, kMaxConfigBytes, "a smaller config file");
+  const std::string text = scenario::read_input_file(path, kMaxConfigBytes, "a config file is small");
   const auto doc = parse(path, text);
   return ConfigReader(doc, path).read();
 }
 
 Baseline load_baseline(const std::string& path) {
-  const std::string text = scenario::read_input_file(path, 256ULL << 20, "a smaller baseline");
+  const std::string text = scenario::read_input_file(path, 256ULL << 20, "the limit of a baseline file");
   const auto doc = parse(path, text);
   const Json& root = doc.root;
   auto fail = [&](const std::string& ptr, const std::string& message) { throw InputError(path, doc.pos_of(ptr), ptr, message); };

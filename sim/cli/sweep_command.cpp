@@ -132,7 +132,7 @@ int merge_command(const MergeArgs& args) {
   for (const auto& f : args.files) {
     try {
       // A regular file of bounded size: /dev/zero or a FIFO is refused, not read forever.
-      const auto doc = scenario::parse_json_with_positions(scenario::read_input_file(f, 256ULL << 20, "a smaller shard result"));
+      const auto doc = scenario::parse_json_with_positions(scenario::read_input_file(f, args.max_file_size, "--max-file-size"));
       docs.emplace_back(f, doc.root);
     } catch (const scenario::InputError& e) {
       std::cerr << e.render() << "\n";

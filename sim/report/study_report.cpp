@@ -59,7 +59,9 @@ std::string study_table(const Json& result, bool markdown) {
     out << "# Study `" << result["study"].get<std::string>() << "`\n\n";
     if (!result["description"].get<std::string>().empty()) out << result["description"].get<std::string>() << "\n\n";
     out << def["replications"].get<std::size_t>() << " replications at each of " << points << " parameter point" << (points == 1 ? "" : "s")
-        << ", study seed " << def["seed"].dump() << ". Mean, 95% confidence interval of the mean (Student's t), standard deviation and quantiles.\n";
+        << ", study seed " << def["seed"].dump()
+        << ". Mean, 95% confidence interval of the mean (Wilson's score interval where every sample is 0 or 1, else Student's t; clamped to the "
+           "metric's range), standard deviation and quantiles.\n";
   } else {
     out << "study " << result["study"].get<std::string>() << ": " << def["replications"].get<std::size_t>() << " replications x " << points
         << " point" << (points == 1 ? "" : "s") << " (seed " << def["seed"].dump() << ")\n";

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "acmsim/analysis/rule.hpp"
+#include "acmsim/api/responses.hpp"
 #include "acmsim/model/events/event_pattern.hpp"
 #include "acmsim/model/regions.hpp"
 #include "acmsim/scenario/input_file.hpp"
@@ -586,14 +587,20 @@ class Loader {
     for (const auto& st : s.steps) order.push_back(&st);
     std::stable_sort(order.begin(), order.end(), [](const Step* a, const Step* b) { return a->at < b->at; });
     std::set<std::string> saved;
+    std::map<std::string, std::string> saver;  // save name -> the call that last saved it
+    auto call_of = [](const Step& st) { return std::string(st.call.op->service) + ":" + std::string(st.call.op->name); };
     for (std::size_t k = 0; k < order.size(); ++k) {
       const Step& st = *order[k];
       // Calls and probes of one instant run before its expectations, so an
       // expectation may use what a later call of the same instant saves.
       std::set<std::string> visible = saved;
+      std::map<std::string, std::string> visible_saver = saver;
       if (st.kind == StepKind::Expect) {
         for (std::size_t j = k + 1; j < order.size() && order[j]->at == st.at; ++j) {
-          if (order[j]->kind == StepKind::Call && order[j]->save) visible.insert(*order[j]->save);
+          if (order[j]->kind == StepKind::Call && order[j]->save) {
+            visible.insert(*order[j]->save);
+            visible_saver[*order[j]->save] = call_of(*order[j]);
+          }
         }
       }
       const Json& body = doc_.root["steps"][st.index];
@@ -610,10 +617,37 @@ class Loader {
                        (saved.empty() ? std::string() : "; saved so far: " + join(std::vector<std::string_view>(visible.begin(), visible.end()))));
             }
           }
+          // The first member after the name must be one the saving call's
+          // response has (${cert.CertArn} is refused here, not at run time).
+          for (std::size_t at = text.find("${"); at != std::string::npos; at = text.find("${", at + 2)) {
+            const std::size_t close = text.find('}', at);
+            if (close == std::string::npos) break;
+            const std::string_view ref = std::string_view(text).substr(at + 2, close - at - 2);
+            const std::size_t dot = ref.find('.');
+            if (dot == std::string_view::npos) continue;
+            const std::string name(ref.substr(0, dot));
+            const std::string first(ref.substr(dot + 1, ref.find_first_of(".[", dot + 1) - dot - 1));
+            const auto who = visible_saver.find(name);
+            if (who == visible_saver.end()) continue;
+            const auto members = api::response_members(who->second);
+            if (!members || std::find(members->begin(), members->end(), first) != members->end()) continue;
+            fail(ptr, "reference ${" + std::string(ref) + "}: the response of " + who->second + " (saved as \"" + name + "\") has no member \"" +
+                          first + "\"" + did_you_mean_member(first, *members) +
+                          (members->empty() ? "; it has no members" : "; it has: " + join(*members)));
+          }
         });
       }
-      if (st.save) saved.insert(*st.save);
+      if (st.save) {
+        saved.insert(*st.save);
+        saver[*st.save] = call_of(st);
+      }
     }
+  }
+
+  static std::string did_you_mean_member(const std::string& word, const std::vector<std::string_view>& valid) {
+    const auto near = model::nearest(word, valid, 1);
+    if (near.empty() || model::edit_distance(word, near.front()) > std::max<std::size_t>(2, word.size() / 2)) return "";
+    return " (did you mean \"" + std::string(near.front()) + "\"?)";
   }
 
   const SourceDocument& doc_;
@@ -660,8 +694,8 @@ std::string read_input_file(const std::string& path, std::uint64_t max_bytes, co
   if (ec) throw InputError(path, SourcePos{1, 1}, "", "cannot read the file: " + ec.message());
   if (size > max_bytes) {
     throw InputError(path, SourcePos{1, 1}, "",
-                     "the file has " + std::to_string(size) + " bytes, more than the limit of " + std::to_string(max_bytes) + " (raise it with " +
-                         raise_with + ")");
+                     "the file has " + std::to_string(size) + " bytes, more than the limit of " + std::to_string(max_bytes) + " (" +
+                         (raise_with.rfind("--", 0) == 0 ? "raise it with " + raise_with : raise_with) + ")");
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError(path, SourcePos{1, 1}, "", "cannot open the file for reading");

@@ -12,6 +12,29 @@ namespace {
 bool valid_name_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-'; }
 
 // Resolves "name.a.b[0].c" against saved values.
+/// What a reference could have named at a point of a response: its members,
+/// or the length of its array, or that it is a plain value.
+std::string what_is_at(const Json& v, const std::string& path) {
+  if (v.is_object()) {
+    if (v.empty()) return path + " has no members";
+    std::string out = path + " has: ";
+    std::size_t n = 0;
+    for (const auto& [k, _] : v.items()) {
+      if (n++ == 24) {
+        out += ", ...";
+        break;
+      }
+      out += (n > 1 ? ", " : "") + k;
+    }
+    return out;
+  }
+  if (v.is_array() && v.empty()) return path + " is an empty list";
+  if (v.is_array())
+    return path + " is a list of " + std::to_string(v.size()) + (v.size() == 1 ? " element" : " elements") + " ([0] to [" +
+           std::to_string(v.empty() ? 0 : v.size() - 1) + "])";
+  return path + " is a " + std::string(v.type_name()) + ", with no members";
+}
+
 std::optional<Json> resolve(std::string_view ref, const std::map<std::string, Json>& saved, std::string* why) {
   std::size_t i = 0;
   while (i < ref.size() && valid_name_char(ref[i])) ++i;
@@ -29,9 +52,10 @@ std::optional<Json> resolve(std::string_view ref, const std::map<std::string, Js
       std::size_t j = i;
       while (j < ref.size() && ref[j] != '.' && ref[j] != '[') ++j;
       const std::string member(ref.substr(i, j - i));
+      const std::string parent = walked;
       walked += "." + member;
       if (!cur->is_object() || !cur->contains(member)) {
-        *why = "reference ${" + std::string(ref) + "}: " + walked + " does not exist in the saved response";
+        *why = "reference ${" + std::string(ref) + "}: " + walked + " does not exist in the saved response; " + what_is_at(*cur, parent);
         return std::nullopt;
       }
       cur = &(*cur)[member];
@@ -46,7 +70,8 @@ std::optional<Json> resolve(std::string_view ref, const std::map<std::string, Js
       walked += "[" + idx + "]";
       if (idx.empty() || idx.find_first_not_of("0123456789") != std::string::npos || idx.size() > 9 || !cur->is_array() ||
           std::stoul(idx) >= cur->size()) {
-        *why = "reference ${" + std::string(ref) + "}: " + walked + " does not exist in the saved response";
+        *why = "reference ${" + std::string(ref) + "}: " + walked + " does not exist in the saved response; " +
+               what_is_at(*cur, walked.substr(0, walked.rfind('[')));
         return std::nullopt;
       }
       cur = &(*cur)[std::stoul(idx)];

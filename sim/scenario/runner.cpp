@@ -169,6 +169,9 @@ class Runner {
       spec.host = parsed->host;
       spec.port = parsed->port;
       spec.path = parsed->path;
+    }
+    if (!out_.world->clients.probes()[index].started) {
+      out_.world->clients.start(index);
       out_.world->touch(model::bit(model::Part::Clients));  // rules read the probed hosts
     }
     out_.world->clients.attempt(index);

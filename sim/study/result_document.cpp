@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <limits>
+#include <map>
 
 #include "acmsim/core/random.hpp"
 #include "acmsim/study/renewal_markov.hpp"
@@ -36,6 +38,13 @@ Json definition(const Study& st, std::size_t replications) {
   }
   Json metrics = Json::array();
   for (const auto& m : st.metrics) metrics.push_back({{"name", m.name}, {"kind", metric_name(m.kind)}, {"unit", m.unit}});
+  for (const auto& d : st.derived) {
+    Json j = {{"name", d.name}, {"kind", d.ratio ? "ratio" : "difference"}, {"of", d.of}};
+    if (!d.other.empty()) j[d.ratio ? "over" : "minus"] = d.other;
+    if (!d.reference.is_null()) j["reference"] = d.reference;
+    j["unit"] = d.unit;
+    metrics.push_back(std::move(j));
+  }
   char digest[17];
   std::snprintf(digest, sizeof digest, "%016llx", static_cast<unsigned long long>(core::fnv1a64(st.base.root.dump())));
   return {{"seed", st.seed},      {"replications", replications}, {"quantiles", st.quantiles},
@@ -74,18 +83,70 @@ Json analytic_at(const Study& st, const Point& point) {
   return out;
 }
 
+/// The samples of a difference or ratio metric at one point: replication by
+/// replication, undefined where either side is (or a ratio's denominator is 0).
+Json derived_samples(const Json& d, const Json& points, std::size_t at) {
+  const Json& point = points[at];
+  const Json& of = point["samples"][d["of"].get<std::string>()];
+  const Json* other = nullptr;
+  const bool ratio = d["kind"] == "ratio";
+  if (d.contains("reference")) {
+    // The point that differs from this one only in the referenced parameters.
+    for (const auto& p : points) {
+      bool same = true;
+      for (const auto& [name, v] : p["values"].items()) {
+        const Json& want = d["reference"].contains(name) ? d["reference"][name] : point["values"][name];
+        same = same && v == want;
+      }
+      if (same) other = &p["samples"][d["of"].get<std::string>()];
+    }
+  } else {
+    other = &point["samples"][d[ratio ? "over" : "minus"].get<std::string>()];
+  }
+  Json out = Json::array();
+  for (std::size_t i = 0; i < of.size(); ++i) {
+    if (other == nullptr || i >= other->size() || of[i].is_null() || (*other)[i].is_null()) {
+      out.push_back(nullptr);
+      continue;
+    }
+    const double a = of[i].get<double>();
+    const double b = (*other)[i].get<double>();
+    if (ratio)
+      out.push_back(b == 0.0 ? Json(nullptr) : Json(a / b));
+    else
+      out.push_back(a - b);
+  }
+  return out;
+}
+
 /// Adds "statistics" (and the analytic comparison) to every point of a
 /// complete document. Used by the sweep and by merge: the same bytes either way.
 void finish(Json& doc) {
+  // Derived metrics first: they are samples like the others from then on.
+  for (const auto& m : doc["definition"]["metrics"]) {
+    if (m.value("kind", "") != "difference" && m.value("kind", "") != "ratio") continue;
+    std::vector<Json> computed;
+    for (std::size_t p = 0; p < doc["points"].size(); ++p) computed.push_back(derived_samples(m, doc["points"], p));
+    for (std::size_t p = 0; p < doc["points"].size(); ++p) doc["points"][p]["samples"][m["name"].get<std::string>()] = std::move(computed[p]);
+  }
   std::vector<double> quantiles;
   for (const auto& q : doc["definition"]["quantiles"]) quantiles.push_back(q.get<double>());
+  // What each metric can take: a share lies in [0, 1], everything else
+  // acmsim measures (counts, hours, milliseconds) is at least 0.
+  std::map<std::string, Range> ranges;
+  for (const auto& m : doc["definition"]["metrics"]) {
+    const std::string kind = m.value("kind", "");
+    if (kind == "difference") continue;  // either sign
+    ranges[m.value("name", "")] = kind == "probeAvailability" ? Range{0.0, 1.0} : Range{0.0, std::numeric_limits<double>::infinity()};
+  }
   for (auto& point : doc["points"]) {
     Json stats = Json::object();
     for (const auto& [metric, samples] : point["samples"].items()) {
       std::vector<std::optional<double>> xs;
       xs.reserve(samples.size());
       for (const auto& v : samples) xs.push_back(v.is_null() ? std::nullopt : std::optional<double>(v.get<double>()));
-      const auto s = summarize(xs, quantiles);
+      const auto r = ranges.find(metric);
+      const auto s = summarize(xs, quantiles, r == ranges.end() ? Range{} : r->second);
       if (!s) {
         stats[metric] = {{"n", 0}, {"missing", xs.size()}};
         continue;
@@ -93,7 +154,8 @@ void finish(Json& doc) {
       Json qs = Json::object();
       for (std::size_t i = 0; i < quantiles.size(); ++i) qs[quantile_name(quantiles[i])] = s->quantiles[i];
       stats[metric] = {{"n", s->n},           {"missing", s->missing},           {"mean", s->mean},
-                       {"stddev", s->stddev}, {"ci95", {s->ci_low, s->ci_high}}, {"quantiles", qs}};
+                       {"stddev", s->stddev}, {"ci95", {s->ci_low, s->ci_high}}, {"ciMethod", s->ci_method},
+                       {"quantiles", qs}};
     }
     point["statistics"] = std::move(stats);
     if (point.contains("analytic")) {

@@ -157,10 +157,23 @@ class StudyLoader {
     const Json& ms = root["metrics"];
     if (!ms.is_array() || ms.empty()) fail("/metrics", "\"metrics\" must be a non-empty array of metric objects");
     std::set<std::string> metric_names;
+    std::vector<std::size_t> derived_at;
     for (std::size_t i = 0; i < ms.size(); ++i) {
-      Metric m = metric(ms[i], "/metrics/" + std::to_string(i));
-      if (!metric_names.insert(m.name).second) fail("/metrics/" + std::to_string(i) + "/name", "metric name '" + m.name + "' is used twice");
+      const std::string at = "/metrics/" + std::to_string(i);
+      if (ms[i].is_object() && ms[i].contains("kind") && (ms[i]["kind"] == "difference" || ms[i]["kind"] == "ratio")) {
+        derived_at.push_back(i);  // read once every measured metric is known
+        continue;
+      }
+      Metric m = metric(ms[i], at, st);
+      if (!metric_names.insert(m.name).second) fail(at + "/name", "metric name '" + m.name + "' is used twice");
       st.metrics.push_back(std::move(m));
+    }
+    if (st.metrics.empty()) fail("/metrics", "a study measures at least one metric (difference and ratio only combine measured ones)");
+    const std::set<std::string> measured = metric_names;
+    for (const std::size_t i : derived_at) {
+      DerivedMetric d = derived_metric(ms[i], "/metrics/" + std::to_string(i), st, measured);
+      if (!metric_names.insert(d.name).second) fail("/metrics/" + std::to_string(i) + "/name", "metric name '" + d.name + "' is used twice");
+      st.derived.push_back(std::move(d));
     }
     if (root.contains("quantiles")) {
       const Json& q = root["quantiles"];
@@ -220,7 +233,7 @@ class StudyLoader {
     std::string base_name;
     if (!limits_.base_override.empty() && (b.is_string() || b.is_object())) {
       // Named on the command line: the user vouches for it, wherever it is.
-      text = scenario::read_input_file(limits_.base_override, limits_.scenario.max_file_bytes, "a smaller base scenario");
+      text = scenario::read_input_file(limits_.base_override, limits_.scenario.max_file_bytes, "--max-file-size");
       base_name = limits_.base_override;
     } else if (b.is_string()) {
       namespace fs = std::filesystem;
@@ -236,7 +249,7 @@ class StudyLoader {
                           ": move it into that folder, or name it on the command line (acmsim sweep STUDY --base FILE)");
       // A regular file only (a FIFO would block), of bounded size.
       try {
-        text = scenario::read_input_file(path.string(), limits_.scenario.max_file_bytes, "a smaller base scenario");
+        text = scenario::read_input_file(path.string(), limits_.scenario.max_file_bytes, "--max-file-size");
       } catch (const InputError& e) {
         fail("/base", "cannot read the base scenario '" + rel.string() + "': " + e.what());
       }
@@ -507,7 +520,66 @@ class StudyLoader {
     return *r;
   }
 
-  Metric metric(const Json& m, const std::string& at) const {
+  /// The regions a probe of the base makes its attempts from, unless a
+  /// parameter may change them (then nothing is known at load).
+  std::optional<std::vector<std::string>> probe_regions(const std::string& name, const Study& st) const {
+    const Json& steps = base_doc_.root["steps"];
+    for (std::size_t i = 0; i < steps.size(); ++i) {
+      const Json& s = steps[i];
+      if (!s.contains("probe") || !s["probe"].is_object() || s["probe"].value("name", "") != name) continue;
+      const std::string prefix = "/steps/" + std::to_string(i);
+      for (const auto& p : st.parameters) {
+        if (p.pointer == prefix || p.pointer.rfind(prefix + "/probe", 0) == 0) return std::nullopt;
+      }
+      std::vector<std::string> out;
+      if (s["probe"].contains("from") && s["probe"]["from"].is_array()) {
+        for (const auto& r : s["probe"]["from"]) {
+          if (r.is_string()) out.push_back(r.get<std::string>());
+        }
+      }
+      return out;
+    }
+    return std::nullopt;
+  }
+
+  DerivedMetric derived_metric(const Json& m, const std::string& at, const Study& st, const std::set<std::string>& measured) const {
+    DerivedMetric d;
+    d.ratio = m["kind"] == "ratio";
+    const char* second = d.ratio ? "over" : "minus";
+    members(m, at, {"name", "kind", "of", second, "reference", "unit"}, d.ratio ? "of a ratio metric" : "of a difference metric");
+    d.name = required_string(m, "name", at, "a name for tables, [A-Za-z0-9._-]+");
+    if (!valid_name(d.name)) fail(at + "/name", "metric name '" + d.name + "' must be 1 to 64 of A-Z a-z 0-9 . _ -");
+    std::vector<std::string_view> names(measured.begin(), measured.end());
+    auto known = [&](const std::string& member) {
+      std::string v = required_string(m, member.c_str(), at, "the name of a measured metric of this study");
+      if (measured.count(v) == 0U)
+        fail(at + "/" + member, "\"" + v + "\" is no measured metric of this study" + did_you_mean(v, names) + "; measured: " + join_names(names));
+      return v;
+    };
+    d.of = known("of");
+    if (m.contains(second) == m.contains("reference"))
+      fail(at, std::string("give either \"") + second + "\" (another metric at the same point) or \"reference\" (the same metric at another point)");
+    if (m.contains(second)) {
+      d.other = known(second);
+    } else {
+      // The reference point: a value of each grid parameter named.
+      const Json& ref = m["reference"];
+      if (!ref.is_object() || ref.empty()) fail(at + "/reference", "\"reference\" is an object of grid parameter values: {\"edgeRttMs\": 12}");
+      for (const auto& [pname, value] : ref.items()) {
+        const auto p = std::find_if(st.parameters.begin(), st.parameters.end(), [&](const Parameter& x) { return x.name == pname; });
+        if (p == st.parameters.end() || p->grid.empty())
+          fail(at + "/reference/" + scenario::pointer_escape(pname), "\"" + pname + "\" is no grid parameter of this study");
+        if (std::find(p->grid.begin(), p->grid.end(), value) == p->grid.end())
+          fail(at + "/reference/" + scenario::pointer_escape(pname),
+               value.dump() + " is not among the values of \"" + pname + "\": " + Json(p->grid).dump());
+      }
+      d.reference = ref;
+    }
+    if (m.contains("unit")) d.unit = string_of(m["unit"], at + "/unit");
+    return d;
+  }
+
+  Metric metric(const Json& m, const std::string& at, const Study& st) const {
     const auto kinds = names_of(kMetrics);
     if (!m.is_object()) fail(at, "a metric is an object with \"name\" and \"kind\"");
     Metric out;
@@ -526,7 +598,18 @@ class StudyLoader {
         fail(at + "/probe", "the base scenario has no probe named \"" + out.probe + "\"" + did_you_mean(out.probe, valid) +
                                 (valid.empty() ? "" : "; it has: " + join_names(valid)));
       }
-      if (m.contains("from")) out.from = region_of(m["from"], at + "/from");
+      if (m.contains("from")) {
+        out.from = region_of(m["from"], at + "/from");
+        // A region the probe does not use: the metric would be undefined in
+        // every run, and the study would say nothing with exit 0.
+        const auto regions = probe_regions(out.probe, st);
+        const std::string code(model::region_code(*out.from));
+        if (regions && std::find(regions->begin(), regions->end(), code) == regions->end()) {
+          std::vector<std::string_view> valid(regions->begin(), regions->end());
+          fail(at + "/from", "probe \"" + out.probe + "\" makes no attempt from " + code +
+                                 ", so this metric would be undefined in every run; it probes from " + join_names(valid));
+        }
+      }
     };
     switch (out.kind) {
       case MetricKind::ProbeAvailability:
@@ -671,7 +754,7 @@ Study parse_study(std::string_view text, const std::string& file, const StudyLim
 }
 
 Study load_study(const std::string& path, const StudyLimits& limits) {
-  return parse_study(scenario::read_input_file(path, limits.scenario.max_file_bytes, "a smaller study file"), path, limits);
+  return parse_study(scenario::read_input_file(path, limits.scenario.max_file_bytes, "--max-file-size"), path, limits);
 }
 
 }  // namespace acmsim::study

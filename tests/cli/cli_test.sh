@@ -62,7 +62,17 @@ out=$("$bin" events test-pattern --event-pattern '{"source":["aws.acm"]}' --even
 "$bin" explain certificate-not-in-use | grep -q "^Fix: "; check "explain says how to fix" 0 $?
 "$bin" explain no-such-rule >/dev/null 2>&1; check "explain of an unknown rule exits 2" 2 $?
 "$bin" explain CAA-Forbids-Amazon | grep -q "^caa-forbids-amazon"; check "explain is case-insensitive" 0 $?
-"$bin" explain caa 2>&1 >/dev/null | grep -q "rules about it: caa-forbids-amazon"; check "explain caa suggests the CAA rule, by meaning" 0 $?
+"$bin" explain caa 2>&1 >/dev/null | grep -q "about it: caa-forbids-amazon"; check "explain caa suggests the CAA rule, by meaning" 0 $?
+"$bin" explain cert_expired | grep -q "^CERT_EXPIRED (probe outcome)"; check "explain knows probe outcomes" 0 $?
+"$bin" explain ACM.ValidationTimeout | grep -q "^acm.validationTimeout (setting, default 72h)"; check "explain knows settings, case-insensitively" 0 $?
+"$bin" explain acm-wildcard | grep -q "covers one label"; check "explain knows the scenarios' concepts" 0 $?
+"$bin" explain latency 2>&1 >/dev/null | grep -q "about it: .*latency.dnsMs"; check "explain latency suggests the latency settings" 0 $?
+# Every concept tag of a bundled scenario is explained.
+for c in $(python3 -c "
+import json, glob
+print(' '.join(sorted({t for f in glob.glob('$src/scenarios/**/*.json', recursive=True) for t in json.load(open(f)).get('concepts', [])})))"); do
+  "$bin" explain "$c" >/dev/null 2>&1 || { echo "FAIL: explain $c"; fails=$((fails+1)); }
+done
 "$bin" lint "$ok" --format sarif > "$work/lint.sarif"; check "lint of a scenario with a warning only exits 0 (fail-on error)" 0 $?
 python3 -c "import json; d=json.load(open('$work/lint.sarif')); assert d['version']=='2.1.0' and len(d['runs'][0]['tool']['driver']['rules'])==24" ; check "lint writes SARIF 2.1.0 with every rule" 0 $?
 "$bin" lint "$ok" --fail-on warning >/dev/null; check "lint --fail-on warning fails on a warning" 1 $?

@@ -56,6 +56,13 @@ value=$(python3 -c "print('{\"source\":\"' + 'a'*100000 + '\"}')")
 echo "$pattern" > "$work/p.json"; echo "$value" > "$work/e.json"
 timeout 20 "$bin" events test-pattern --event-pattern "@$work/p.json" --event "@$work/e.json" | grep -q false; check "a long wildcard against a long value answers at once" 0 $?
 
+# The old temporary name PATH.tmp-<pid> was predictable: a link planted there
+# had its target overwritten. exec keeps the shell's pid, so the name is known.
+echo "keep" > "$work/victim"
+bash -c 'ln -s "$1/victim" "$1/r2.json.tmp-$$"; exec "$2" run "$3" -q --out "$1/r2.json"' _ "$work" "$bin" "$ok"
+check "run --out beside a planted link at the old temporary name" 0 $?
+[[ "$(cat "$work/victim")" == "keep" ]]; check "leaves the link's target untouched" 0 $?
+
 # Devices are never replaced, whatever the output option (as root, --out /dev/null
 # once replaced /dev/null; --out /dev/full reported success).
 for opt in --out --trace; do

@@ -21,11 +21,14 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <set>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "acmsim/api/operations.hpp"
+#include "acmsim/api/responses.hpp"
 #include "acmsim/api/shape.hpp"
 #include "acmsim/core/random.hpp"
 #include "acmsim/core/simulation.hpp"
@@ -171,6 +174,7 @@ int main(int argc, char** argv) {
   std::uint64_t seed = 1;
   std::uint64_t count = 100;
   std::filesystem::path keep = ".";
+  bool print_members = false;
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string a = argv[i];
     if (a == "--seed")
@@ -179,11 +183,14 @@ int main(int argc, char** argv) {
       count = std::strtoull(argv[i + 1], nullptr, 10);
     else if (a == "--keep")
       keep = argv[i + 1];
+    else if (a == "--print-response-members")
+      print_members = std::string(argv[i + 1]) == "1";
   }
   std::uint64_t loaded = 0;
   std::uint64_t refused = 0;
   std::uint64_t over_budget = 0;
   std::uint64_t events = 0;
+  std::set<std::pair<std::string, std::string>> observed;
   for (std::uint64_t k = seed; k < seed + count; ++k) {
     Generator g(k);
     const Json doc = g.scenario(k);
@@ -212,10 +219,32 @@ int main(int argc, char** argv) {
       full.incremental_analysis = false;
       if (traced(s, full) != first) return fail("every rule at every instant gave another trace than the incremental analysis");
       events += static_cast<std::uint64_t>(std::count(first.begin(), first.end(), '\n'));
+      // Every member of a response must be in the table references are checked against.
+      std::istringstream lines(first);
+      for (std::string line; std::getline(lines, line);) {
+        if (line.find("\"type\":\"call\"") == std::string::npos || line.find("\"response\":") == std::string::npos) continue;
+        const Json rec = Json::parse(line);
+        const std::string call = rec["call"].get<std::string>();
+        if (!rec["response"].is_object()) continue;
+        observed.insert({call, ""});
+        for (const auto& [m, _] : rec["response"].items()) observed.insert({call, m});
+      }
     } catch (const acmsim::core::RunLimitExceeded&) {
       ++over_budget;
     } catch (const std::exception& e) {
       return fail(e.what());
+    }
+  }
+  if (print_members) {
+    for (const auto& [call, member] : observed) std::cout << call << " " << member << "\n";
+    return 0;
+  }
+  for (const auto& [call, member] : observed) {
+    const auto known = acmsim::api::response_members(call);
+    if (!known || (!member.empty() && std::find(known->begin(), known->end(), member) == known->end())) {
+      std::cerr << call << " answered with the member " << member
+                << ", which the table of response members lacks: run tools/response-members and commit sim/api/response_members.cpp\n";
+      return 1;
     }
   }
   std::cout << count << " random scenarios from seed " << seed << ": " << loaded << " ran (" << events << " trace records), " << refused

@@ -101,6 +101,11 @@ INSTANTIATE_TEST_SUITE_P(
                 std::string(
                     R"({"at": "1m", "region": "us-east-1", "call": "acm:RequestCertificate", "params": {"DomainName": "a.example.com"}, "save": "c"})")),
             5, 105, "no earlier step saves \"c\""},
+        BadInput{"ReferenceToAMemberTheResponseLacks",
+                 scenario_with_step(
+                     kRequest + std::string(", ") +
+                     R"({"at": "1m", "region": "us-east-1", "call": "acm:DescribeCertificate", "params": {"CertificateArn": "${c.CertArn}"}})"),
+                 5, 232, "${c.CertArn}: the response of acm:RequestCertificate (saved as \"c\") has no member \"CertArn\"; it has: CertificateArn"},
         BadInput{
             "MalformedReference",
             scenario_with_step(R"({"at": "0s", "region": "us-east-1", "call": "acm:DescribeCertificate", "params": {"CertificateArn": "${c.Arn"}})"),

@@ -152,3 +152,30 @@ TEST(Sweep, SimulationAgreesWithTheAnalyticChain) {
   EXPECT_EQ(checked, 18U);  // 6 points x 3 quantities
   EXPECT_GE(inside, 15U);
 }
+
+// Differences and ratios are computed replication by replication, at the same
+// point or against a reference point, and survive a shard merge unchanged.
+TEST(Sweep, DerivedMetricsPairReplications) {
+  const auto st = study::load_study(write_study("derived.study.json", R"({
+  "study": "derived", "base": ")" + kWhatIf + R"(validation-record-deleted.json", "seed": 3, "replications": 6,
+  "parameters": [{"name": "operator", "setting": "faults.repairMeanTime", "values": [null, "2d"]},
+                 {"name": "deletedAt", "pointer": "/steps/10/at", "distribution": {"type": "uniform", "min": "1d", "max": "199d"}}],
+  "metrics": [{"name": "availability", "kind": "probeAvailability", "probe": "pets"}, {"name": "down", "kind": "statusHours", "status": "EXPIRED"},
+              {"name": "unavailable", "kind": "difference", "of": "availability", "minus": "availability"},
+              {"name": "gainOverNoOperator", "kind": "difference", "of": "availability", "reference": {"operator": null}},
+              {"name": "relative", "kind": "ratio", "of": "availability", "reference": {"operator": null}}]
+})"));
+  const auto doc = core::Json::parse(sweep_text(st, 2));
+  const auto& none = doc["points"][0]["samples"];
+  const auto& two = doc["points"][1]["samples"];
+  for (std::size_t r = 0; r < 6; ++r) {
+    EXPECT_EQ(none["unavailable"][r], 0.0);
+    EXPECT_EQ(none["gainOverNoOperator"][r], 0.0);  // the reference point against itself
+    EXPECT_DOUBLE_EQ(two["gainOverNoOperator"][r].get<double>(), two["availability"][r].get<double>() - none["availability"][r].get<double>());
+    EXPECT_DOUBLE_EQ(two["relative"][r].get<double>(), two["availability"][r].get<double>() / none["availability"][r].get<double>());
+  }
+  EXPECT_GE(doc["points"][1]["statistics"]["gainOverNoOperator"]["mean"].get<double>(), 0.0) << "an operator never lowers availability";
+  std::vector<std::pair<std::string, core::Json>> shards;
+  for (std::size_t i = 0; i < 3; ++i) shards.emplace_back("s" + std::to_string(i), core::Json::parse(sweep_text(st, 1, {i, 3})));
+  EXPECT_EQ(study::merge_results(shards).dump(1), doc.dump(1));
+}

@@ -68,6 +68,7 @@ struct Settings {
   Duration cloudfront_certificate_propagation = Duration::hours(24);
   Duration regional_certificate_propagation{0};
   double edge_rtt_ms = 12.0;
+  double dns_ms = 12.0;
   double server_ms = 20.0;
   double latency_jitter = 0.1;
   /// Measured or assumed round-trip times that replace the model's, by region pair.

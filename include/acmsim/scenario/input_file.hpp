@@ -10,7 +10,7 @@ namespace acmsim::scenario {
 
 /// The bytes of `path`: it must exist, be a regular file and hold at most
 /// `max_bytes` bytes. Throws InputError (at 1:1) saying which, and for the size
-/// which option raises it.
+/// what raises it: an option ("--max-file-size"), or a reason in words.
 std::string read_input_file(const std::string& path, std::uint64_t max_bytes, const std::string& raise_with = "--max-file-size");
 
 }  // namespace acmsim::scenario

@@ -83,6 +83,19 @@ struct Metric {
   std::string unit;                                     // for tables
 };
 
+/// A metric computed from others, replication by replication (the runs of a
+/// replication index share their random numbers across points, so the pairs
+/// are matched): `of` minus (or over) `other` at the same point, or `of` at
+/// this point minus (or over) `of` at the reference point.
+struct DerivedMetric {
+  std::string name;
+  bool ratio = false;  // else a difference
+  std::string of;
+  std::string other;  // another metric; empty with a reference point
+  Json reference;     // {"parameter": value, ...}: the point compared with
+  std::string unit;
+};
+
 /// The analytic model set beside the simulation: its quantities, by the metric
 /// they are compared with.
 struct Analytic {
@@ -102,6 +115,7 @@ struct Study {
   std::size_t replications = 100;
   std::vector<Parameter> parameters;
   std::vector<Metric> metrics;
+  std::vector<DerivedMetric> derived;  // computed from `metrics` after the runs
   std::vector<double> quantiles = {0.05, 0.5, 0.95};
   std::optional<Analytic> analytic;
   std::string chart_metric;              // the metric acmsim draws in its SVG chart (default: the first)

@@ -27,7 +27,7 @@ void check(Context& ctx) {
     }
   }
   for (const auto& p : w.clients.probes()) {
-    if (!p.spec.host.empty() && missing(p.spec.host))
+    if (p.started && !p.spec.host.empty() && missing(p.spec.host))
       ctx.report({p.spec.host}, "Probe " + p.spec.name + " uses " + p.spec.host + ", which has no DNS record.", p.spec.step);
   }
 }

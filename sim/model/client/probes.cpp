@@ -188,7 +188,7 @@ ProbeAttempt Clients::try_once(const ProbeSpec& spec, RegionId from) {
   out.at = now;
   out.from = from;
   const double jitter = 1.0 + st.latency_jitter * (2.0 * jitter_.uniform01() - 1.0);
-  double elapsed = st.edge_rtt_ms;  // the client's resolver sits near it
+  double elapsed = st.dns_ms;  // resolving the name (latency.dnsMs), whatever answers it
   auto finish = [&](ProbeOutcome o) {
     out.outcome = o;
     out.latency_ms = elapsed * jitter;

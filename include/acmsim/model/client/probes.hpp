@@ -45,6 +45,9 @@ struct Probe {
   ProbeSpec spec;
   ProbeTally all;
   std::vector<ProbeTally> by_region;  // parallel to spec.from
+  /// Its step has run: before that the probe does not exist, and no rule
+  /// speaks about it.
+  bool started = false;
 
   /// The attempts from one region, or from all when `from` is empty; null for
   /// a region the probe does not use.
@@ -85,6 +88,8 @@ class Clients {
 
   /// Registers a probe; returns its index.
   std::size_t add(ProbeSpec spec);
+  /// The probe's step has come: from now on it exists for the analysis.
+  void start(std::size_t index) { probes_[index].started = true; }
   /// Makes the attempts due now (one per region) and schedules the next ones.
   void attempt(std::size_t index);
   [[nodiscard]] const std::vector<Probe>& probes() const { return probes_; }
