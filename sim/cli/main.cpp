@@ -221,7 +221,8 @@ int run_main(int argc, char** argv) {
       ->check(CLI::IsMember({"text", "markdown", "json"}))
       ->capture_default_str();
   sweep_cmd->add_option("--svg", sweep.svg, "draw a chart of one metric (mean and 95% CI per point) to this SVG file");
-  sweep_cmd->add_option("--chart-metric", sweep.chart_metric, "the metric of the chart (default: the study's \"chart\", else its first)");
+  sweep_cmd->add_option("--chart-metric", sweep.chart_metric,
+                        "the metrics of the chart, comma-separated, side by side (default: the study's \"chart\", else its first)");
   sweep_cmd->add_option("--base", sweep.base, "the base scenario file, instead of the study's \"base\" (which must lie inside the study's folder)");
   LimitOptions sweep_limits;
   add_limit_options(sweep_cmd, sweep.limits, sweep.max_events, sweep_limits);
@@ -238,7 +239,7 @@ int run_main(int argc, char** argv) {
       ->check(CLI::IsMember({"text", "markdown", "json"}))
       ->capture_default_str();
   merge_cmd->add_option("--svg", merge.svg, "draw a chart of one metric to this SVG file");
-  merge_cmd->add_option("--chart-metric", merge.chart_metric, "the metric of the chart (default: the first)");
+  merge_cmd->add_option("--chart-metric", merge.chart_metric, "the metrics of the chart, comma-separated (default: the first)");
   std::string merge_max_size;
   merge_cmd->add_option("--max-file-size", merge_max_size, "largest shard result, in bytes (K, M, G suffixes; default 256M)");
 

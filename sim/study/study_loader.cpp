@@ -184,8 +184,25 @@ class StudyLoader {
     if (root.contains("analytic")) st.analytic = analytic(root["analytic"], metric_names);
     st.chart_metric = st.metrics.front().name;
     if (root.contains("chart")) {
-      st.chart_metric = string_of(root["chart"], "/chart");
-      if (metric_names.count(st.chart_metric) == 0U) fail("/chart", "\"chart\" names no metric of this study");
+      // One metric, or several drawn side by side (the same unit reads best).
+      const Json& c = root["chart"];
+      std::vector<std::string> chosen;
+      if (c.is_array() && !c.empty() && c.size() <= 8) {
+        for (std::size_t i = 0; i < c.size(); ++i) chosen.push_back(string_of(c[i], "/chart/" + std::to_string(i)));
+      } else if (c.is_string()) {
+        chosen.push_back(c.get<std::string>());
+      } else {
+        fail("/chart", "\"chart\" is a metric name, or an array of 1 to 8 metric names drawn side by side");
+      }
+      st.chart_metric.clear();
+      for (std::size_t i = 0; i < chosen.size(); ++i) {
+        if (metric_names.count(chosen[i]) == 0U) {
+          std::vector<std::string_view> valid(metric_names.begin(), metric_names.end());
+          fail(c.is_array() ? "/chart/" + std::to_string(i) : "/chart",
+               "\"" + chosen[i] + "\" names no metric of this study" + did_you_mean(chosen[i], valid));
+        }
+        st.chart_metric += (i > 0 ? "," : "") + chosen[i];
+      }
     }
     return st;
   }
