@@ -20,6 +20,7 @@ struct RunArgs {
   std::string file;
   std::string trace_path;
   std::string out_path;
+  std::string html_path;
   bool quiet = false;
   bool narrate = false;
   PolicyOptions policy;
@@ -86,6 +87,7 @@ struct SweepArgs {
   std::optional<std::size_t> shard_count;
   std::string format = "text";
   std::string svg;
+  std::string html;
   std::string chart_metric;
   bool quiet = false;
   bool no_progress = false;
@@ -96,6 +98,7 @@ struct SweepArgs {
 };
 struct MergeArgs {
   std::vector<std::string> files;
+  std::string html;
   std::uint64_t max_file_size = 256ULL << 20;  // a shard of a large study is large
   std::string out;
   std::string format = "text";

@@ -129,6 +129,8 @@ int run_main(int argc, char** argv) {
   run_cmd->add_option("FILE", run.file, "the scenario file (JSON)")->required();
   run_cmd->add_option("--trace", run.trace_path, "write the trace as JSON Lines to this file (- for stdout)");
   run_cmd->add_option("--out", run.out_path, "write the result document (JSON) to this file (- for stdout)");
+  run_cmd->add_option("--html", run.html_path,
+                      "write a self-contained HTML report: certificate timelines per region, probes over time, the resource graph");
   run_cmd->add_flag("-q,--quiet", run.quiet, "print nothing on stdout (the files asked for are still written)");
   run_cmd->add_flag("--narrate", run.narrate, "tell the timeline as a story, with each rule's explanation, instead of the summary");
   run_cmd->add_flag("--check-invariants", run.options.check_invariants,
@@ -220,6 +222,7 @@ int run_main(int argc, char** argv) {
   sweep_cmd->add_option("--format", sweep.format, "what stdout gets: text, markdown or json")
       ->check(CLI::IsMember({"text", "markdown", "json"}))
       ->capture_default_str();
+  sweep_cmd->add_option("--html", sweep.html, "write a self-contained HTML report: a chart and a table per metric");
   sweep_cmd->add_option("--svg", sweep.svg, "draw a chart of one metric (mean and 95% CI per point) to this SVG file");
   sweep_cmd->add_option("--chart-metric", sweep.chart_metric,
                         "the metrics of the chart, comma-separated, side by side (default: the study's \"chart\", else its first)");
@@ -238,6 +241,7 @@ int run_main(int argc, char** argv) {
   merge_cmd->add_option("--format", merge.format, "what stdout gets: text, markdown or json")
       ->check(CLI::IsMember({"text", "markdown", "json"}))
       ->capture_default_str();
+  merge_cmd->add_option("--html", merge.html, "write a self-contained HTML report of the merged study");
   merge_cmd->add_option("--svg", merge.svg, "draw a chart of one metric to this SVG file");
   merge_cmd->add_option("--chart-metric", merge.chart_metric, "the metrics of the chart, comma-separated (default: the first)");
   std::string merge_max_size;

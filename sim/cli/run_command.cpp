@@ -1,6 +1,7 @@
 #include <iostream>
 
 #include "acmsim/report/atomic_file.hpp"
+#include "acmsim/report/html_report.hpp"
 #include "acmsim/report/run_report.hpp"
 #include "commands.hpp"
 
@@ -43,6 +44,7 @@ int run_command(const RunArgs& args) {
   }
   try {
     if (!args.out_path.empty()) files.add(args.out_path, report::result_document(r).dump(2) + "\n");
+    if (!args.html_path.empty()) files.add(args.html_path, report::run_html(r));
     files.commit();
   } catch (const std::exception& e) {
     std::cerr << "acmsim: " << e.what() << "\n";

@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "acmsim/report/atomic_file.hpp"
+#include "acmsim/report/html_report.hpp"
 #include "acmsim/report/study_report.hpp"
 #include "acmsim/scenario/input_file.hpp"
 #include "acmsim/scenario/json_source.hpp"
@@ -41,12 +42,13 @@ class ProgressBar {
   double last_ = -1;
 };
 
-int render(const core::Json& doc, const std::string& format, const std::string& out, const std::string& svg, const std::string& chart_metric,
-           bool quiet) {
+int render(const core::Json& doc, const std::string& format, const std::string& out, const std::string& svg, const std::string& html,
+           const std::string& chart_metric, bool quiet) {
   try {
     report::OutputFiles files;
     if (!out.empty()) files.add(out, doc.dump(1) + "\n");
     if (!svg.empty()) files.add(svg, report::study_chart_svg(doc, chart_metric));
+    if (!html.empty()) files.add(html, report::study_html(doc));
     files.commit();
   } catch (const std::exception& e) {
     std::cerr << "acmsim: " << e.what() << "\n";
@@ -84,7 +86,7 @@ int sweep_command(const SweepArgs& args) {
     std::cerr << "acmsim sweep: a shard's result is only useful to acmsim merge: give --out (or --format json)\n";
     return kBadInput;
   }
-  if (shard->count > 1 && !args.svg.empty()) {
+  if (shard->count > 1 && (!args.svg.empty() || !args.html.empty())) {
     std::cerr << "acmsim sweep: a shard has no statistics to chart: draw the chart with acmsim merge --svg\n";
     return kBadInput;
   }
@@ -124,7 +126,7 @@ int sweep_command(const SweepArgs& args) {
                 << data.replications << " at " << data.points.size() << " points, written to " << args.out << "\n";
     return kOk;
   }
-  return render(doc, args.format, args.out, args.svg, args.chart_metric.empty() ? st.chart_metric : args.chart_metric, args.quiet);
+  return render(doc, args.format, args.out, args.svg, args.html, args.chart_metric.empty() ? st.chart_metric : args.chart_metric, args.quiet);
 }
 
 int merge_command(const MergeArgs& args) {
@@ -152,7 +154,7 @@ int merge_command(const MergeArgs& args) {
     std::cerr << "acmsim merge: a result file is damaged: " << e.what() << "\n";
     return kBadInput;
   }
-  return render(merged, args.format, args.out, args.svg, args.chart_metric, false);
+  return render(merged, args.format, args.out, args.svg, args.html, args.chart_metric, false);
 }
 
 }  // namespace acmsim::cli

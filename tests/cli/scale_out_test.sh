@@ -70,9 +70,11 @@ grep -q "bad.study.json:1:" "$work/err"; check "and says FILE:LINE:" 0 $?
 "$bin" sweep --help | grep -q -- "--shard"; check "sweep --help documents --shard" 0 $?
 "$bin" merge --help | grep -q "RESULT"; check "merge --help documents its arguments" 0 $?
 
-# The README's study example is a valid study (its base is the bundled one).
-python3 -c "import sys; s=open(sys.argv[1]).read(); i=s.index('## What-if studies'); b=s[i:].split('\x60\x60\x60json\n')[1].split('\x60\x60\x60')[0]; open(sys.argv[2],'w').write(b.replace('\"validation-record-deleted.json\"', '\"' + sys.argv[3] + '\"'))" \
-  "$src/README.md" "$work/readme.study.json" "$src/scenarios/whatif/validation-record-deleted.json"
+# The README's study example is a valid study (its base, beside it as the
+# study's folder requires, is the bundled one).
+cp "$src/scenarios/whatif/validation-record-deleted.json" "$work/"
+python3 -c "import sys; s=open(sys.argv[1]).read(); i=s.index('## What-if studies'); b=s[i:].split('\x60\x60\x60json\n')[1].split('\x60\x60\x60')[0]; open(sys.argv[2],'w').write(b)" \
+  "$src/README.md" "$work/readme.study.json"
 status=0; "$bin" sweep "$work/readme.study.json" --replications 4 --quiet >/dev/null 2>"$work/err" || status=$?
 check "the README's study example runs" 0 $status
 

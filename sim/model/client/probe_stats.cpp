@@ -95,7 +95,25 @@ std::optional<double> LatencySummary::mean() const {
   return sum_ / static_cast<double>(count_);
 }
 
+ProbeSeries::ProbeSeries(core::SimTime first, core::SimTime last, core::Duration every) : first_(first) {
+  const std::int64_t span = std::max<std::int64_t>(0, (last - first).ms) + std::max<std::int64_t>(1, every.ms);
+  width_ = core::Duration{
+      std::max<std::int64_t>(std::max<std::int64_t>(1, every.ms), (span + static_cast<std::int64_t>(kBins) - 1) / static_cast<std::int64_t>(kBins))};
+  bins_.resize(static_cast<std::size_t>((span + width_.ms - 1) / width_.ms));
+}
+
+void ProbeSeries::add(core::SimTime at, bool ok, double latency_ms) {
+  if (bins_.empty() || at < first_) return;
+  const auto i = std::min(bins_.size() - 1, static_cast<std::size_t>((at - first_).ms / width_.ms));
+  ++bins_[i].attempts;
+  if (ok) {
+    ++bins_[i].ok;
+    bins_[i].latency_sum += latency_ms;
+  }
+}
+
 void ProbeTally::add(const AttemptMark& a, double latency_ms) {
+  series.add(a.at, a.outcome == ProbeOutcome::Ok, latency_ms);
   ++attempts;
   ++outcomes[static_cast<std::size_t>(a.outcome)];
   if (a.outcome == ProbeOutcome::Ok) {

@@ -140,7 +140,11 @@ Clients::Clients(World& world) : world_(world), jitter_(world.sim.seed(), "clien
 
 std::size_t Clients::add(ProbeSpec spec) {
   const std::size_t regions = spec.from.size();
-  probes_.push_back(Probe{std::move(spec), {}, std::vector<ProbeTally>(regions)});
+  const core::SimTime last = spec.every.ms > 0 ? spec.until : spec.first;
+  ProbeTally blank;
+  blank.series = ProbeSeries(spec.first, last, spec.every);
+  Probe p{std::move(spec), blank, std::vector<ProbeTally>(regions, blank)};
+  probes_.push_back(std::move(p));
   return probes_.size() - 1;
 }
 

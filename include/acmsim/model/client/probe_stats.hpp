@@ -59,6 +59,30 @@ struct AttemptMark {
   ProbeOutcome outcome = ProbeOutcome::Ok;
 };
 
+/// Attempts over time in a fixed number of bins (for charts of availability and
+/// latency over the run): memory follows the number of bins, not of attempts.
+class ProbeSeries {
+ public:
+  static constexpr std::size_t kBins = 240;
+  struct Bin {
+    std::uint64_t attempts = 0;
+    std::uint64_t ok = 0;
+    double latency_sum = 0;  // of the OK attempts, ms
+  };
+  ProbeSeries() = default;
+  /// Bins of equal width covering [first, last] (at least one attempt's worth).
+  ProbeSeries(core::SimTime first, core::SimTime last, core::Duration every);
+  void add(core::SimTime at, bool ok, double latency_ms);
+  [[nodiscard]] const std::vector<Bin>& bins() const { return bins_; }
+  [[nodiscard]] core::SimTime first() const { return first_; }
+  [[nodiscard]] core::Duration width() const { return width_; }
+
+ private:
+  core::SimTime first_;
+  core::Duration width_{1};
+  std::vector<Bin> bins_;
+};
+
 /// Running totals of a set of attempts (one region's, or all of a probe's).
 struct ProbeTally {
   std::uint64_t attempts = 0;
@@ -67,6 +91,7 @@ struct ProbeTally {
   LatencySummary latency;                   // of the OK attempts
   std::optional<AttemptMark> last;
   std::optional<core::SimTime> first_failure;
+  ProbeSeries series;
 
   void add(const AttemptMark& a, double latency_ms);
   [[nodiscard]] double availability() const { return attempts == 0 ? 0.0 : static_cast<double>(ok) / static_cast<double>(attempts); }
