@@ -10,6 +10,7 @@
 #include "acmsim/analysis/resource_graph.hpp"
 #include "acmsim/analysis/rule.hpp"
 #include "acmsim/model/world.hpp"
+#include "acmsim/report/markup.hpp"
 #include "acmsim/report/study_report.hpp"
 
 namespace acmsim::report {
@@ -18,30 +19,6 @@ namespace {
 
 using core::Json;
 using core::SimTime;
-
-std::string esc(const std::string& s) {
-  std::string out;
-  out.reserve(s.size());
-  for (const char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 std::string fmt(double v) {
   char buf[32];
@@ -119,11 +96,11 @@ void certificate_timeline(std::ostringstream& o, const scenario::RunResult& r, c
     if (h.raised && !h.finding.resources.empty() && h.finding.resources.front() == c.arn) raised.push_back(&h);
   }
   const double height = 20 + row * 3 + row * static_cast<double>(std::max<std::size_t>(1, raised.size())) + 26;
-  o << "<div class=\"timeline\" data-arn=\"" << esc(c.arn) << "\">\n<h3>" << esc(c.domain_name) << " <span class=\"muted\">"
-    << esc(std::string(model::aws_name(c.type))) << ", " << (c.deleted ? "DELETED" : esc(std::string(model::aws_name(c.status)))) << " &mdash; "
-    << esc(c.arn) << "</span></h3>\n";
-  o << "<svg width=\"" << sc.left + sc.width + 50 << "\" height=\"" << height << "\" role=\"img\" aria-label=\"timeline of " << esc(c.domain_name)
-    << "\">";
+  o << "<div class=\"timeline\" data-arn=\"" << xml_escape(c.arn) << "\">\n<h3>" << xml_escape(c.domain_name) << " <span class=\"muted\">"
+    << xml_escape(std::string(model::aws_name(c.type))) << ", " << (c.deleted ? "DELETED" : xml_escape(std::string(model::aws_name(c.status))))
+    << " &mdash; " << xml_escape(c.arn) << "</span></h3>\n";
+  o << "<svg width=\"" << sc.left + sc.width + 50 << "\" height=\"" << height << "\" role=\"img\" aria-label=\"timeline of "
+    << xml_escape(c.domain_name) << "\">";
   // Status bands, from the certificate's own story.
   double y = 10;
   o << "<text x=\"4\" y=\"" << y + 12 << "\">status</text>";
@@ -132,8 +109,8 @@ void certificate_timeline(std::ostringstream& o, const scenario::RunResult& r, c
   auto band = [&](SimTime from, SimTime to, const std::string& s) {
     if (to <= from) return;
     o << "<rect x=\"" << fmt(sc.x(from)) << "\" y=\"" << y << "\" width=\"" << fmt(std::max(1.0, sc.x(to) - sc.x(from))) << "\" height=\"14\" fill=\""
-      << status_colour(s) << "\" data-explain=\"" << esc(s + " from " + core::format_timestamp(from) + " to " + core::format_timestamp(to))
-      << "\"><title>" << esc(s) << "</title></rect>";
+      << status_colour(s) << "\" data-explain=\"" << xml_escape(s + " from " + core::format_timestamp(from) + " to " + core::format_timestamp(to))
+      << "\"><title>" << xml_escape(s) << "</title></rect>";
   };
   for (const auto* rec : story) {
     const Json& b = rec->body;
@@ -153,13 +130,14 @@ void certificate_timeline(std::ostringstream& o, const scenario::RunResult& r, c
   for (const auto& v : c.versions) {
     o << "<rect x=\"" << fmt(sc.x(v.not_before)) << "\" y=\"" << y + 2 << "\" width=\"" << fmt(std::max(1.0, sc.x(v.not_after) - sc.x(v.not_before)))
       << "\" height=\"10\" fill=\"#4c78a8\" data-explain=\""
-      << esc("Certificate body " + v.serial + ": valid " + core::format_timestamp(v.not_before) + " to " + core::format_timestamp(v.not_after))
+      << xml_escape("Certificate body " + v.serial + ": valid " + core::format_timestamp(v.not_before) + " to " + core::format_timestamp(v.not_after))
       << "\"><title>valid to " << core::format_timestamp(v.not_after) << "</title></rect>";
     if (c.type != model::CertificateType::Imported && c.renewal_lead_days > 0) {
       const SimTime from = v.not_after - core::Duration::days(c.renewal_lead_days);
       o << "<rect x=\"" << fmt(sc.x(from)) << "\" y=\"" << y + 2 << "\" width=\"" << fmt(std::max(1.0, sc.x(v.not_after) - sc.x(from)))
         << "\" height=\"10\" fill=\"#f58518\" opacity=\"0.8\" data-explain=\""
-        << esc("Renewal window: ACM starts renewing " + std::to_string(c.renewal_lead_days) + " days before NotAfter, if the certificate is eligible")
+        << xml_escape("Renewal window: ACM starts renewing " + std::to_string(c.renewal_lead_days) +
+                      " days before NotAfter, if the certificate is eligible")
         << "\"><title>renewal window</title></rect>";
     }
   }
@@ -172,8 +150,8 @@ void certificate_timeline(std::ostringstream& o, const scenario::RunResult& r, c
     const double x = sc.x(e.time);
     const std::string what = e.event.value("detail-type", "");
     o << "<path class=\"event\" d=\"M" << fmt(x) << " " << y + 1 << " l4 6 l-4 6 l-4 -6 z\" fill=\"#72b7b2\" data-explain=\""
-      << esc(what + " at " + core::format_timestamp(e.time) + " on " + std::string(model::region_code(e.region)) + "/" + e.bus) << "\"><title>"
-      << esc(what) << "</title></path>";
+      << xml_escape(what + " at " + core::format_timestamp(e.time) + " on " + std::string(model::region_code(e.region)) + "/" + e.bus) << "\"><title>"
+      << xml_escape(what) << "</title></path>";
   }
   // Findings as spans, with the rule's explanation.
   y += row;
@@ -189,10 +167,10 @@ void certificate_timeline(std::ostringstream& o, const scenario::RunResult& r, c
     const auto* def = analysis::find_rule(h->finding.rule);
     const std::string why = def != nullptr ? std::string(def->explanation) + " Fix: " + std::string(def->fix) : "";
     const char* colour = h->finding.severity == analysis::Severity::Error ? "#e45756" : "#f2a33a";
-    o << "<text x=\"4\" y=\"" << y + 12 << "\">" << esc(h->finding.rule.substr(0, 22)) << "</text>";
+    o << "<text x=\"4\" y=\"" << y + 12 << "\">" << xml_escape(h->finding.rule.substr(0, 22)) << "</text>";
     o << "<rect class=\"finding\" x=\"" << fmt(sc.x(h->at)) << "\" y=\"" << y + 2 << "\" width=\"" << fmt(std::max(2.0, sc.x(until) - sc.x(h->at)))
-      << "\" height=\"10\" fill=\"" << colour << "\" data-explain=\"" << esc("[" + h->finding.rule + "] " + h->finding.message + " " + why)
-      << "\"><title>" << esc(h->finding.message) << "</title></rect>";
+      << "\" height=\"10\" fill=\"" << colour << "\" data-explain=\"" << xml_escape("[" + h->finding.rule + "] " + h->finding.message + " " + why)
+      << "\"><title>" << xml_escape(h->finding.message) << "</title></rect>";
     y += row;
   }
   if (!raised.empty()) y -= row;
@@ -202,8 +180,8 @@ void certificate_timeline(std::ostringstream& o, const scenario::RunResult& r, c
 
 /// A probe: availability (share of OK attempts) and mean latency per bin, per region.
 void probe_charts(std::ostringstream& o, const model::Probe& p, const Scale& sc) {
-  o << "<div class=\"probe\" data-probe=\"" << esc(p.spec.name) << "\">\n<h3>" << esc(p.spec.name) << " <span class=\"muted\">" << esc(p.spec.url)
-    << "</span></h3>\n";
+  o << "<div class=\"probe\" data-probe=\"" << xml_escape(p.spec.name) << "\">\n<h3>" << xml_escape(p.spec.name) << " <span class=\"muted\">"
+    << xml_escape(p.spec.url) << "</span></h3>\n";
   const double h = 60;
   for (std::size_t k = 0; k < p.spec.from.size(); ++k) {
     const auto& t = p.by_region[k];
@@ -213,10 +191,10 @@ void probe_charts(std::ostringstream& o, const model::Probe& p, const Scale& sc)
       if (b.ok > 0) max_latency = std::max(max_latency, b.latency_sum / static_cast<double>(b.ok));
     }
     const std::string region(model::region_code(p.spec.from[k]));
-    o << "<svg width=\"" << sc.left + sc.width + 50 << "\" height=\"" << 2 * h + 50 << "\" role=\"img\" aria-label=\"probe " << esc(p.spec.name)
-      << " from " << region << "\">";
-    o << "<text x=\"4\" y=\"14\">" << esc(region) << "</text><text x=\"4\" y=\"30\" fill=\"#666\">availability</text><text x=\"4\" y=\"" << h + 30
-      << "\" fill=\"#666\">latency (max " << fmt(max_latency) << " ms)</text>";
+    o << "<svg width=\"" << sc.left + sc.width + 50 << "\" height=\"" << 2 * h + 50 << "\" role=\"img\" aria-label=\"probe "
+      << xml_escape(p.spec.name) << " from " << region << "\">";
+    o << "<text x=\"4\" y=\"14\">" << xml_escape(region) << "</text><text x=\"4\" y=\"30\" fill=\"#666\">availability</text><text x=\"4\" y=\""
+      << h + 30 << "\" fill=\"#666\">latency (max " << fmt(max_latency) << " ms)</text>";
     for (std::size_t i = 0; i < bins.size(); ++i) {
       const auto& b = bins[i];
       if (b.attempts == 0) continue;
@@ -231,12 +209,12 @@ void probe_charts(std::ostringstream& o, const model::Probe& p, const Scale& sc)
             : share > 0  ? "#eeca3b"
                          : "#e45756")
         << "\" data-explain=\""
-        << esc(core::format_timestamp(from) + ": " + std::to_string(b.ok) + " of " + std::to_string(b.attempts) + " attempts OK") << "\"/>";
+        << xml_escape(core::format_timestamp(from) + ": " + std::to_string(b.ok) + " of " + std::to_string(b.attempts) + " attempts OK") << "\"/>";
       if (b.ok > 0) {
         const double mean = b.latency_sum / static_cast<double>(b.ok);
         o << "<rect x=\"" << fmt(x0) << "\" y=\"" << fmt(h + 8 + (1 - mean / max_latency) * (h - 10)) << "\" width=\"" << fmt(w) << "\" height=\""
           << fmt(std::max(1.0, mean / max_latency * (h - 10))) << "\" fill=\"#4c78a8\" data-explain=\""
-          << esc(core::format_timestamp(from) + ": mean latency " + fmt(mean) + " ms") << "\"/>";
+          << xml_escape(core::format_timestamp(from) + ": mean latency " + fmt(mean) + " ms") << "\"/>";
       }
     }
     time_axis(o, sc, 2 * h + 14);
@@ -274,16 +252,16 @@ void resource_graph(std::ostringstream& o, const scenario::RunResult& r) {
     const auto s = boost::source(*e, g);
     const auto t = boost::target(*e, g);
     o << "<line x1=\"" << at[s].first + 250 << "\" y1=\"" << at[s].second + 8 << "\" x2=\"" << at[t].first << "\" y2=\"" << at[t].second + 8
-      << "\" stroke=\"#aaa\" data-explain=\"" << esc(g[s].label + " " + g[*e].name + " " + g[t].label) << "\"/>";
+      << "\" stroke=\"#aaa\" data-explain=\"" << xml_escape(g[s].label + " " + g[*e].name + " " + g[t].label) << "\"/>";
   }
   for (std::size_t v = 0; v < n; ++v) {
     const std::string label = g[v].label.size() > 40 ? g[v].label.substr(0, 39) + "..." : g[v].label;
     o << "<g class=\"node\" data-explain=\""
-      << esc(g[v].kind + ": " + g[v].id + (g[v].region.empty() ? "" : " (" + g[v].region + ")") + (g[v].state.empty() ? "" : ", " + g[v].state) +
-             (g[v].finding ? ", named by a finding" : ""))
+      << xml_escape(g[v].kind + ": " + g[v].id + (g[v].region.empty() ? "" : " (" + g[v].region + ")") +
+                    (g[v].state.empty() ? "" : ", " + g[v].state) + (g[v].finding ? ", named by a finding" : ""))
       << "\"><rect x=\"" << at[v].first << "\" y=\"" << at[v].second << "\" width=\"250\" height=\"18\" rx=\"3\" fill=\""
       << (g[v].finding ? "#fde0dd" : "#eef3f8") << "\" stroke=\"" << (g[v].finding ? "#e45756" : "#9db4cc") << "\"/><text x=\"" << at[v].first + 4
-      << "\" y=\"" << at[v].second + 13 << "\">" << esc(label) << "</text></g>";
+      << "\" y=\"" << at[v].second + 13 << "\">" << xml_escape(label) << "</text></g>";
   }
   o << "</svg>\n";
 }
@@ -293,8 +271,8 @@ void resource_graph(std::ostringstream& o, const scenario::RunResult& r) {
 std::string run_html(const scenario::RunResult& r) {
   const auto& s = *r.scenario;
   std::ostringstream o;
-  o << kHead << "<title>acmsim: " << esc(s.name) << "</title></head><body>\n";
-  o << "<h1>" << esc(s.name) << "</h1>\n<p>" << esc(s.description) << "</p>\n";
+  o << kHead << "<title>acmsim: " << xml_escape(s.name) << "</title></head><body>\n";
+  o << "<h1>" << xml_escape(s.name) << "</h1>\n<p>" << xml_escape(s.description) << "</p>\n";
   std::size_t passed = 0;
   for (const auto& e : r.expectations) passed += e.passed ? 1 : 0;
   o << "<p class=\"muted\">" << core::format_timestamp(s.start) << " to " << core::format_timestamp(s.start + s.horizon) << ", seed " << s.seed
@@ -318,7 +296,7 @@ std::string run_html(const scenario::RunResult& r) {
   o << "<h2>Certificates</h2>\n";
   if (by_region.empty()) o << "<p class=\"muted\">No certificate.</p>\n";
   for (const auto& [region, certs] : by_region) {
-    o << "<section class=\"region\" data-region=\"" << esc(region) << "\"><h3>" << esc(region) << "</h3>\n";
+    o << "<section class=\"region\" data-region=\"" << xml_escape(region) << "\"><h3>" << xml_escape(region) << "</h3>\n";
     for (const auto* c : certs) certificate_timeline(o, r, *c, sc, stories[c->arn]);
     o << "</section>\n";
   }
@@ -332,7 +310,7 @@ std::string run_html(const scenario::RunResult& r) {
   o << "<h2>Expectations</h2>\n<table><tr><th>step</th><th>at</th><th>result</th><th>message</th></tr>\n";
   for (const auto& e : r.expectations) {
     o << "<tr><td>" << e.step << "</td><td>" << core::format_timestamp(e.at) << "</td><td class=\"" << (e.passed ? "ok\">held" : "fail\">FAILED")
-      << "</td><td style=\"text-align:left\">" << esc(e.message) << "</td></tr>\n";
+      << "</td><td style=\"text-align:left\">" << xml_escape(e.message) << "</td></tr>\n";
   }
   o << "</table>\n" << kScript << "</body></html>\n";
   return o.str();
@@ -341,15 +319,15 @@ std::string run_html(const scenario::RunResult& r) {
 std::string study_html(const Json& result) {
   std::ostringstream o;
   const std::string name = result.value("study", "");
-  o << kHead << "<title>acmsim study: " << esc(name) << "</title></head><body>\n";
-  o << "<h1>Study " << esc(name) << "</h1>\n<p>" << esc(result.value("description", "")) << "</p>\n";
+  o << kHead << "<title>acmsim study: " << xml_escape(name) << "</title></head><body>\n";
+  o << "<h1>Study " << xml_escape(name) << "</h1>\n<p>" << xml_escape(result.value("description", "")) << "</p>\n";
   const Json& def = result["definition"];
   o << "<p class=\"muted\">" << def["replications"].dump() << " replications at each of " << result["points"].size() << " points, seed "
     << def["seed"].dump() << ".</p>\n<div id=\"explain\">Point at a bar to read its mean and interval.</div>\n";
   for (const auto& m : def["metrics"]) {
     const std::string metric = m["name"].get<std::string>();
-    o << "<h2 class=\"metric\" data-metric=\"" << esc(metric) << "\">" << esc(metric) << " <span class=\"muted\">(" << esc(m.value("kind", ""))
-      << (m.value("unit", "").empty() ? "" : ", " + esc(m.value("unit", ""))) << ")</span></h2>\n";
+    o << "<h2 class=\"metric\" data-metric=\"" << xml_escape(metric) << "\">" << xml_escape(metric) << " <span class=\"muted\">("
+      << xml_escape(m.value("kind", "")) << (m.value("unit", "").empty() ? "" : ", " + xml_escape(m.value("unit", ""))) << ")</span></h2>\n";
     std::string svg = study_chart_svg(result, metric);
     const auto xml = svg.find("<svg");
     o << svg.substr(xml == std::string::npos ? 0 : xml);
@@ -359,11 +337,12 @@ std::string study_html(const Json& result) {
       for (const auto& [k, v] : p["values"].items())
         label += (label.empty() ? "" : " ") + k + "=" + (v.is_string() ? v.get<std::string>() : v.dump());
       const Json& st = p["statistics"].contains(metric) ? p["statistics"][metric] : Json::object();
-      o << "<tr><td>" << esc(label.empty() ? "(base)" : label) << "</td><td>" << st.value("n", 0) << "</td>";
+      o << "<tr><td>" << xml_escape(label.empty() ? "(base)" : label) << "</td><td>" << st.value("n", 0) << "</td>";
       if (st.contains("mean")) {
         char buf[160];
         std::snprintf(buf, sizeof buf, "<td>%.6g</td><td>[%.6g, %.6g]</td><td>%s</td><td>%.6g</td>", st["mean"].get<double>(),
-                      st["ci95"][0].get<double>(), st["ci95"][1].get<double>(), esc(st.value("ciMethod", "")).c_str(), st["stddev"].get<double>());
+                      st["ci95"][0].get<double>(), st["ci95"][1].get<double>(), xml_escape(st.value("ciMethod", "")).c_str(),
+                      st["stddev"].get<double>());
         o << buf;
       } else {
         o << "<td colspan=\"4\" class=\"muted\">undefined in every run</td>";

@@ -1,4 +1,5 @@
 #include "acmsim/report/junit.hpp"
+#include "acmsim/report/markup.hpp"
 
 #include <cstdio>
 #include <sstream>
@@ -6,36 +7,6 @@
 namespace acmsim::report {
 
 namespace {
-
-std::string xml_escape(const std::string& s) {
-  std::string out;
-  for (const char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&apos;";
-        break;
-      default:
-        // XML 1.0 has no place for other control characters.
-        if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t')
-          out += ' ';
-        else
-          out += c;
-    }
-  }
-  return out;
-}
 
 std::string seconds(double s) {
   char buf[32];

@@ -1,4 +1,5 @@
 #include "acmsim/report/study_report.hpp"
+#include "acmsim/report/markup.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -30,23 +31,6 @@ std::string point_label(const Json& point, const std::set<std::string>* varying 
     out += (out.empty() ? "" : " ") + k + "=" + (named ? point["labels"][k].get<std::string>() : value_text(v));
   }
   return out.empty() ? "(base)" : out;
-}
-
-std::string xml_escape(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '&')
-      out += "&amp;";
-    else if (c == '<')
-      out += "&lt;";
-    else if (c == '>')
-      out += "&gt;";
-    else if (c == '"')
-      out += "&quot;";
-    else
-      out += c;
-  }
-  return out;
 }
 
 }  // namespace
