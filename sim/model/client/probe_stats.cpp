@@ -56,7 +56,7 @@ void LatencySummary::count_in_bucket(double ms) {
     buckets_.insert(buckets_.begin(), static_cast<std::size_t>(first_bucket_ - b), 0);
     first_bucket_ = b;
   } else if (b >= first_bucket_ + static_cast<int>(buckets_.size())) {
-    buckets_.resize(static_cast<std::size_t>(b - first_bucket_ + 1), 0);
+    buckets_.resize(static_cast<std::size_t>(b - first_bucket_) + 1, 0);
   }
   ++buckets_[static_cast<std::size_t>(b - first_bucket_)];
 }
