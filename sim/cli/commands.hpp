@@ -23,6 +23,7 @@ struct RunArgs {
   std::string html_path;
   bool quiet = false;
   bool narrate = false;
+  bool full = false;
   PolicyOptions policy;
   scenario::LoadLimits limits;
   scenario::RunOptions options;

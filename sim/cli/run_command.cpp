@@ -1,3 +1,7 @@
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
 #include <iostream>
 
 #include "acmsim/report/atomic_file.hpp"
@@ -35,9 +39,25 @@ int run_command(const RunArgs& args) {
     std::cerr << "acmsim: " << e.what() << "\n";
     return kBadInput;
   }
+  // A run that lasts more than a moment shows how far it got, on a terminal
+  // only: CI logs and pipes get nothing.
+  const bool terminal = !args.quiet && isatty(STDERR_FILENO) != 0;
+  const auto began = std::chrono::steady_clock::now();
+  bool shown = false;
+  if (terminal) {
+    options.progress = [&](core::SimTime now, std::uint64_t events) {
+      const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
+      if (elapsed < 1.0) return;
+      const double done = static_cast<double>((now - s.start).ms) / static_cast<double>(std::max<std::int64_t>(1, s.horizon.ms));
+      std::fprintf(stderr, "\racmsim run: simulated to %s (%.0f%%), %.1f M events, %.0f s ", core::format_timestamp(now).substr(0, 10).c_str(),
+                   100.0 * done, static_cast<double>(events) / 1e6, elapsed);
+      shown = true;
+    };
+  }
   scenario::RunResult r;
   try {
     r = scenario::run_scenario(s, options);
+    if (shown) std::fprintf(stderr, "\r%60s\r", "");
   } catch (const core::RunLimitExceeded& e) {
     std::cerr << args.file << ":1:1: " << e.what() << "\n";
     return kBadInput;
@@ -54,7 +74,7 @@ int run_command(const RunArgs& args) {
   const auto& used = r.findings->suppression_used();
   for (const auto& w : stale_config_warnings(policy->config, std::vector<bool>(used.begin() + static_cast<std::ptrdiff_t>(own), used.end())))
     std::cerr << w << "\n";
-  if (!args.quiet) std::cout << (args.narrate ? report::render_narrative(r) : report::render_summary(r));
+  if (!args.quiet) std::cout << (args.narrate ? report::render_narrative(r) : report::render_summary(r, args.full));
   return r.passed() ? kOk : kFailed;
 }
 

@@ -4,9 +4,16 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <set>
 #include <sstream>
 
 namespace acmsim::report {
+
+namespace {
+/// Up to this many certificates, the summary tells each one's story; above,
+/// it counts them and lists only those worth a look (run --full lists all).
+constexpr std::size_t kListEveryCertificateUpTo = 20;
+}  // namespace
 
 using core::Json;
 
@@ -310,7 +317,7 @@ void render_events(std::ostringstream& out, const scenario::RunResult& r) {
 
 }  // namespace
 
-std::string render_summary(const scenario::RunResult& r) {
+std::string render_summary(const scenario::RunResult& r, bool full) {
   const auto& s = *r.scenario;
   std::ostringstream out;
   out << "scenario " << s.name;
@@ -323,9 +330,48 @@ std::string render_summary(const scenario::RunResult& r) {
   for (const auto& rec : r.trace->records()) {
     if (rec.body.value("type", "") == "state" && rec.body.value("service", "") == "acm") stories[rec.body.value("resource", "")].push_back(&rec);
   }
-  const auto& certs = r.world->acm.all();
+  const auto& all = r.world->acm.all();
+  std::vector<const model::Certificate*> certs;
+  for (const auto& c : all) certs.push_back(&c);
   if (!certs.empty()) out << "\ncertificates\n";
-  for (const auto& c : certs) {
+  if (!full && certs.size() > kListEveryCertificateUpTo) {
+    // A fleet: counts first, then only the certificates worth a look.
+    std::map<std::string, std::size_t> by_status;
+    std::map<std::string, std::size_t> by_region;
+    std::map<std::string, std::size_t> by_type;
+    for (const auto* c : certs) {
+      ++by_status[c->deleted ? std::string("DELETED") : std::string(model::aws_name(c->status))];
+      ++by_region[std::string(model::region_code(c->region))];
+      ++by_type[std::string(model::aws_name(c->type))];
+    }
+    auto counts = [&](const char* what, const std::map<std::string, std::size_t>& m) {
+      out << "  " << what << ":";
+      for (const auto& [k, n] : m) out << " " << k << " " << n;
+      out << "\n";
+    };
+    out << "  " << certs.size() << " certificates\n";
+    counts("by status", by_status);
+    counts("by region", by_region);
+    counts("by type", by_type);
+    std::set<std::string> named;  // by a finding, at any time
+    for (const auto& h : r.findings->history()) {
+      if (h.raised && !h.finding.resources.empty()) named.insert(h.finding.resources.front());
+    }
+    std::vector<const model::Certificate*> notable;
+    for (const auto* c : certs) {
+      const bool failed = c->status == model::CertificateStatus::Failed || c->status == model::CertificateStatus::Expired ||
+                          c->status == model::CertificateStatus::ValidationTimedOut || c->status == model::CertificateStatus::Revoked;
+      if (failed || named.count(c->arn) != 0U) notable.push_back(c);
+    }
+    const std::size_t shown = std::min<std::size_t>(notable.size(), kListEveryCertificateUpTo);
+    out << "  " << notable.size() << (notable.size() == 1 ? " has" : " have") << " findings, failed or expired"
+        << (shown < notable.size() ? "; the first " + std::to_string(shown) + " follow" : "") << "; " << certs.size() - notable.size()
+        << " others not listed (run --full lists every certificate)\n";
+    notable.resize(shown);
+    certs = std::move(notable);
+  }
+  for (const auto* cp : certs) {
+    const auto& c = *cp;
     out << "  " << model::region_code(c.region) << "  " << c.domain_name << "  " << model::aws_name(c.type) << "  "
         << (c.deleted ? std::string("DELETED") : std::string(model::aws_name(c.status)));
     if (c.not_after && !c.deleted) out << "  NotAfter " << core::format_timestamp(*c.not_after);

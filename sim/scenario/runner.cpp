@@ -53,6 +53,7 @@ class Runner {
 
   void operator()(const core::ScheduledEvent& ev) {
     if (check_invariants_) check_time(ev.time);
+    if ((++events_ & 0xFFFFU) == 0 && progress_ != nullptr && *progress_) (*progress_)(ev.time, events_);
     if (ev.payload.kind == kFindingsEvent) {
       evaluate_findings();
       return;
@@ -77,6 +78,7 @@ class Runner {
   }
 
   void check_invariants(bool on) { check_invariants_ = on; }
+  void report_progress(const std::function<void(core::SimTime, std::uint64_t)>* f) { progress_ = f; }
 
   void check_time(core::SimTime t) {
     if (last_time_ && t < *last_time_)
@@ -380,6 +382,8 @@ class Runner {
   std::int32_t last_step_ = -1;
   bool check_invariants_ = false;
   std::optional<core::SimTime> last_time_;
+  std::uint64_t events_ = 0;
+  const std::function<void(core::SimTime, std::uint64_t)>* progress_ = nullptr;
 };
 
 }  // namespace
@@ -413,6 +417,7 @@ RunResult run_scenario(const Scenario& s, const RunOptions& options) {
   }
   Runner runner(s, out);
   runner.check_invariants(options.check_invariants);
+  runner.report_progress(&options.progress);
   runner.register_probes();
   out.sim->run(runner);
   return out;

@@ -67,6 +67,25 @@ out=$("$bin" events test-pattern --event-pattern '{"source":["aws.acm"]}' --even
 "$bin" explain ACM.ValidationTimeout | grep -q "^acm.validationTimeout (setting, default 72h)"; check "explain knows settings, case-insensitively" 0 $?
 "$bin" explain acm-wildcard | grep -q "covers one label"; check "explain knows the scenarios' concepts" 0 $?
 "$bin" explain latency 2>&1 >/dev/null | grep -q "about it: .*latency.dnsMs"; check "explain latency suggests the latency settings" 0 $?
+# A fleet's summary counts, and lists only what is worth a look; --full lists all.
+python3 - "$work/fleet.json" <<'PY'
+import json, sys
+steps = [{"at": "0s", "call": "route53:CreateHostedZone", "params": {"Name": "example.com", "CallerReference": "z"}, "save": "zone"}]
+for i in range(25):
+    steps.append({"at": "0s", "region": ["us-east-1", "eu-west-1"][i % 2], "call": "acm:RequestCertificate",
+                  "params": {"DomainName": f"h{i}.example.com", "ValidationMethod": "DNS"}, "save": f"c{i}"})
+    if i % 5:
+        steps.append({"at": "1m", "call": "sim:CreateValidationRecords",
+                      "params": {"CertificateArn": "${c%d.CertificateArn}" % i, "HostedZoneId": "${zone.HostedZone.Id}"}})
+json.dump({"scenario": "fleet", "start": "2026-03-01T00:00:00Z", "horizon": "4d", "steps": steps}, open(sys.argv[1], "w"))
+PY
+"$bin" run "$work/fleet.json" 2>/dev/null > "$work/fleet.out"
+grep -q "^  25 certificates" "$work/fleet.out" && grep -q "by status: ISSUED 20 VALIDATION_TIMED_OUT 5" "$work/fleet.out"
+check "a fleet's summary counts certificates by status" 0 $?
+[[ $(grep -c "^  \(us-east-1\|eu-west-1\)  h" "$work/fleet.out") -eq 20 ]]; check "and lists at most 20 of them" 0 $?
+[[ $("$bin" run "$work/fleet.json" --full 2>/dev/null | grep -c "^  \(us-east-1\|eu-west-1\)  h") -eq 25 ]]; check "--full lists every one" 0 $?
+"$bin" run "$work/fleet.json" 2>&1 >/dev/null | grep -q "simulated to"; check "no progress bar when stderr is not a terminal" 1 $?
+
 # Every concept tag of a bundled scenario is explained.
 for c in $(python3 -c "
 import json, glob

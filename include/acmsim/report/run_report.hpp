@@ -18,7 +18,10 @@ std::string render_trace(const scenario::RunResult& r);
 core::Json result_document(const scenario::RunResult& r);
 
 /// The human summary: what happened to each certificate, and each expectation.
-std::string render_summary(const scenario::RunResult& r);
+/// For people. A fleet (more than 20 certificates) is counted by status,
+/// region and type, and only the certificates with findings, failures or an
+/// expiry are listed, unless `full`.
+std::string render_summary(const scenario::RunResult& r, bool full = false);
 
 /// The timeline told as a story, for learners: notes, calls, state changes,
 /// events, probes, findings with their explanation, expectations.

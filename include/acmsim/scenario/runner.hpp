@@ -2,6 +2,8 @@
 // the horizon, and records what each expectation found.
 #pragma once
 
+#include <functional>
+
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -39,6 +41,9 @@ struct RunOptions {
   /// Where every trace record goes as it is made (the --trace file); the run
   /// itself keeps all records but the probe attempts that repeat an outcome.
   std::ostream* trace_out = nullptr;
+  /// Called every 65,536 events with the simulated time (a progress bar);
+  /// never in between, so the event loop pays one branch an event.
+  std::function<void(core::SimTime now, std::uint64_t events)> progress;
 };
 
 /// One entry of the result document: an expectation step, or a call step that
