@@ -1,15 +1,10 @@
 // apigw-edge-certificate-region: An edge-optimized API Gateway domain or a CloudFront distribution uses a certificate that is not in us-east-1.
-#include <algorithm>
 
 #include "acmsim/analysis/rule.hpp"
-#include "acmsim/model/route53/dns_name.hpp"
 
 namespace acmsim::analysis {
 
 namespace {
-
-using model::CertificateStatus;
-using model::CertificateType;
 
 void check(Context& ctx) {
   const auto& w = ctx.world();

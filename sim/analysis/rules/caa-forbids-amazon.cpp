@@ -1,8 +1,6 @@
 // caa-forbids-amazon: A CAA record forbids Amazon to issue for one of the certificate's names.
-#include <algorithm>
 
 #include "acmsim/analysis/rule.hpp"
-#include "acmsim/model/route53/dns_name.hpp"
 
 namespace acmsim::analysis {
 

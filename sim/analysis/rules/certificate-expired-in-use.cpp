@@ -1,15 +1,10 @@
 // certificate-expired-in-use: A certificate that a service uses is past its NotAfter.
-#include <algorithm>
 
 #include "acmsim/analysis/rule.hpp"
-#include "acmsim/model/route53/dns_name.hpp"
 
 namespace acmsim::analysis {
 
 namespace {
-
-using model::CertificateStatus;
-using model::CertificateType;
 
 void check(Context& ctx) {
   for (const auto& c : ctx.world().acm.all()) {

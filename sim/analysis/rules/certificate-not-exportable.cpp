@@ -1,14 +1,11 @@
 // certificate-not-exportable: A certificate meant for EC2 or on-premises servers was not requested as exportable.
-#include <algorithm>
 
 #include "acmsim/analysis/rule.hpp"
-#include "acmsim/model/route53/dns_name.hpp"
 
 namespace acmsim::analysis {
 
 namespace {
 
-using model::CertificateStatus;
 using model::CertificateType;
 
 void check(Context& ctx) {

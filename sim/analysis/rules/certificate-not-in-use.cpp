@@ -1,8 +1,6 @@
 // certificate-not-in-use: An issued ACM certificate is not used by any service and was not exported: it will not be renewed.
-#include <algorithm>
 
 #include "acmsim/analysis/rule.hpp"
-#include "acmsim/model/route53/dns_name.hpp"
 
 namespace acmsim::analysis {
 

@@ -2,13 +2,11 @@
 #include <algorithm>
 
 #include "acmsim/analysis/rule.hpp"
-#include "acmsim/model/route53/dns_name.hpp"
 
 namespace acmsim::analysis {
 
 namespace {
 
-using model::CertificateStatus;
 using model::CertificateType;
 
 void check(Context& ctx) {

@@ -1,5 +1,4 @@
 // dns-alias-target-mismatch: A record for a custom domain points to the wrong target.
-#include <algorithm>
 
 #include "acmsim/analysis/rule.hpp"
 #include "acmsim/model/route53/dns_name.hpp"
@@ -7,9 +6,6 @@
 namespace acmsim::analysis {
 
 namespace {
-
-using model::CertificateStatus;
-using model::CertificateType;
 
 void check(Context& ctx) {
   const auto& w = ctx.world();

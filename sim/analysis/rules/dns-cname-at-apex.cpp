@@ -1,15 +1,10 @@
 // dns-cname-at-apex: A CNAME record is at a zone apex.
-#include <algorithm>
 
 #include "acmsim/analysis/rule.hpp"
-#include "acmsim/model/route53/dns_name.hpp"
 
 namespace acmsim::analysis {
 
 namespace {
-
-using model::CertificateStatus;
-using model::CertificateType;
 
 void check(Context& ctx) {
   for (const auto& [zone, rec] : ctx.records()) {

@@ -8,9 +8,6 @@ namespace acmsim::analysis {
 
 namespace {
 
-using model::CertificateStatus;
-using model::CertificateType;
-
 void check(Context& ctx) {
   const auto& w = ctx.world();
   std::vector<std::string> reported;

@@ -1,8 +1,6 @@
 // email-validation-renewal: An issued certificate uses EMAIL validation: every renewal waits for a person.
-#include <algorithm>
 
 #include "acmsim/analysis/rule.hpp"
-#include "acmsim/model/route53/dns_name.hpp"
 
 namespace acmsim::analysis {
 

@@ -1,15 +1,12 @@
 // expiry-events-unwatched: A region holds an issued certificate, and no enabled rule with a target watches its expiry events.
-#include <algorithm>
 
 #include "acmsim/analysis/rule.hpp"
-#include "acmsim/model/route53/dns_name.hpp"
 
 namespace acmsim::analysis {
 
 namespace {
 
 using model::CertificateStatus;
-using model::CertificateType;
 
 void check(Context& ctx) {
   const auto& w = ctx.world();

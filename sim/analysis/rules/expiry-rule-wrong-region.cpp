@@ -2,14 +2,12 @@
 #include <algorithm>
 
 #include "acmsim/analysis/rule.hpp"
-#include "acmsim/model/route53/dns_name.hpp"
 
 namespace acmsim::analysis {
 
 namespace {
 
 using model::CertificateStatus;
-using model::CertificateType;
 
 void check(Context& ctx) {
   const auto& w = ctx.world();

@@ -1,15 +1,10 @@
 // http-without-redirect: An internet-facing load balancer answers plain HTTP without redirecting to HTTPS.
-#include <algorithm>
 
 #include "acmsim/analysis/rule.hpp"
-#include "acmsim/model/route53/dns_name.hpp"
 
 namespace acmsim::analysis {
 
 namespace {
-
-using model::CertificateStatus;
-using model::CertificateType;
 
 void check(Context& ctx) {
   for (const auto* lb : ctx.world().elb.all()) {

@@ -1,14 +1,11 @@
 // imported-certificate-expiring: An imported certificate is inside its expiry window: ACM will not renew it.
-#include <algorithm>
 
 #include "acmsim/analysis/rule.hpp"
-#include "acmsim/model/route53/dns_name.hpp"
 
 namespace acmsim::analysis {
 
 namespace {
 
-using model::CertificateStatus;
 using model::CertificateType;
 
 void check(Context& ctx) {

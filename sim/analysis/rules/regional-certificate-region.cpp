@@ -1,15 +1,10 @@
 // regional-certificate-region: A regional API Gateway domain or a load balancer listener uses a certificate from another region.
-#include <algorithm>
 
 #include "acmsim/analysis/rule.hpp"
-#include "acmsim/model/route53/dns_name.hpp"
 
 namespace acmsim::analysis {
 
 namespace {
-
-using model::CertificateStatus;
-using model::CertificateType;
 
 void check(Context& ctx) {
   const auto& w = ctx.world();

@@ -1,15 +1,10 @@
 // renewal-failed: A certificate's managed renewal is waiting for action or has failed.
-#include <algorithm>
 
 #include "acmsim/analysis/rule.hpp"
-#include "acmsim/model/route53/dns_name.hpp"
 
 namespace acmsim::analysis {
 
 namespace {
-
-using model::CertificateStatus;
-using model::CertificateType;
 
 void check(Context& ctx) {
   for (const auto& c : ctx.world().acm.all()) {

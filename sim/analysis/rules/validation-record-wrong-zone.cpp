@@ -1,6 +1,5 @@
 // validation-record-wrong-zone: A validation CNAME exists only in zones that do not answer for the name in public DNS.
 #include <algorithm>
-#include <map>
 #include <optional>
 
 #include "acmsim/analysis/rule.hpp"
