@@ -63,8 +63,9 @@ std::string elb_canonical_zone_id(RegionId region, LoadBalancerType type) {
   return std::string(type == LoadBalancerType::Network ? "ZNLB" : "ZALB") + "ACMSIM" + std::to_string(region);
 }
 
-ElbService::ElbService(core::Simulation& sim, core::Trace& trace, const Settings& settings, AcmService& acm, std::string account)
-    : sim_(sim), trace_(trace), settings_(settings), acm_(acm), account_(std::move(account)), ids_(sim.seed(), "elb.ids") {}
+// The settings are taken like every service's, though no ELB timing is modelled yet.
+ElbService::ElbService(core::Simulation& sim, core::Trace& trace, const Settings& /*settings*/, AcmService& acm, std::string account)
+    : sim_(sim), trace_(trace), acm_(acm), account_(std::move(account)), ids_(sim.seed(), "elb.ids") {}
 
 std::string ElbService::random_hex(std::size_t n) {
   static constexpr std::string_view hex = "0123456789abcdef";

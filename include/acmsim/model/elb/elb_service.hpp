@@ -100,7 +100,6 @@ class ElbService {
 
   core::Simulation& sim_;
   core::Trace& trace_;
-  const Settings& settings_;
   AcmService& acm_;
   std::string account_;
   core::RandomStream ids_;
