@@ -47,7 +47,7 @@ class Generator {
   explicit Generator(std::uint64_t seed) : rng_(seed, "random-scenarios") {}
 
   Json scenario(std::uint64_t seed) {
-    const std::int64_t horizon_days = pick({30, 120, 400, 800});
+    const std::int64_t horizon_days = pick({30, 120, 400});
     Json steps = Json::array();
     steps.push_back(call("0s", "", "route53:CreateHostedZone", {{"Name", "example.com"}, {"CallerReference", "z"}}, "zone"));
     steps.push_back(call("0s", "us-east-1", "acm:RequestCertificate",
