@@ -118,7 +118,7 @@ struct Study {
   std::vector<DerivedMetric> derived;  // computed from `metrics` after the runs
   std::vector<double> quantiles = {0.05, 0.5, 0.95};
   std::optional<Analytic> analytic;
-  std::string chart_metric;  // the metrics acmsim draws in its SVG chart, comma-separated (default: the first)
+  std::string chart_metric;              // the metrics acmsim draws in its SVG chart, comma-separated (default: the first)
   scenario::LoadLimits scenario_limits;  // what each variant is loaded with
 };
 
