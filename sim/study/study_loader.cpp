@@ -582,7 +582,10 @@ class StudyLoader {
       // The reference point: a value of each grid parameter named.
       const Json& ref = m["reference"];
       if (!ref.is_object() || ref.empty()) fail(at + "/reference", "\"reference\" is an object of grid parameter values: {\"edgeRttMs\": 12}");
-      for (const auto& [pname, value] : ref.items()) {
+      for (const auto& item : ref.items()) {
+        // Named copies: clang 14 cannot capture structured bindings in a lambda.
+        const std::string pname = item.key();
+        const Json& value = item.value();
         const auto p = std::find_if(st.parameters.begin(), st.parameters.end(), [&](const Parameter& x) { return x.name == pname; });
         if (p == st.parameters.end() || p->grid.empty())
           fail(at + "/reference/" + scenario::pointer_escape(pname), "\"" + pname + "\" is no grid parameter of this study");
