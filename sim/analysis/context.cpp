@@ -16,10 +16,11 @@ void Context::report(std::vector<std::string> resources, std::string message, st
   f.origin = origin;
   f.id = finding_id(f.rule, f.resources);
   findings_.push_back(std::move(f));
+  subjects_.push_back(subject_);
 }
 
 void Context::wake_at(core::SimTime t) {
-  if (t > now_) wakeups_.push_back(t);
+  if (t > now_) wakeups_.push_back({t, subject_});
 }
 
 const std::vector<std::pair<const model::HostedZone*, const model::RecordSet*>>& Context::records() const {
@@ -30,6 +31,19 @@ const std::vector<std::pair<const model::HostedZone*, const model::RecordSet*>>&
     }
   }
   return *records_;
+}
+
+std::vector<std::pair<const model::HostedZone*, const model::RecordSet*>> Context::cnames_named(const std::string& name) const {
+  std::vector<std::pair<const model::HostedZone*, const model::RecordSet*>> out;
+  const std::string key = model::dns::sort_key(name);
+  const std::string_view type = model::aws_name(model::RRType::CNAME);
+  for (const auto* z : world_.route53.zones()) {
+    for (auto it = z->records.lower_bound(model::RecordKeyView{key, type, ""}); it != z->records.end(); ++it) {
+      if (it->first.sort_name != key || it->first.type != type) break;
+      if (it->second.name == name) out.emplace_back(z, &it->second);
+    }
+  }
+  return out;
 }
 
 std::vector<std::string> Context::load_balancer_hostnames(const model::LoadBalancer& lb) const {

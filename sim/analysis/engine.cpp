@@ -10,7 +10,6 @@ namespace acmsim::analysis {
 namespace {
 
 bool by_resources(const Finding& a, const Finding& b) { return a.resources < b.resources; }
-bool same_resources(const Finding& a, const Finding& b) { return a.resources == b.resources; }
 
 // Adds the finding's members to a trace record.
 void add_finding(core::Json& j, const Finding& f) {
@@ -28,15 +27,38 @@ std::vector<const RuleDef*> rules_by_id() {
   return out;
 }
 
-/// Runs one rule; its findings sorted by resources, without duplicates. A
-/// rule that throws becomes a finding about itself, not a crash.
-std::vector<Finding> run_one(Context& ctx, const RuleDef* rule) {
+/// Runs one rule's check (over every certificate, for a rule that judges one
+/// at a time, or over `only` when given). A rule that throws becomes a finding
+/// about itself, not a crash.
+void run_check(Context& ctx, const RuleDef* rule, const std::vector<std::uint32_t>* only) {
   ctx.begin(rule);
   ctx.findings().clear();
+  ctx.subjects().clear();
+  ctx.wakeups().clear();
   try {
-    rule->check(ctx);
+    if (rule->check != nullptr) {
+      ctx.set_subject(Context::kWorld);
+      rule->check(ctx);
+    }
+    if (rule->check_certificate != nullptr) {
+      const auto& certs = ctx.world().acm.all();
+      auto judge = [&](const model::Certificate& c) {
+        ctx.set_subject(c.id);
+        rule->check_certificate(ctx, c);
+      };
+      if (only == nullptr) {
+        for (const auto& c : certs) judge(c);
+      } else {
+        for (const std::uint32_t id : *only) {
+          if (id < certs.size()) judge(certs[id]);
+        }
+      }
+      ctx.set_subject(Context::kWorld);
+    }
   } catch (const std::exception& e) {
     ctx.findings().clear();
+    ctx.subjects().clear();
+    ctx.wakeups().clear();
     Finding f{std::string(rule->id),
               Severity::Error,
               {"acmsim:rule/" + std::string(rule->id)},
@@ -47,12 +69,8 @@ std::vector<Finding> run_one(Context& ctx, const RuleDef* rule) {
               false};
     f.id = finding_id(f.rule, f.resources);
     ctx.findings().push_back(f);
+    ctx.subjects().push_back(Context::kWorld);
   }
-  std::vector<Finding> out = std::move(ctx.findings());
-  ctx.findings().clear();
-  std::sort(out.begin(), out.end(), by_resources);
-  out.erase(std::unique(out.begin(), out.end(), same_resources), out.end());
-  return out;
 }
 
 std::size_t world_size(const model::World& w) {
@@ -61,15 +79,55 @@ std::size_t world_size(const model::World& w) {
   return n;
 }
 
-/// Runs `rules[i]` for every i in `which` and stores its findings in out[i]
-/// and its wake-up requests in wakes[i]; in parallel on large worlds. The
-/// results do not depend on the thread count: each lands at its rule's index.
+/// Adds to `to` the findings of `from` that are not in `other` (both sorted by resources).
+void missing_from(const std::vector<Finding>& from, const std::vector<Finding>& other, std::vector<const Finding*>& to) {
+  for (const auto& f : from) {
+    if (!std::binary_search(other.begin(), other.end(), f, by_resources)) to.push_back(&f);
+  }
+}
+
+}  // namespace
+
+/// One rule run: its findings with their subjects, sorted by resources and
+/// without duplicates, and the wake-ups it asked for.
+struct Engine::RunOutput {
+  std::vector<Finding> findings;
+  std::vector<std::uint32_t> subjects;
+  std::vector<Context::Wake> wakes;
+  bool full = true;
+  std::vector<std::uint32_t> judged;  // for a run over some certificates only
+};
+
+namespace {
+
+/// Moves a context's results into `out`, sorted by resources, duplicates dropped.
+void take_output(Context& ctx, Engine::RunOutput& out) {
+  std::vector<std::size_t> order(ctx.findings().size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  auto& fs = ctx.findings();
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return fs[a].resources < fs[b].resources; });
+  out.findings.clear();
+  out.subjects.clear();
+  out.findings.reserve(order.size());
+  for (const std::size_t i : order) {
+    if (!out.findings.empty() && out.findings.back().resources == fs[i].resources) continue;
+    out.findings.push_back(std::move(fs[i]));
+    out.subjects.push_back(ctx.subjects()[i]);
+  }
+  out.wakes = ctx.wakeups();
+  fs.clear();
+  ctx.subjects().clear();
+  ctx.wakeups().clear();
+}
+
+/// Runs `rules[i]` over everything for every i in `which`, into out[i]; in
+/// parallel on large worlds. The results do not depend on the thread count:
+/// each lands at its rule's index.
 void run_selected(const model::World& world, core::SimTime now, const std::vector<const RuleDef*>& rules, const std::vector<std::size_t>& which,
-                  std::vector<std::vector<Finding>>& out, std::vector<std::vector<core::SimTime>>& wakes, std::size_t parallel_from) {
+                  std::vector<Engine::RunOutput>& out, std::size_t parallel_from) {
   auto one = [&](Context& ctx, std::size_t i) {
-    const std::size_t from = ctx.wakeups().size();
-    out[i] = run_one(ctx, rules[i]);
-    wakes[i].assign(ctx.wakeups().begin() + static_cast<std::ptrdiff_t>(from), ctx.wakeups().end());
+    run_check(ctx, rules[i], nullptr);
+    take_output(ctx, out[i]);
   };
   const unsigned threads = std::min<unsigned>(std::max(1U, std::thread::hardware_concurrency()), static_cast<unsigned>(which.size()));
   if (threads <= 1 || which.size() < 2 || world_size(world) < parallel_from) {
@@ -84,7 +142,7 @@ void run_selected(const model::World& world, core::SimTime now, const std::vecto
       Context ctx(world, now);
       for (std::size_t k = next.fetch_add(1); k < which.size(); k = next.fetch_add(1)) one(ctx, which[k]);
     } catch (...) {
-      errors[t] = std::current_exception();  // run_one catches a rule's own; this is ours (memory)
+      errors[t] = std::current_exception();  // run_check catches a rule's own; this is ours (memory)
     }
   };
   std::vector<std::thread> pool;
@@ -119,17 +177,18 @@ std::vector<Finding> Engine::run_rules(const model::World& world, core::SimTime 
   }
   std::vector<std::size_t> all(rules.size());
   for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
-  std::vector<std::vector<Finding>> found(rules.size());
-  std::vector<std::vector<core::SimTime>> wakes(rules.size());
-  run_selected(world, now, rules, all, found, wakes, parallel_from);
+  std::vector<RunOutput> found(rules.size());
+  run_selected(world, now, rules, all, found, parallel_from);
   std::size_t total = 0;
-  for (const auto& f : found) total += f.size();
+  for (const auto& f : found) total += f.findings.size();
   std::vector<Finding> out;
   out.reserve(total);
-  for (auto& f : found) out.insert(out.end(), std::make_move_iterator(f.begin()), std::make_move_iterator(f.end()));
+  for (auto& f : found) out.insert(out.end(), std::make_move_iterator(f.findings.begin()), std::make_move_iterator(f.findings.end()));
   if (wakeups != nullptr) {
     wakeups->clear();
-    for (const auto& w : wakes) wakeups->insert(wakeups->end(), w.begin(), w.end());
+    for (const auto& f : found) {
+      for (const auto& w : f.wakes) wakeups->push_back(w.at);
+    }
   }
   return out;
 }
@@ -137,52 +196,162 @@ std::vector<Finding> Engine::run_rules(const model::World& world, core::SimTime 
 const std::vector<Finding>& Engine::current() const {
   if (current_stale_) {
     current_.clear();
-    for (const auto& st : states_) current_.insert(current_.end(), st.findings.begin(), st.findings.end());
+    for (const auto& st : states_) {
+      const std::size_t from = current_.size();
+      current_.insert(current_.end(), st.findings.begin(), st.findings.end());
+      for (const auto& [id, fs] : st.by_certificate) current_.insert(current_.end(), fs.begin(), fs.end());
+      std::sort(current_.begin() + static_cast<std::ptrdiff_t>(from), current_.end(), by_resources);
+    }
     current_stale_ = false;
   }
   return current_;
 }
 
+// Wake-ups: the earliest of the whole rule's, and each certificate's own.
+void Engine::store_full(RuleState& st, RunOutput& out, std::vector<Finding>& before) {
+  before = std::move(st.findings);
+  for (auto& [id, fs] : st.by_certificate) before.insert(before.end(), std::make_move_iterator(fs.begin()), std::make_move_iterator(fs.end()));
+  std::sort(before.begin(), before.end(), by_resources);
+  st.findings.clear();
+  st.by_certificate.clear();
+  for (std::size_t k = 0; k < out.findings.size(); ++k) {
+    if (out.subjects[k] == Context::kWorld)
+      st.findings.push_back(out.findings[k]);
+    else
+      st.by_certificate[out.subjects[k]].push_back(out.findings[k]);
+  }
+  st.wake.reset();
+  st.wake_of.clear();
+  st.wake_queue = {};
+  for (const auto& w : out.wakes) {
+    if (w.subject == Context::kWorld) {
+      if (!st.wake || w.at < *st.wake) st.wake = w.at;
+      continue;
+    }
+    auto [it, fresh] = st.wake_of.emplace(w.subject, w.at);
+    if (!fresh && w.at < it->second) it->second = w.at;
+  }
+  for (const auto& [id, t] : st.wake_of) st.wake_queue.emplace(t.ms, id);
+}
+
+void Engine::store_scoped(RuleState& st, RunOutput& out, const std::vector<std::uint32_t>& judged, std::vector<Finding>& before) {
+  before.clear();
+  for (const std::uint32_t id : judged) {
+    auto it = st.by_certificate.find(id);
+    if (it == st.by_certificate.end()) continue;
+    before.insert(before.end(), std::make_move_iterator(it->second.begin()), std::make_move_iterator(it->second.end()));
+    st.by_certificate.erase(it);
+  }
+  std::sort(before.begin(), before.end(), by_resources);
+  for (std::size_t k = 0; k < out.findings.size(); ++k) st.by_certificate[out.subjects[k]].push_back(out.findings[k]);
+  std::unordered_map<std::uint32_t, core::SimTime> asked;
+  for (const auto& w : out.wakes) {
+    auto [it, fresh] = asked.emplace(w.subject, w.at);
+    if (!fresh && w.at < it->second) it->second = w.at;
+  }
+  for (const std::uint32_t id : judged) {
+    auto a = asked.find(id);
+    if (a == asked.end()) {
+      st.wake_of.erase(id);
+      continue;
+    }
+    auto [it, fresh] = st.wake_of.emplace(id, a->second);
+    if (!fresh && it->second == a->second) continue;  // already queued
+    it->second = a->second;
+    st.wake_queue.emplace(a->second.ms, id);
+  }
+}
+
+std::optional<core::SimTime> Engine::next_certificate_wake(RuleState& st) {
+  while (!st.wake_queue.empty()) {
+    const auto [ms, id] = st.wake_queue.top();
+    auto it = st.wake_of.find(id);
+    if (it != st.wake_of.end() && it->second.ms == ms) return core::SimTime{ms};
+    st.wake_queue.pop();  // superseded
+  }
+  return std::nullopt;
+}
+
 std::optional<core::SimTime> Engine::evaluate(core::SimTime now, std::int32_t step, core::Trace* trace) {
   // Findings are a function of the world and the time; time matters only at
-  // the instants the rules asked for.
-  if (evaluated_revision_ == world_.revision() && (!next_wake_ || now < *next_wake_)) return next_wake_;
+  // the instants the rules asked for. The reference (not incremental) runs
+  // every rule at every instant it is asked.
+  if (incremental_ && evaluated_revision_ == world_.revision() && (!next_wake_ || now < *next_wake_)) return next_wake_;
   evaluated_revision_ = world_.revision();
+  const std::size_t certificates_part = model::part_index(model::Part::Certificates);
   std::vector<std::size_t> dirty;
+  std::vector<RunOutput> found(rules_.size());
+  std::vector<std::size_t> scoped;
   for (std::size_t i = 0; i < rules_.size(); ++i) {
-    const RuleState& st = states_[i];
-    bool run = !incremental_ || !st.evaluated || (st.wake && now >= *st.wake);
-    for (std::size_t p = 0; !run && p < model::kPartCount; ++p) {
-      run = (rules_[i]->reads & (1U << p)) != 0U && world_.revision(static_cast<model::Part>(p)) != st.seen[p];
+    RuleState& st = states_[i];
+    const RuleDef* rule = rules_[i];
+    bool full = !incremental_ || !st.evaluated || (st.wake && now >= *st.wake);
+    bool certificates_changed = false;
+    for (std::size_t p = 0; !full && p < model::kPartCount; ++p) {
+      if ((rule->reads & (1U << p)) == 0U || world_.revision(static_cast<model::Part>(p)) == st.seen[p]) continue;
+      if (p == certificates_part && rule->check == nullptr && world_.certificates_whole_revision() <= st.seen[p])
+        certificates_changed = true;
+      else
+        full = true;
     }
-    if (run) dirty.push_back(i);
+    if (full) {
+      dirty.push_back(i);
+      continue;
+    }
+    // Only some certificates: the ones changed, and the ones whose wake-up is due.
+    std::vector<std::uint32_t> judge;
+    if (certificates_changed) {
+      for (const auto& ch : world_.certificate_changes()) {
+        if (ch.revision > st.seen[certificates_part]) judge.push_back(ch.id);
+      }
+    }
+    while (auto t = next_certificate_wake(st)) {
+      if (now < *t) break;
+      judge.push_back(st.wake_queue.top().second);
+      st.wake_queue.pop();
+    }
+    if (judge.empty() && !certificates_changed) continue;
+    std::sort(judge.begin(), judge.end());
+    judge.erase(std::unique(judge.begin(), judge.end()), judge.end());
+    found[i].full = false;
+    found[i].judged = std::move(judge);
+    scoped.push_back(i);
   }
-  std::vector<std::vector<Finding>> found(rules_.size());
-  std::vector<std::vector<core::SimTime>> wakes(rules_.size());
-  run_selected(world_, now, rules_, dirty, found, wakes, parallel_from_);
-  rule_runs_ += dirty.size();
+  run_selected(world_, now, rules_, dirty, found, parallel_from_);
+  if (!scoped.empty()) {
+    Context ctx(world_, now);
+    for (const std::size_t i : scoped) {
+      run_check(ctx, rules_[i], &found[i].judged);
+      take_output(ctx, found[i]);
+    }
+  }
+  rule_runs_ += dirty.size() + scoped.size();
+  full_rule_runs_ += dirty.size();
+  // Every rule that ran, in rule order.
+  std::vector<std::size_t> ran = dirty;
+  ran.insert(ran.end(), scoped.begin(), scoped.end());
+  std::sort(ran.begin(), ran.end());
   std::vector<const Finding*> cleared;
   std::vector<const Finding*> raised;
-  std::vector<std::vector<Finding>> replaced;  // keeps cleared findings alive until recorded
-  replaced.reserve(dirty.size());
-  for (const std::size_t i : dirty) {
+  std::vector<std::vector<Finding>> replaced(ran.size());  // keeps cleared findings alive until recorded
+  std::vector<std::vector<Finding>> fresh(ran.size());     // the findings of the run, sorted, for comparing
+  for (std::size_t k = 0; k < ran.size(); ++k) {
+    const std::size_t i = ran[k];
     RuleState& st = states_[i];
-    st.wake.reset();
-    for (const core::SimTime t : wakes[i]) {
-      if (!st.wake || t < *st.wake) st.wake = t;
-    }
+    RunOutput& out = found[i];
+    if (suppressions_ != nullptr) apply_suppressions(out.findings, *suppressions_, &suppression_used_);
+    fresh[k] = out.findings;
+    if (out.full)
+      store_full(st, out, replaced[k]);
+    else
+      store_scoped(st, out, out.judged, replaced[k]);
     for (std::size_t p = 0; p < model::kPartCount; ++p) st.seen[p] = world_.revision(static_cast<model::Part>(p));
     st.evaluated = true;
-    replaced.push_back(std::move(st.findings));
-    st.findings = std::move(found[i]);
-    if (suppressions_ != nullptr) apply_suppressions(st.findings, *suppressions_, &suppression_used_);
-    const auto& before = replaced.back();
-    for (const auto& f : before) {
-      if (!std::binary_search(st.findings.begin(), st.findings.end(), f, by_resources)) cleared.push_back(&f);
-    }
-    for (const auto& f : st.findings) {
-      if (!std::binary_search(before.begin(), before.end(), f, by_resources)) raised.push_back(&f);
-    }
+    const std::size_t c0 = cleared.size();
+    missing_from(replaced[k], fresh[k], cleared);
+    std::sort(cleared.begin() + static_cast<std::ptrdiff_t>(c0), cleared.end(),
+              [](const Finding* a, const Finding* b) { return by_resources(*a, *b); });
+    missing_from(fresh[k], replaced[k], raised);
     current_stale_ = true;
   }
   // Clears first, then raises, each in (rule, resources) order.
@@ -203,8 +372,9 @@ std::optional<core::SimTime> Engine::evaluate(core::SimTime now, std::int32_t st
     }
   }
   next_wake_.reset();
-  for (const auto& st : states_) {
+  for (auto& st : states_) {
     if (st.wake && *st.wake > now && (!next_wake_ || *st.wake < *next_wake_)) next_wake_ = st.wake;
+    if (auto t = next_certificate_wake(st); t && *t > now && (!next_wake_ || *t < *next_wake_)) next_wake_ = t;
   }
   return next_wake_;
 }

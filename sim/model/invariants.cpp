@@ -36,6 +36,20 @@ std::map<std::string, std::set<std::string>, std::less<>> references(const World
 std::vector<std::string> broken_invariants(const World& w) {
   std::vector<std::string> out;
   const auto refs = references(w);
+  // ACM's index of issued certificates (what the region rules read) follows their status.
+  std::map<RegionId, std::uint32_t> per_region;
+  std::size_t issued = 0;
+  for (const auto& c : w.acm.all()) {
+    const bool is = !c.deleted && c.status == CertificateStatus::Issued;
+    if (is) {
+      ++per_region[c.region];
+      ++issued;
+    }
+    if (is != (w.acm.issued().count(c.id) != 0U))
+      out.push_back("certificate " + c.arn + " is " + (is ? "" : "not ") + "ISSUED but ACM's index says otherwise");
+  }
+  if (issued != w.acm.issued().size() || per_region != w.acm.issued_per_region())
+    out.push_back("ACM's count of issued certificates per region is off");
   for (const auto& c : w.acm.all()) {
     const auto found = w.acm.find_any(c.arn);
     if (c.deleted) {

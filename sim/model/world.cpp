@@ -52,8 +52,10 @@ void World::set_origin(std::int32_t step) {
 
 void World::handle(const core::ScheduledEvent& ev) {
   // One switch per event: run it, and mark the parts of the world it may
-  // change (ACM's events also reach the event buses and AWS Config). A probe
-  // attempt changes no resource a rule reads.
+  // change. An ACM event changes one certificate's state (the events it sends
+  // and the Config evaluations it causes change no bus, rule or Config rule,
+  // which is what the rules read); a delivery, a Config evaluation or a probe
+  // attempt changes nothing a rule reads.
   switch (static_cast<ModelEvent>(ev.payload.kind)) {
     case ModelEvent::AcmDnsCheck:
     case ModelEvent::AcmIssue:
@@ -64,18 +66,16 @@ void World::handle(const core::ScheduledEvent& ev) {
     case ModelEvent::AcmExpiryNotice:
     case ModelEvent::AcmActionRequired:
     case ModelEvent::AcmOperatorRepair:
-      touch(bit(Part::Acm) | bit(Part::Events) | bit(Part::Config));
+      touch_certificate(ev.payload.a);
       acm.handle(ev.payload.kind, ev.payload.a);
       break;
     case ModelEvent::ProbeAttempt:
       clients.attempt(ev.payload.a);
       break;
     case ModelEvent::EventBusDelivery:
-      touch(bit(Part::Events));
       events.deliver_pending(ev.payload.a);
       break;
     case ModelEvent::ConfigEvaluation:
-      touch(bit(Part::Config) | bit(Part::Events));
       config.periodic(ev.payload.a);
       break;
     default:

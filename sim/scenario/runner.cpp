@@ -19,17 +19,43 @@ namespace {
 /// The parts of the world a call to a service may change, for the analysis
 /// engine. A service that attaches certificates changes ACM's InUseBy too;
 /// ACM and Config send events; the simulation's own actions may touch anything.
-model::PartMask parts_changed_by(std::string_view service) {
+// The parts of the world a call may change, besides the one certificate it
+// names (see touch_changed_by). A certificate starting or stopping to be used
+// by an endpoint is that certificate's change, which ACM reports itself.
+model::PartMask parts_changed_by(const api::Operation& op) {
   using model::bit;
   using model::Part;
+  if (op.read_only) return 0;
+  const std::string_view service = op.service;
   if (service == "acm") return bit(Part::Acm) | bit(Part::Events) | bit(Part::Config);
   if (service == "route53") return bit(Part::Dns);
-  if (service == "apigateway") return bit(Part::ApiGateway) | bit(Part::Acm);
-  if (service == "cloudfront") return bit(Part::CloudFront) | bit(Part::Acm);
-  if (service == "elbv2") return bit(Part::Elb) | bit(Part::Acm);
+  if (service == "apigateway") return bit(Part::ApiGateway);
+  if (service == "cloudfront") return bit(Part::CloudFront);
+  if (service == "elbv2") return bit(Part::Elb);
   if (service == "events") return bit(Part::Events);
   if (service == "config") return bit(Part::Config) | bit(Part::Events);
+  if (service == "sim" && (op.name == "CreateValidationRecords" || op.name == "DelegateDomain")) return bit(Part::Dns);
+  if (service == "sim" && op.name == "ApproveValidationEmail") return 0;
   return model::kAllParts;
+}
+
+// Marks what a call changed. An ACM call (or an approval) changes the one
+// certificate it names in its request or response; one that names none
+// (PutAccountConfiguration) may change how every certificate is judged.
+void touch_changed_by(model::World& w, const api::Operation& op, const Json& params, const Json* response) {
+  w.touch(parts_changed_by(op));
+  if (op.read_only || (op.service != "acm" && !(op.service == "sim" && op.name == "ApproveValidationEmail"))) return;
+  const Json* arn = nullptr;
+  if (params.is_object() && params.contains("CertificateArn")) arn = &params["CertificateArn"];
+  if (arn == nullptr && response != nullptr && response->is_object() && response->contains("CertificateArn")) arn = &(*response)["CertificateArn"];
+  if (arn != nullptr && arn->is_string()) {
+    if (auto c = w.acm.find_any(arn->get_ref<const std::string&>()); c.ok()) {
+      w.touch_certificate(c.value()->id);
+      return;
+    }
+    if (response == nullptr) return;  // refused: a certificate that does not exist changed nothing
+  }
+  w.touch(model::bit(model::Part::Certificates));
 }
 
 constexpr std::uint32_t kStepEvent = static_cast<std::uint32_t>(model::ModelEvent::Last) + 1;
@@ -97,6 +123,7 @@ class Runner {
     // wake-ups still ahead, not one entry per instant of the whole run.
     findings_at_.erase(findings_at_.begin(), findings_at_.lower_bound(out_.sim->now().ms));
     const auto wake = out_.findings->evaluate(out_.sim->now(), last_step_, out_.trace.get());
+    out_.world->forget_changes();
     if (wake) schedule_findings(*wake);
   }
 
@@ -317,7 +344,7 @@ class Runner {
     const model::RegionId region = st.call.region.value_or(model::us_east_1());
     auto r = st.call.op->invoke(*out_.world, region, params);
     out_.world->set_origin(-1);
-    out_.world->touch(parts_changed_by(st.call.op->service));
+    touch_changed_by(*out_.world, *st.call.op, params, r.ok() ? &r.value() : nullptr);
     if (out_.trace->enabled()) {
       Json rec = {{"type", "call"}, {"step", st.index}, {"line", st.line}, {"call", call_name(st.call)}};
       if (st.call.region) rec["region"] = model::region_code(*st.call.region);

@@ -37,13 +37,48 @@ TEST(Engine, SkipsAnInstantWhereTheWorldIsUnchangedAndSeesAChangeOnceTouched) {
   (void)engine.evaluate(f.sim.now(), -1, nullptr);
   EXPECT_EQ(count(engine, "certificate-not-in-use"), 2U);
 
-  // Deleting it through the service without touch() is invisible until touched.
+  // ACM tells the world which certificate changed, even on a direct call:
+  // deleting it is seen at the next instant, by re-judging that certificate only.
+  const std::uint64_t runs = engine.rule_runs();
+  const std::uint64_t full = engine.full_rule_runs();
   ASSERT_TRUE(f.world.acm.delete_certificate(*model::find_region("eu-west-1"), other).ok());
   (void)engine.evaluate(f.sim.now(), -1, nullptr);
-  EXPECT_EQ(count(engine, "certificate-not-in-use"), 2U);
+  EXPECT_EQ(count(engine, "certificate-not-in-use"), 1U);
+  EXPECT_GT(engine.rule_runs(), runs);
+  // Only expiry-rule-wrong-region runs whole (it reads ACM's per-region
+  // index, not every certificate); the rules that judge certificates do not.
+  EXPECT_EQ(engine.full_rule_runs(), full + 1);
+
+  // A change the world is told about as a whole re-runs the rules over everything.
   f.world.touch();
   (void)engine.evaluate(f.sim.now(), -1, nullptr);
   EXPECT_EQ(count(engine, "certificate-not-in-use"), 1U);
+  EXPECT_GT(engine.full_rule_runs(), full);
+}
+
+TEST(Engine, ACertificatesWakeupRejudgesThatCertificateOnly) {
+  WorldFixture f;
+  analysis::Engine engine(f.world);
+  const auto region = *model::find_region("us-east-1");
+  for (int i = 0; i < 3; ++i) {
+    model::ImportCertificateInput in;
+    in.certificate = {"legacy" + std::to_string(i) + ".example.com",
+                      {},
+                      *core::parse_timestamp("2026-01-01T00:00:00Z"),
+                      *core::parse_timestamp("2026-06-0" + std::to_string(i + 1) + "T00:00:00Z"),
+                      "RSA_2048",
+                      "CA"};
+    ASSERT_TRUE(f.world.acm.import_certificate(region, in).ok());
+  }
+  auto wake = engine.evaluate(f.sim.now(), -1, nullptr);
+  ASSERT_TRUE(wake.has_value());
+  const std::uint64_t full = engine.full_rule_runs();
+  // The first certificate's window opens first: one finding, the others still asleep.
+  wake = engine.evaluate(*wake, -1, nullptr);
+  EXPECT_EQ(count(engine, "imported-certificate-expiring"), 1U);
+  EXPECT_EQ(engine.full_rule_runs(), full);
+  wake = engine.evaluate(*wake, -1, nullptr);
+  EXPECT_EQ(count(engine, "imported-certificate-expiring"), 2U);
 }
 
 TEST(Engine, AWakeupRunsThePassEvenWhenNothingChanged) {

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cctype>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -115,7 +117,7 @@ TEST_P(BundledScenario, IncrementalAndThreadedAnalysisFindWhatAFullPassFinds) {
   threaded.parallel_analysis_from = 0;
   const auto incremental = run_traced(s);
   const auto reference = run_traced(s, full);
-  EXPECT_EQ(incremental.trace, reference.trace);
+  EXPECT_EQ(incremental.trace, reference.trace) << first_difference(reference.trace, incremental.trace);
   EXPECT_EQ(incremental.trace, run_traced(s, threaded).trace);
   EXPECT_LE(incremental.result.findings->rule_runs(), reference.result.findings->rule_runs());
 }
@@ -123,6 +125,45 @@ TEST_P(BundledScenario, IncrementalAndThreadedAnalysisFindWhatAFullPassFinds) {
 INSTANTIATE_TEST_SUITE_P(Scenarios, BundledScenario, ::testing::ValuesIn(bundled()), [](const ::testing::TestParamInfo<std::string>& p) {
   std::string n = std::filesystem::path(p.param).stem().string();
   std::replace(n.begin(), n.end(), '-', '_');
+  return n;
+});
+
+// The conformance suites beside the project (when the checkout has them; the
+// variable ACMSIM_CONFORMANCE_DIR names another place): the same check on the
+// scenarios that pass and those that fail, which other suites run as well.
+std::vector<std::string> conformance() {
+  std::vector<std::string> out;
+  const char* env = std::getenv("ACMSIM_CONFORMANCE_DIR");
+  const std::filesystem::path root =
+      env != nullptr ? std::filesystem::path(env) : std::filesystem::path(ACMSIM_SOURCE_DIR) / ".." / "shared" / "conformance";
+  std::error_code ec;
+  if (!std::filesystem::is_directory(root, ec)) return out;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(root, ec)) {
+    const auto dir = e.path().parent_path().filename().string();
+    if (e.is_regular_file() && e.path().extension() == ".json" && (dir == "pass" || dir == "fail")) out.push_back(e.path().string());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+class ConformanceScenario : public ::testing::TestWithParam<std::string> {};
+GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(ConformanceScenario);
+
+TEST_P(ConformanceScenario, IncrementalAnalysisFindsWhatAFullPassAtEveryInstantFinds) {
+  const auto s = scenario::load_scenario(GetParam());
+  scenario::RunOptions full;
+  full.incremental_analysis = false;
+  const auto incremental = run_traced(s);
+  const auto reference = run_traced(s, full);
+  EXPECT_EQ(incremental.trace, reference.trace) << first_difference(reference.trace, incremental.trace);
+  EXPECT_LE(incremental.result.findings->rule_runs(), reference.result.findings->rule_runs());
+}
+
+INSTANTIATE_TEST_SUITE_P(Suites, ConformanceScenario, ::testing::ValuesIn(conformance()), [](const ::testing::TestParamInfo<std::string>& p) {
+  const std::filesystem::path path(p.param);
+  std::string n = path.parent_path().parent_path().filename().string() + "_" + path.parent_path().filename().string() + "_" + path.stem().string();
+  std::replace_if(
+      n.begin(), n.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) == 0; }, '_');
   return n;
 });
 

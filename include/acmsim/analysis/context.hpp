@@ -41,18 +41,32 @@ class Context {
   /// Built once per pass and shared by the rules that ask (the world does not
   /// change during a pass).
   [[nodiscard]] const std::vector<std::pair<const model::HostedZone*, const model::RecordSet*>>& records() const;
+  /// The CNAME records named `name` (normalized) in every zone, in the order
+  /// of records(), found without a walk over every record.
+  [[nodiscard]] std::vector<std::pair<const model::HostedZone*, const model::RecordSet*>> cnames_named(const std::string& name) const;
 
   // For the engine.
+  /// What findings and wake-ups are about: a certificate's id, or kWorld.
+  static constexpr std::uint32_t kWorld = 0xFFFFFFFFU;
+  struct Wake {
+    core::SimTime at;
+    std::uint32_t subject;
+  };
   void begin(const RuleDef* rule) { rule_ = rule; }
+  void set_subject(std::uint32_t s) { subject_ = s; }
   [[nodiscard]] std::vector<Finding>& findings() { return findings_; }
-  [[nodiscard]] const std::vector<core::SimTime>& wakeups() const { return wakeups_; }
+  /// The subject of each finding, in the same order.
+  [[nodiscard]] std::vector<std::uint32_t>& subjects() { return subjects_; }
+  [[nodiscard]] std::vector<Wake>& wakeups() { return wakeups_; }
 
  private:
   const model::World& world_;
   core::SimTime now_;
   const RuleDef* rule_ = nullptr;
+  std::uint32_t subject_ = kWorld;
   std::vector<Finding> findings_;
-  std::vector<core::SimTime> wakeups_;
+  std::vector<std::uint32_t> subjects_;
+  std::vector<Wake> wakeups_;
   mutable std::optional<std::vector<std::pair<std::string, const model::LoadBalancer*>>> lb_names_;
   mutable core::Json expiry_event_;
   mutable std::optional<std::vector<std::pair<const model::HostedZone*, const model::RecordSet*>>> records_;

@@ -3,9 +3,12 @@
 #pragma once
 
 #include <array>
+#include <functional>
 #include <map>
 #include <optional>
+#include <queue>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "acmsim/analysis/finding.hpp"
@@ -24,7 +27,10 @@ class Engine {
   /// An instant at which the world's revision is unchanged and no rule asked
   /// to be woken keeps the findings as they are, without a rule pass; otherwise
   /// only the rules that read a part of the world that changed since their
-  /// last pass, or that asked to be woken by now, run again.
+  /// last pass, or that asked to be woken by now, run again, and a rule that
+  /// judges one certificate at a time re-judges only the certificates whose
+  /// state changed or that asked to be woken (when nothing else it reads
+  /// changed).
   std::optional<core::SimTime> evaluate(core::SimTime now, std::int32_t step, core::Trace* trace);
 
   /// A call AWS refused for a rule's reason: the finding holds at this instant only.
@@ -50,8 +56,11 @@ class Engine {
   /// Off: every evaluation re-runs every rule (the reference the incremental
   /// engine is tested against).
   void set_incremental(bool on) { incremental_ = on; }
-  /// Rule runs so far (for tests and benchmarks of the incremental engine).
+  /// Rule runs so far (for tests and benchmarks of the incremental engine);
+  /// re-judging some certificates counts as a run.
   [[nodiscard]] std::uint64_t rule_runs() const { return rule_runs_; }
+  /// Of those, the runs over every resource.
+  [[nodiscard]] std::uint64_t full_rule_runs() const { return full_rule_runs_; }
 
   /// Worlds with this many certificates and DNS records or more have their
   /// rules run on several threads, each with its own Context (the world is
@@ -63,13 +72,25 @@ class Engine {
   static std::vector<Finding> run_rules(const model::World& world, core::SimTime now, std::vector<core::SimTime>* wakeups = nullptr,
                                         std::size_t parallel_from = kParallelFrom, const std::vector<std::string>& skip = {});
 
+  /// One rule run's results (internal to the engine).
+  struct RunOutput;
+
  private:
+  using WakeEntry = std::pair<std::int64_t, std::uint32_t>;  // (ms, certificate)
   struct RuleState {
-    std::vector<Finding> findings;  // sorted by resources
+    std::vector<Finding> findings;                                           // about the world, not one certificate; sorted by resources
+    std::unordered_map<std::uint32_t, std::vector<Finding>> by_certificate;  // each sorted by resources
     std::array<std::uint64_t, model::kPartCount> seen{};
-    std::optional<core::SimTime> wake;
+    std::optional<core::SimTime> wake;  // of the whole rule
+    // A certificate's own wake-up, and the queue of them in time order
+    // (entries that no longer match wake_of are skipped when they come up).
+    std::unordered_map<std::uint32_t, core::SimTime> wake_of;
+    std::priority_queue<WakeEntry, std::vector<WakeEntry>, std::greater<>> wake_queue;
     bool evaluated = false;
   };
+  void store_full(RuleState& st, RunOutput& out, std::vector<Finding>& before);
+  void store_scoped(RuleState& st, RunOutput& out, const std::vector<std::uint32_t>& judged, std::vector<Finding>& before);
+  static std::optional<core::SimTime> next_certificate_wake(RuleState& st);
 
   const model::World& world_;
   std::vector<const RuleDef*> rules_;  // sorted by id, so that concatenated findings are sorted
@@ -82,6 +103,7 @@ class Engine {
   bool incremental_ = true;
   std::size_t parallel_from_ = kParallelFrom;
   std::uint64_t rule_runs_ = 0;
+  std::uint64_t full_rule_runs_ = 0;
   mutable std::vector<Finding> current_;
   mutable bool current_stale_ = false;
 };

@@ -4,6 +4,7 @@
 
 #include <array>
 #include <string>
+#include <vector>
 
 #include "acmsim/core/simulation.hpp"
 #include "acmsim/core/trace.hpp"
@@ -23,8 +24,13 @@ namespace acmsim::model {
 
 /// The parts of the world that change separately, for incremental analysis.
 /// A rule declares the parts it reads; a change marks the parts it touched.
-enum class Part : std::uint32_t { Acm, Dns, ApiGateway, CloudFront, Elb, Events, Config, Clients };
-inline constexpr std::size_t kPartCount = 8;
+/// `Acm` is ACM's inventory and account settings (which certificates exist,
+/// their names, regions and types: what API calls change); `Certificates` is
+/// each certificate's state (status, renewal, use, exports), which changes one
+/// certificate at a time, so that rules judging one certificate at a time
+/// re-judge only the certificates that changed.
+enum class Part : std::uint32_t { Acm, Dns, ApiGateway, CloudFront, Elb, Events, Config, Clients, Certificates };
+inline constexpr std::size_t kPartCount = 9;
 using PartMask = std::uint32_t;
 constexpr std::size_t part_index(Part p) { return static_cast<std::size_t>(p); }
 constexpr PartMask bit(Part p) { return 1U << part_index(p); }
@@ -55,7 +61,24 @@ class World : private DnsObserver, private AliasTargetRegistry, private AcmEvent
     for (std::size_t i = 0; i < kPartCount; ++i) {
       if ((parts & (1U << i)) != 0U) part_revisions_[i] = revision_;
     }
+    if ((parts & bit(Part::Certificates)) != 0U) certificates_whole_revision_ = revision_;
   }
+  /// Marks a change to one certificate's state (Part::Certificates).
+  void touch_certificate(std::uint32_t id) {
+    ++revision_;
+    part_revisions_[part_index(Part::Certificates)] = revision_;
+    certificate_changes_.push_back({revision_, id});
+  }
+  struct CertificateChange {
+    std::uint64_t revision;
+    std::uint32_t id;
+  };
+  /// The certificates changed one at a time since the last forget_changes(),
+  /// in order; a change to all of them at once is the revision below instead.
+  [[nodiscard]] const std::vector<CertificateChange>& certificate_changes() const { return certificate_changes_; }
+  [[nodiscard]] std::uint64_t certificates_whole_revision() const { return certificates_whole_revision_; }
+  /// The analysis has seen every change so far (keeps the log to one instant's changes).
+  void forget_changes() { certificate_changes_.clear(); }
 
   core::Simulation& sim;
   core::Trace& trace;
@@ -75,9 +98,14 @@ class World : private DnsObserver, private AliasTargetRegistry, private AcmEvent
  private:
   std::uint64_t revision_ = 0;
   std::array<std::uint64_t, kPartCount> part_revisions_{};
+  std::uint64_t certificates_whole_revision_ = 0;
+  std::vector<CertificateChange> certificate_changes_;
   void on_dns_changed() override { acm.on_dns_changed(); }
   void acm_event(const Certificate& c, std::string_view detail_type, core::Json detail) override;
-  void certificate_changed(const Certificate& c) override { config.certificate_changed(c); }
+  void certificate_changed(const Certificate& c) override {
+    touch_certificate(c.id);
+    config.certificate_changed(c);
+  }
   [[nodiscard]] std::optional<std::string> check_alias(const AliasTarget& target, const std::string& record_name, RRType type,
                                                        bool private_zone) const override;
 };

@@ -9,17 +9,15 @@ namespace {
 using model::CertificateStatus;
 using model::CertificateType;
 
-void check(Context& ctx) {
+void check(Context& ctx, const model::Certificate& c) {
+  if (c.deleted || c.type == CertificateType::Private || c.status == CertificateStatus::Expired || c.status == CertificateStatus::Failed) return;
   const auto& w = ctx.world();
   model::PublicDns::CaaMemo caa_by_node;
-  for (const auto& c : w.acm.all()) {
-    if (c.deleted || c.type == CertificateType::Private || c.status == CertificateStatus::Expired || c.status == CertificateStatus::Failed) continue;
-    for (const auto& n : c.sans) {
-      if (!model::PublicDns::caa_allows_amazon(w.dns.relevant_caa(n, caa_by_node), n.rfind("*.", 0) == 0)) {
-        ctx.report({c.arn, n},
-                   "The CAA records that apply to " + n + " do not allow Amazon to issue: certificate " + c.arn + " cannot be issued or renewed.",
-                   c.origin);
-      }
+  for (const auto& n : c.sans) {
+    if (!model::PublicDns::caa_allows_amazon(w.dns.relevant_caa(n, caa_by_node), n.rfind("*.", 0) == 0)) {
+      ctx.report({c.arn, n},
+                 "The CAA records that apply to " + n + " do not allow Amazon to issue: certificate " + c.arn + " cannot be issued or renewed.",
+                 c.origin);
     }
   }
 }
@@ -36,7 +34,8 @@ const RuleDef kRule_caa_forbids_amazon{
     "the request with CAA_ERROR and cannot renew.",
     "Add a CAA record such as 0 issue \"amazon.com\" next to the existing ones (or remove the restriction).",
     "https://docs.aws.amazon.com/acm/latest/userguide/setup-caa.html",
-    &check,
-    reads(model::Part::Acm) | reads(model::Part::Dns)};
+    nullptr,
+    reads(model::Part::Certificates) | reads(model::Part::Dns),
+    &check};
 
 }  // namespace acmsim::analysis

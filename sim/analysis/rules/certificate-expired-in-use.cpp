@@ -6,16 +6,14 @@ namespace acmsim::analysis {
 
 namespace {
 
-void check(Context& ctx) {
-  for (const auto& c : ctx.world().acm.all()) {
-    if (c.deleted || !c.in_use() || !c.not_after) continue;
-    if (ctx.now() > *c.not_after) {
-      ctx.report({c.arn},
-                 "Certificate " + c.arn + " (" + c.domain_name + ") expired on " + core::format_timestamp(*c.not_after) + " and is still in use.",
-                 c.origin);
-    } else {
-      ctx.wake_at(*c.not_after + core::Duration{1});
-    }
+void check(Context& ctx, const model::Certificate& c) {
+  if (c.deleted || !c.in_use() || !c.not_after) return;
+  if (ctx.now() > *c.not_after) {
+    ctx.report({c.arn},
+               "Certificate " + c.arn + " (" + c.domain_name + ") expired on " + core::format_timestamp(*c.not_after) + " and is still in use.",
+               c.origin);
+  } else {
+    ctx.wake_at(*c.not_after + core::Duration{1});
   }
 }
 
@@ -30,7 +28,8 @@ const RuleDef kRule_certificate_expired_in_use{
     "which refuse it: an outage. ACM renews only certificates it issued that are eligible; imported certificates are never renewed.",
     "Renew it (for an imported certificate: re-import the new one into the same ARN), or attach a valid certificate.",
     "https://docs.aws.amazon.com/acm/latest/userguide/managed-renewal.html",
-    &check,
-    reads(model::Part::Acm)};
+    nullptr,
+    reads(model::Part::Certificates),
+    &check};
 
 }  // namespace acmsim::analysis

@@ -8,14 +8,12 @@ namespace {
 
 using model::CertificateType;
 
-void check(Context& ctx) {
-  for (const auto& c : ctx.world().acm.all()) {
-    if (c.deleted || c.export_option == model::ExportOption::Enabled || c.type == CertificateType::Private) continue;
-    if (c.has_tag("acmsim:deploy-to", "ec2") || c.has_tag("acmsim:deploy-to", "on-premises")) {
-      ctx.report({c.arn},
-                 "Certificate " + c.arn + " (" + c.domain_name + ") is meant for a server outside AWS's integrated services but cannot be exported.",
-                 c.origin);
-    }
+void check(Context& ctx, const model::Certificate& c) {
+  if (c.deleted || c.export_option == model::ExportOption::Enabled || c.type == CertificateType::Private) return;
+  if (c.has_tag("acmsim:deploy-to", "ec2") || c.has_tag("acmsim:deploy-to", "on-premises")) {
+    ctx.report({c.arn},
+               "Certificate " + c.arn + " (" + c.domain_name + ") is meant for a server outside AWS's integrated services but cannot be exported.",
+               c.origin);
   }
 }
 
@@ -30,7 +28,8 @@ const RuleDef kRule_certificate_not_exportable{"certificate-not-exportable",
                                                "changed later. The scenario marks where a certificate is meant to go with the tag acmsim:deploy-to.",
                                                "Request a new certificate with Options.Export = ENABLED (or use ACM for Nitro Enclaves, or ACME).",
                                                "https://docs.aws.amazon.com/acm/latest/userguide/acm-exportable-certificates.html",
-                                               &check,
-                                               reads(model::Part::Acm)};
+                                               nullptr,
+                                               reads(model::Part::Certificates),
+                                               &check};
 
 }  // namespace acmsim::analysis

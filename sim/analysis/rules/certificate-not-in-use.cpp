@@ -9,12 +9,10 @@ namespace {
 using model::CertificateStatus;
 using model::CertificateType;
 
-void check(Context& ctx) {
-  for (const auto& c : ctx.world().acm.all()) {
-    if (c.deleted || c.type != CertificateType::AmazonIssued || c.status != CertificateStatus::Issued) continue;
-    if (c.in_use() || c.exported_since_issue) continue;
-    ctx.report({c.arn}, "Certificate " + c.arn + " (" + c.domain_name + ") is issued but nothing uses it, so ACM will not renew it.", c.origin);
-  }
+void check(Context& ctx, const model::Certificate& c) {
+  if (c.deleted || c.type != CertificateType::AmazonIssued || c.status != CertificateStatus::Issued) return;
+  if (c.in_use() || c.exported_since_issue) return;
+  ctx.report({c.arn}, "Certificate " + c.arn + " (" + c.domain_name + ") is issued but nothing uses it, so ACM will not renew it.", c.origin);
 }
 
 }  // namespace
@@ -27,7 +25,8 @@ const RuleDef kRule_certificate_not_in_use{"certificate-not-in-use",
                                            "CloudFront, API Gateway, ...) or exported since their issue. An unused certificate simply expires.",
                                            "Attach it to the service it was meant for, or delete it if nothing needs it.",
                                            "https://docs.aws.amazon.com/acm/latest/userguide/managed-renewal.html",
-                                           &check,
-                                           reads(model::Part::Acm)};
+                                           nullptr,
+                                           reads(model::Part::Certificates),
+                                           &check};
 
 }  // namespace acmsim::analysis

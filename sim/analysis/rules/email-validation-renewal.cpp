@@ -9,13 +9,11 @@ namespace {
 using model::CertificateStatus;
 using model::CertificateType;
 
-void check(Context& ctx) {
-  for (const auto& c : ctx.world().acm.all()) {
-    if (c.deleted || c.type != CertificateType::AmazonIssued || c.status != CertificateStatus::Issued || c.method != model::ValidationMethod::Email)
-      continue;
-    ctx.report({c.arn}, "Certificate " + c.arn + " (" + c.domain_name + ") is EMAIL-validated: each renewal needs a person to approve an email.",
-               c.origin);
-  }
+void check(Context& ctx, const model::Certificate& c) {
+  if (c.deleted || c.type != CertificateType::AmazonIssued || c.status != CertificateStatus::Issued || c.method != model::ValidationMethod::Email)
+    return;
+  ctx.report({c.arn}, "Certificate " + c.arn + " (" + c.domain_name + ") is EMAIL-validated: each renewal needs a person to approve an email.",
+             c.origin);
 }
 
 }  // namespace
@@ -29,7 +27,8 @@ const RuleDef kRule_email_validation_renewal{
     "someone approves them. DNS validation renews unattended as long as the CNAME stays.",
     "Request a replacement with ValidationMethod DNS, move the services to it, and delete the email-validated one.",
     "https://docs.aws.amazon.com/acm/latest/userguide/email-renewal-validation.html",
-    &check,
-    reads(model::Part::Acm)};
+    nullptr,
+    reads(model::Part::Certificates),
+    &check};
 
 }  // namespace acmsim::analysis

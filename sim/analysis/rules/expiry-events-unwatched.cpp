@@ -8,21 +8,18 @@ namespace {
 
 using model::CertificateStatus;
 
-void check(Context& ctx) {
+void check(Context& ctx, const model::Certificate& c) {
+  if (c.deleted || c.status != CertificateStatus::Issued) return;
   const auto& w = ctx.world();
-  for (const auto& c : w.acm.all()) {
-    if (c.deleted || c.status != CertificateStatus::Issued) continue;
-    const core::Json& event = ctx.sample_expiry_event(c);
-    bool watched = false;
-    for (const auto* r : w.events.rules(c.region, "default")) {
-      if (r->enabled && !r->targets.empty() && r->pattern && r->pattern->matches(event)) watched = true;
-    }
-    if (!watched) {
-      ctx.report(
-          {c.arn},
-          "Nothing in " + std::string(model::region_code(c.region)) + " listens to the expiry events of " + c.arn + " (" + c.domain_name + ").",
-          c.origin);
-    }
+  const core::Json& event = ctx.sample_expiry_event(c);
+  bool watched = false;
+  for (const auto* r : w.events.rules(c.region, "default")) {
+    if (r->enabled && !r->targets.empty() && r->pattern && r->pattern->matches(event)) watched = true;
+  }
+  if (!watched) {
+    ctx.report({c.arn},
+               "Nothing in " + std::string(model::region_code(c.region)) + " listens to the expiry events of " + c.arn + " (" + c.domain_name + ").",
+               c.origin);
   }
 }
 
@@ -38,7 +35,8 @@ const RuleDef kRule_expiry_events_unwatched{
     "In the certificate's region, create a rule on the default bus with the pattern {\"source\": [\"aws.acm\"], \"detail-type\": "
     "[\"ACM Certificate Approaching Expiration\"]} and a target (an SNS topic, for example).",
     "https://docs.aws.amazon.com/acm/latest/userguide/supported-events.html",
-    &check,
-    reads(model::Part::Acm) | reads(model::Part::Events)};
+    nullptr,
+    reads(model::Part::Certificates) | reads(model::Part::Events),
+    &check};
 
 }  // namespace acmsim::analysis

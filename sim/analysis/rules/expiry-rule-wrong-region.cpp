@@ -7,18 +7,14 @@ namespace acmsim::analysis {
 
 namespace {
 
-using model::CertificateStatus;
-
 void check(Context& ctx) {
   const auto& w = ctx.world();
+  // The regions with issued certificates, and the first of those in store
+  // order as the sample event's source, from ACM's index (no walk over all).
+  if (w.acm.issued().empty()) return;
   std::vector<model::RegionId> with_certs;
-  const model::Certificate* sample = nullptr;
-  for (const auto& c : w.acm.all()) {
-    if (c.deleted || c.status != CertificateStatus::Issued) continue;
-    if (std::find(with_certs.begin(), with_certs.end(), c.region) == with_certs.end()) with_certs.push_back(c.region);
-    if (sample == nullptr) sample = &c;
-  }
-  if (sample == nullptr) return;
+  for (const auto& [reg, n] : w.acm.issued_per_region()) with_certs.push_back(reg);
+  const model::Certificate* sample = &w.acm.all()[*w.acm.issued().begin()];
   auto watches = [&](const model::Rule& r, model::RegionId reg) {
     core::Json e = ctx.sample_expiry_event(*sample);
     e["region"] = model::region_code(reg);
@@ -51,6 +47,6 @@ const RuleDef kRule_expiry_rule_wrong_region{
     "Create the rule in the region of the certificates (or forward ACM's events there to this region's bus).",
     "https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-cross-region.html",
     &check,
-    reads(model::Part::Acm) | reads(model::Part::Events)};
+    reads(model::Part::Certificates) | reads(model::Part::Events)};
 
 }  // namespace acmsim::analysis

@@ -8,21 +8,18 @@ namespace {
 
 using model::CertificateType;
 
-void check(Context& ctx) {
-  const auto& w = ctx.world();
-  for (const auto& c : w.acm.all()) {
-    if (c.deleted || c.type != CertificateType::Imported || !c.not_after) continue;
-    const auto window = core::Duration::days(w.acm.days_before_expiry(c.region).value_or(45));
-    const auto left = *c.not_after - ctx.now();
-    if (left.ms > 0 && left <= window) {
-      ctx.report({c.arn},
-                 "Imported certificate " + c.arn + " (" + c.domain_name + ") expires on " + core::format_timestamp(*c.not_after) +
-                     "; ACM will not renew it.",
-                 c.origin);
-      ctx.wake_at(*c.not_after);
-    } else if (left > window) {
-      ctx.wake_at(*c.not_after - window);
-    }
+void check(Context& ctx, const model::Certificate& c) {
+  if (c.deleted || c.type != CertificateType::Imported || !c.not_after) return;
+  const auto window = core::Duration::days(ctx.world().acm.days_before_expiry(c.region).value_or(45));
+  const auto left = *c.not_after - ctx.now();
+  if (left.ms > 0 && left <= window) {
+    ctx.report(
+        {c.arn},
+        "Imported certificate " + c.arn + " (" + c.domain_name + ") expires on " + core::format_timestamp(*c.not_after) + "; ACM will not renew it.",
+        c.origin);
+    ctx.wake_at(*c.not_after);
+  } else if (left > window) {
+    ctx.wake_at(*c.not_after - window);
   }
 }
 
@@ -37,7 +34,8 @@ const RuleDef kRule_imported_certificate_expiring{
     "using it gets the new one. The window is the account's DaysBeforeExpiry for the region (45 days by default).",
     "Get a renewed certificate from its issuer and re-import it with ImportCertificate and the same CertificateArn, at least a day before NotAfter.",
     "https://docs.aws.amazon.com/acm/latest/userguide/import-reimport.html",
-    &check,
-    reads(model::Part::Acm)};
+    nullptr,
+    reads(model::Part::Certificates),
+    &check};
 
 }  // namespace acmsim::analysis

@@ -6,13 +6,11 @@ namespace acmsim::analysis {
 
 namespace {
 
-void check(Context& ctx) {
-  for (const auto& c : ctx.world().acm.all()) {
-    if (c.deleted || !c.renewal) continue;
-    if (c.renewal->status == model::RenewalStatus::PendingValidation || c.renewal->status == model::RenewalStatus::Failed) {
-      ctx.report({c.arn}, "Managed renewal of " + c.arn + " (" + c.domain_name + ") is " + std::string(model::aws_name(c.renewal->status)) + ".",
-                 c.origin);
-    }
+void check(Context& ctx, const model::Certificate& c) {
+  if (c.deleted || !c.renewal) return;
+  if (c.renewal->status == model::RenewalStatus::PendingValidation || c.renewal->status == model::RenewalStatus::Failed) {
+    ctx.report({c.arn}, "Managed renewal of " + c.arn + " (" + c.domain_name + ") is " + std::string(model::aws_name(c.renewal->status)) + ".",
+               c.origin);
   }
 }
 
@@ -28,7 +26,8 @@ const RuleDef kRule_renewal_failed{
     "Restore the validation CNAME (or approve the emails), make sure a service uses the certificate, and ACM retries; after FAILED, request a new "
     "certificate.",
     "https://docs.aws.amazon.com/acm/latest/userguide/check-certificate-renewal-status.html",
-    &check,
-    reads(model::Part::Acm)};
+    nullptr,
+    reads(model::Part::Certificates),
+    &check};
 
 }  // namespace acmsim::analysis

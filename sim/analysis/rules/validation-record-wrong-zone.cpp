@@ -12,34 +12,22 @@ namespace {
 using model::CertificateStatus;
 using model::CertificateType;
 
-void check(Context& ctx) {
-  const auto& w = ctx.world();
-  std::optional<std::multimap<std::string, std::pair<const model::HostedZone*, const model::RecordSet*>>> cnames;
-  for (const auto& c : w.acm.all()) {
-    if (c.deleted || c.method != model::ValidationMethod::Dns || c.type != CertificateType::AmazonIssued) continue;
-    if (c.status != CertificateStatus::PendingValidation && c.status != CertificateStatus::Issued) continue;
-    std::vector<std::string> seen;
-    for (const auto& v : c.validations) {
-      if (std::find(seen.begin(), seen.end(), v.record_name) != seen.end()) continue;
-      seen.push_back(v.record_name);
-      if (ctx.validation_resolves(v)) continue;
-      if (!cnames) {
-        // Built at the first unresolved validation only; equal names keep zone order.
-        cnames.emplace();
-        for (const auto& zr : ctx.records()) {
-          if (zr.second->type == model::RRType::CNAME) cnames->emplace(zr.second->name, zr);
-        }
-      }
-      const auto [first, last] = cnames->equal_range(v.record_name);
-      for (auto it = first; it != last; ++it) {
-        const auto& [zone, rec] = it->second;
-        if (!rec->values.empty() && model::dns::normalize(rec->values.front()) == v.record_value) {
-          ctx.report({c.arn, "/hostedzone/" + zone->id},
-                     "The validation CNAME of certificate " + c.arn + " is in " + (zone->private_zone ? "private" : "undelegated public") + " zone " +
-                         zone->id + " (" + zone->name + "), which public DNS does not ask.",
-                     rec->origin);
-          break;
-        }
+void check(Context& ctx, const model::Certificate& c) {
+  if (c.deleted || c.method != model::ValidationMethod::Dns || c.type != CertificateType::AmazonIssued) return;
+  if (c.status != CertificateStatus::PendingValidation && c.status != CertificateStatus::Issued) return;
+  std::vector<std::string> seen;
+  for (const auto& v : c.validations) {
+    if (std::find(seen.begin(), seen.end(), v.record_name) != seen.end()) continue;
+    seen.push_back(v.record_name);
+    if (ctx.validation_resolves(v)) continue;
+    // The first zone (in zone order) that holds the record with its value.
+    for (const auto& [zone, rec] : ctx.cnames_named(v.record_name)) {
+      if (!rec->values.empty() && model::dns::normalize(rec->values.front()) == v.record_value) {
+        ctx.report({c.arn, "/hostedzone/" + zone->id},
+                   "The validation CNAME of certificate " + c.arn + " is in " + (zone->private_zone ? "private" : "undelegated public") + " zone " +
+                       zone->id + " (" + zone->name + "), which public DNS does not ask.",
+                   rec->origin);
+        break;
       }
     }
   }
@@ -56,7 +44,8 @@ const RuleDef kRule_validation_record_wrong_zone{
     "(a second zone of the same name, a subdomain zone without NS records in its parent), is invisible to ACM.",
     "Put the CNAME in the public hosted zone that the registrar (or the parent zone's NS records) delegates the domain to.",
     "https://docs.aws.amazon.com/acm/latest/userguide/troubleshooting-DNS-validation.html",
-    &check,
-    reads(model::Part::Acm) | reads(model::Part::Dns)};
+    nullptr,
+    reads(model::Part::Certificates) | reads(model::Part::Dns),
+    &check};
 
 }  // namespace acmsim::analysis

@@ -14,12 +14,10 @@ std::string timeout_text(const Context& ctx) {
   return t.ms % hour == 0 ? std::to_string(t.ms / hour) + " hours" : core::format_duration(t);
 }
 
-void check(Context& ctx) {
-  for (const auto& c : ctx.world().acm.all()) {
-    if (!c.deleted && c.status == CertificateStatus::ValidationTimedOut) {
-      ctx.report({c.arn}, "Certificate request " + c.arn + " (" + c.domain_name + ") timed out after " + timeout_text(ctx) + " without validation.",
-                 c.origin);
-    }
+void check(Context& ctx, const model::Certificate& c) {
+  if (!c.deleted && c.status == CertificateStatus::ValidationTimedOut) {
+    ctx.report({c.arn}, "Certificate request " + c.arn + " (" + c.domain_name + ") timed out after " + timeout_text(ctx) + " without validation.",
+               c.origin);
   }
 }
 
@@ -33,7 +31,8 @@ const RuleDef kRule_validation_timed_out{
     "ACM keeps trying to validate a request for 72 hours, then sets VALIDATION_TIMED_OUT. The request is dead: it cannot be retried.",
     "Fix the validation (publish the CNAME, or have the emails approved), delete the timed-out certificate and request a new one.",
     "https://docs.aws.amazon.com/acm/latest/userguide/troubleshooting-timed-out.html",
-    &check,
-    reads(model::Part::Acm)};
+    nullptr,
+    reads(model::Part::Certificates),
+    &check};
 
 }  // namespace acmsim::analysis

@@ -397,6 +397,7 @@ Outcome<std::string> AcmService::import_certificate(RegionId region, const Impor
   by_arn_[c.arn] = c.id;
   certs_.push_back(std::move(c));
   Certificate& stored = certs_.back();
+  index_status(stored);
   stored.expiry_event = sim_.schedule_at(pem.not_after, core::Priority::Model, {static_cast<std::uint32_t>(ModelEvent::AcmExpire), stored.id, 0});
   trace_state(stored, "Imported", {{"status", "ISSUED"}, {"notAfter", core::format_timestamp(pem.not_after)}});
   emit_available(stored, "IMPORT");
@@ -429,6 +430,7 @@ Outcome<bool> AcmService::delete_certificate(RegionId region, std::string_view a
     return aws_error("ResourceInUseException", "Certificate " + c.arn + " in account " + account_ + " is in use.");
   }
   c.deleted = true;
+  index_status(c);
   for (auto* e : {&c.timeout_event, &c.issue_event, &c.renewal_event, &c.expiry_event, &c.notice_event, &c.action_required_event}) sim_.cancel(*e);
   trace_state(c, "Deleted");
   return true;
@@ -643,7 +645,17 @@ RenewalEligibility AcmService::eligibility(const Certificate& c) const {
 
 void AcmService::set_status(Certificate& c, CertificateStatus s, std::string_view why) {
   c.status = s;
+  index_status(c);
   trace_state(c, "StatusChanged", {{"status", aws_name(s)}, {"why", why}});
+}
+
+void AcmService::index_status(const Certificate& c) {
+  const bool issued = !c.deleted && c.status == CertificateStatus::Issued;
+  if (issued ? issued_.insert(c.id).second : issued_.erase(c.id) != 0U) {
+    auto& n = issued_per_region_[c.region];
+    n = issued ? n + 1 : n - 1;
+    if (n == 0) issued_per_region_.erase(c.region);
+  }
 }
 
 void AcmService::trace_state(const Certificate& c, std::string_view change, core::Json extra) {

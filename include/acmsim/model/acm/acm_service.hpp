@@ -115,6 +115,10 @@ class AcmService {
   void handle(std::uint32_t kind, std::uint32_t cert_id);
 
   [[nodiscard]] const std::vector<Certificate>& all() const { return certs_; }
+  /// The ISSUED certificates (not deleted), by id, and how many in each
+  /// region: what the rules about regions ask, without a walk over all.
+  [[nodiscard]] const std::set<std::uint32_t>& issued() const { return issued_; }
+  [[nodiscard]] const std::map<RegionId, std::uint32_t>& issued_per_region() const { return issued_per_region_; }
   [[nodiscard]] const std::string& account() const { return account_; }
 
  private:
@@ -151,6 +155,7 @@ class AcmService {
   std::string new_arn(RegionId region);
   std::string new_serial();
   void set_status(Certificate& c, CertificateStatus s, std::string_view why);
+  void index_status(const Certificate& c);
   void trace_state(const Certificate& c, std::string_view change, core::Json extra = core::Json::object());
   core::EventId schedule(core::Duration d, ModelEvent kind, const Certificate& c);
   Duration notice_delay();
@@ -171,6 +176,8 @@ class AcmService {
   std::map<RegionId, std::int64_t> days_before_expiry_;
   std::set<std::uint32_t> awaiting_dns_;  // certificates whose DNS validation is pending
   std::set<std::uint32_t> idle_dns_;      // of those, the ones with no DNS check scheduled
+  std::set<std::uint32_t> issued_;
+  std::map<RegionId, std::uint32_t> issued_per_region_;
   std::int32_t origin_ = -1;
   AcmEventSink* sink_ = nullptr;
 };
