@@ -4,6 +4,7 @@
 
 #include "acmsim/analysis/rule.hpp"
 #include "acmsim/model/route53/dns_name.hpp"
+#include "acmsim/model/route53/resolver.hpp"
 
 namespace acmsim::analysis {
 
@@ -35,6 +36,7 @@ const std::vector<std::pair<const model::HostedZone*, const model::RecordSet*>>&
 
 std::vector<std::pair<const model::HostedZone*, const model::RecordSet*>> Context::cnames_named(const std::string& name) const {
   std::vector<std::pair<const model::HostedZone*, const model::RecordSet*>> out;
+  model::DnsReadLog::note(name);
   const std::string key = model::dns::sort_key(name);
   const std::string_view type = model::aws_name(model::RRType::CNAME);
   for (const auto* z : world_.route53.zones()) {

@@ -1,5 +1,7 @@
 #include "acmsim/analysis/engine.hpp"
 
+#include "acmsim/model/route53/resolver.hpp"
+
 #include <algorithm>
 #include <atomic>
 #include <exception>
@@ -35,6 +37,7 @@ void run_check(Context& ctx, const RuleDef* rule, const std::vector<std::uint32_
   ctx.findings().clear();
   ctx.subjects().clear();
   ctx.wakeups().clear();
+  ctx.reads().clear();
   try {
     if (rule->check != nullptr) {
       ctx.set_subject(Context::kWorld);
@@ -42,9 +45,22 @@ void run_check(Context& ctx, const RuleDef* rule, const std::vector<std::uint32_
     }
     if (rule->check_certificate != nullptr) {
       const auto& certs = ctx.world().acm.all();
+      const bool reads_dns = (rule->reads & model::bit(model::Part::Dns)) != 0U;
+      std::vector<std::uint64_t> names;
       auto judge = [&](const model::Certificate& c) {
         ctx.set_subject(c.id);
-        rule->check_certificate(ctx, c);
+        if (!reads_dns) {
+          rule->check_certificate(ctx, c);
+          return;
+        }
+        names.clear();
+        {
+          model::DnsReadLog log(names);
+          rule->check_certificate(ctx, c);
+        }
+        std::sort(names.begin(), names.end());
+        names.erase(std::unique(names.begin(), names.end()), names.end());
+        for (const std::uint64_t n : names) ctx.reads().emplace_back(c.id, n);
       };
       if (only == nullptr) {
         for (const auto& c : certs) judge(c);
@@ -94,6 +110,7 @@ struct Engine::RunOutput {
   std::vector<Finding> findings;
   std::vector<std::uint32_t> subjects;
   std::vector<Context::Wake> wakes;
+  std::vector<std::pair<std::uint32_t, std::uint64_t>> reads;  // (certificate, DNS name key)
   bool full = true;
   std::vector<std::uint32_t> judged;  // for a run over some certificates only
 };
@@ -115,6 +132,8 @@ void take_output(Context& ctx, Engine::RunOutput& out) {
     out.subjects.push_back(ctx.subjects()[i]);
   }
   out.wakes = ctx.wakeups();
+  out.reads = std::move(ctx.reads());
+  ctx.reads().clear();
   fs.clear();
   ctx.subjects().clear();
   ctx.wakeups().clear();
@@ -232,6 +251,31 @@ void Engine::store_full(RuleState& st, RunOutput& out, std::vector<Finding>& bef
     if (!fresh && w.at < it->second) it->second = w.at;
   }
   for (const auto& [id, t] : st.wake_of) st.wake_queue.emplace(t.ms, id);
+  st.readers.clear();
+  st.readers_entries = 0;
+  st.readers_compacted = 0;
+  add_readers(st, out);
+}
+
+// Readers only grow between full runs (a certificate judged again adds its
+// names again): duplicates are dropped whenever the index doubles.
+void Engine::add_readers(RuleState& st, const RunOutput& out) {
+  for (const auto& [id, name] : out.reads) {
+    auto& v = st.readers[name];
+    if (v.empty() || v.back() != id) {
+      v.push_back(id);
+      ++st.readers_entries;
+    }
+  }
+  if (st.readers_entries > 2 * st.readers_compacted + 1024) {
+    st.readers_entries = 0;
+    for (auto& [name, v] : st.readers) {
+      std::sort(v.begin(), v.end());
+      v.erase(std::unique(v.begin(), v.end()), v.end());
+      st.readers_entries += v.size();
+    }
+    st.readers_compacted = st.readers_entries;
+  }
 }
 
 void Engine::store_scoped(RuleState& st, RunOutput& out, const std::vector<std::uint32_t>& judged, std::vector<Finding>& before) {
@@ -260,6 +304,7 @@ void Engine::store_scoped(RuleState& st, RunOutput& out, const std::vector<std::
     it->second = a->second;
     st.wake_queue.emplace(a->second.ms, id);
   }
+  add_readers(st, out);
 }
 
 std::optional<core::SimTime> Engine::next_certificate_wake(RuleState& st) {
@@ -278,7 +323,6 @@ std::optional<core::SimTime> Engine::evaluate(core::SimTime now, std::int32_t st
   // every rule at every instant it is asked.
   if (incremental_ && evaluated_revision_ == world_.revision() && (!next_wake_ || now < *next_wake_)) return next_wake_;
   evaluated_revision_ = world_.revision();
-  const std::size_t certificates_part = model::part_index(model::Part::Certificates);
   std::vector<std::size_t> dirty;
   std::vector<RunOutput> found(rules_.size());
   std::vector<std::size_t> scoped;
@@ -286,11 +330,15 @@ std::optional<core::SimTime> Engine::evaluate(core::SimTime now, std::int32_t st
     RuleState& st = states_[i];
     const RuleDef* rule = rules_[i];
     bool full = !incremental_ || !st.evaluated || (st.wake && now >= *st.wake);
-    bool certificates_changed = false;
+    // A rule that judges certificates re-judges only some of them when what
+    // changed is some certificates or the records of some names.
+    bool keyed = false;
     for (std::size_t p = 0; !full && p < model::kPartCount; ++p) {
-      if ((rule->reads & (1U << p)) == 0U || world_.revision(static_cast<model::Part>(p)) == st.seen[p]) continue;
-      if (p == certificates_part && rule->check == nullptr && world_.certificates_whole_revision() <= st.seen[p])
-        certificates_changed = true;
+      const auto part = static_cast<model::Part>(p);
+      if ((rule->reads & (1U << p)) == 0U || world_.revision(part) == st.seen[p]) continue;
+      const bool by_key = rule->check == nullptr && (part == model::Part::Certificates || part == model::Part::Dns);
+      if (by_key && world_.whole_revision(part) <= st.seen[p])
+        keyed = true;
       else
         full = true;
     }
@@ -298,11 +346,16 @@ std::optional<core::SimTime> Engine::evaluate(core::SimTime now, std::int32_t st
       dirty.push_back(i);
       continue;
     }
-    // Only some certificates: the ones changed, and the ones whose wake-up is due.
+    // The certificates changed, those that read a changed name, and those whose wake-up is due.
     std::vector<std::uint32_t> judge;
-    if (certificates_changed) {
-      for (const auto& ch : world_.certificate_changes()) {
-        if (ch.revision > st.seen[certificates_part]) judge.push_back(ch.id);
+    if (keyed) {
+      for (const auto& ch : world_.changes()) {
+        if (ch.revision <= st.seen[model::part_index(ch.part)] || (rule->reads & model::bit(ch.part)) == 0U) continue;
+        if (ch.part == model::Part::Certificates) {
+          judge.push_back(static_cast<std::uint32_t>(ch.key));
+        } else if (auto it = st.readers.find(ch.key); it != st.readers.end()) {
+          judge.insert(judge.end(), it->second.begin(), it->second.end());
+        }
       }
     }
     while (auto t = next_certificate_wake(st)) {
@@ -310,7 +363,7 @@ std::optional<core::SimTime> Engine::evaluate(core::SimTime now, std::int32_t st
       judge.push_back(st.wake_queue.top().second);
       st.wake_queue.pop();
     }
-    if (judge.empty() && !certificates_changed) continue;
+    if (judge.empty() && !keyed) continue;
     std::sort(judge.begin(), judge.end());
     judge.erase(std::unique(judge.begin(), judge.end()), judge.end());
     found[i].full = false;

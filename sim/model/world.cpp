@@ -40,6 +40,23 @@ void World::acm_event(const Certificate& c, std::string_view detail_type, core::
   events.publish(c.region, "default", std::move(event));
 }
 
+// A record change is keyed by its name, except where it can change the
+// answers for other names: a wildcard answers for names below it, an NS
+// record delegates them.
+void World::on_dns_changed(const std::vector<ChangedRecord>* records) {
+  if (records == nullptr) {
+    touch(bit(Part::Dns));
+  } else {
+    for (const auto& r : *records) {
+      if (r.type == RRType::NS || r.type == RRType::SOA || r.name.rfind("*.", 0) == 0)
+        touch(bit(Part::Dns));
+      else
+        touch_key(Part::Dns, dns::name_key(r.name));
+    }
+  }
+  acm.on_dns_changed();
+}
+
 void World::set_origin(std::int32_t step) {
   route53.set_origin(step);
   acm.set_origin(step);

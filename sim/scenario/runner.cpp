@@ -19,22 +19,25 @@ namespace {
 /// The parts of the world a call to a service may change, for the analysis
 /// engine. A service that attaches certificates changes ACM's InUseBy too;
 /// ACM and Config send events; the simulation's own actions may touch anything.
-// The parts of the world a call may change, besides the one certificate it
-// names (see touch_changed_by). A certificate starting or stopping to be used
-// by an endpoint is that certificate's change, which ACM reports itself.
+// The parts of the world a call may change as a whole. What a call changes
+// one resource at a time the services report themselves: a certificate
+// starting or stopping to be used by an endpoint is that certificate's change
+// (ACM reports it), written records are changes to their names (Route 53
+// reports them), and touch_changed_by marks the certificate an ACM call names.
 model::PartMask parts_changed_by(const api::Operation& op) {
   using model::bit;
   using model::Part;
   if (op.read_only) return 0;
   const std::string_view service = op.service;
-  if (service == "acm") return bit(Part::Acm) | bit(Part::Events) | bit(Part::Config);
-  if (service == "route53") return bit(Part::Dns);
+  if (service == "acm") return bit(Part::Acm);
+  if (service == "route53") return op.name == "ChangeResourceRecordSets" ? 0 : bit(Part::Dns);
   if (service == "apigateway") return bit(Part::ApiGateway);
   if (service == "cloudfront") return bit(Part::CloudFront);
   if (service == "elbv2") return bit(Part::Elb);
   if (service == "events") return bit(Part::Events);
-  if (service == "config") return bit(Part::Config) | bit(Part::Events);
-  if (service == "sim" && (op.name == "CreateValidationRecords" || op.name == "DelegateDomain")) return bit(Part::Dns);
+  if (service == "config") return bit(Part::Config);
+  if (service == "sim" && op.name == "CreateValidationRecords") return 0;
+  if (service == "sim" && op.name == "DelegateDomain") return bit(Part::Dns);
   if (service == "sim" && op.name == "ApproveValidationEmail") return 0;
   return model::kAllParts;
 }

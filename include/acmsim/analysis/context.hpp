@@ -58,6 +58,8 @@ class Context {
   /// The subject of each finding, in the same order.
   [[nodiscard]] std::vector<std::uint32_t>& subjects() { return subjects_; }
   [[nodiscard]] std::vector<Wake>& wakeups() { return wakeups_; }
+  /// The DNS names (dns::name_key) each certificate's verdict read.
+  [[nodiscard]] std::vector<std::pair<std::uint32_t, std::uint64_t>>& reads() { return reads_; }
 
  private:
   const model::World& world_;
@@ -67,6 +69,7 @@ class Context {
   std::vector<Finding> findings_;
   std::vector<std::uint32_t> subjects_;
   std::vector<Wake> wakeups_;
+  std::vector<std::pair<std::uint32_t, std::uint64_t>> reads_;
   mutable std::optional<std::vector<std::pair<std::string, const model::LoadBalancer*>>> lb_names_;
   mutable core::Json expiry_event_;
   mutable std::optional<std::vector<std::pair<const model::HostedZone*, const model::RecordSet*>>> records_;

@@ -86,11 +86,17 @@ class Engine {
     // (entries that no longer match wake_of are skipped when they come up).
     std::unordered_map<std::uint32_t, core::SimTime> wake_of;
     std::priority_queue<WakeEntry, std::vector<WakeEntry>, std::greater<>> wake_queue;
+    // For a rule that judges certificates and reads DNS: the certificates whose
+    // verdict read each name (a superset: entries stay until a full run).
+    std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> readers;
+    std::size_t readers_entries = 0;
+    std::size_t readers_compacted = 0;
     bool evaluated = false;
   };
   void store_full(RuleState& st, RunOutput& out, std::vector<Finding>& before);
   void store_scoped(RuleState& st, RunOutput& out, const std::vector<std::uint32_t>& judged, std::vector<Finding>& before);
   static std::optional<core::SimTime> next_certificate_wake(RuleState& st);
+  static void add_readers(RuleState& st, const RunOutput& out);
 
   const model::World& world_;
   std::vector<const RuleDef*> rules_;  // sorted by id, so that concatenated findings are sorted

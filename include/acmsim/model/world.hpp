@@ -61,24 +61,30 @@ class World : private DnsObserver, private AliasTargetRegistry, private AcmEvent
     for (std::size_t i = 0; i < kPartCount; ++i) {
       if ((parts & (1U << i)) != 0U) part_revisions_[i] = revision_;
     }
-    if ((parts & bit(Part::Certificates)) != 0U) certificates_whole_revision_ = revision_;
+    for (std::size_t i = 0; i < kPartCount; ++i) {
+      if ((parts & (1U << i)) != 0U) whole_revisions_[i] = revision_;
+    }
   }
-  /// Marks a change to one certificate's state (Part::Certificates).
-  void touch_certificate(std::uint32_t id) {
+  /// Marks a change to one resource of a part: a certificate's state
+  /// (Part::Certificates, key: the certificate's id) or the records of one
+  /// DNS name (Part::Dns, key: dns::name_key of the name).
+  void touch_key(Part p, std::uint64_t key) {
     ++revision_;
-    part_revisions_[part_index(Part::Certificates)] = revision_;
-    certificate_changes_.push_back({revision_, id});
+    part_revisions_[part_index(p)] = revision_;
+    changes_.push_back({revision_, p, key});
   }
-  struct CertificateChange {
+  void touch_certificate(std::uint32_t id) { touch_key(Part::Certificates, id); }
+  struct Change {
     std::uint64_t revision;
-    std::uint32_t id;
+    Part part;
+    std::uint64_t key;
   };
-  /// The certificates changed one at a time since the last forget_changes(),
-  /// in order; a change to all of them at once is the revision below instead.
-  [[nodiscard]] const std::vector<CertificateChange>& certificate_changes() const { return certificate_changes_; }
-  [[nodiscard]] std::uint64_t certificates_whole_revision() const { return certificates_whole_revision_; }
+  /// The resources changed one at a time since the last forget_changes(), in
+  /// order; a change to a whole part is its whole_revision instead.
+  [[nodiscard]] const std::vector<Change>& changes() const { return changes_; }
+  [[nodiscard]] std::uint64_t whole_revision(Part p) const { return whole_revisions_[part_index(p)]; }
   /// The analysis has seen every change so far (keeps the log to one instant's changes).
-  void forget_changes() { certificate_changes_.clear(); }
+  void forget_changes() { changes_.clear(); }
 
   core::Simulation& sim;
   core::Trace& trace;
@@ -98,9 +104,9 @@ class World : private DnsObserver, private AliasTargetRegistry, private AcmEvent
  private:
   std::uint64_t revision_ = 0;
   std::array<std::uint64_t, kPartCount> part_revisions_{};
-  std::uint64_t certificates_whole_revision_ = 0;
-  std::vector<CertificateChange> certificate_changes_;
-  void on_dns_changed() override { acm.on_dns_changed(); }
+  std::array<std::uint64_t, kPartCount> whole_revisions_{};
+  std::vector<Change> changes_;
+  void on_dns_changed(const std::vector<ChangedRecord>* records) override;
   void acm_event(const Certificate& c, std::string_view detail_type, core::Json detail) override;
   void certificate_changed(const Certificate& c) override {
     touch_certificate(c.id);

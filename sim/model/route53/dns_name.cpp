@@ -59,6 +59,15 @@ std::vector<std::string_view> labels(std::string_view name) {
   return out;
 }
 
+std::uint64_t name_key(std::string_view normalized) {
+  std::uint64_t h = 1469598103934665603ULL;  // FNV-1a
+  for (const char c : normalized) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ULL;
+  }
+  return h;
+}
+
 std::string sort_key(std::string_view name) {
   std::string out;
   sort_key_into(out, name);

@@ -89,6 +89,16 @@ const HostedZone* PublicDns::answering_zone(std::string_view name_in, bool* lame
   return nullptr;
 }
 
+namespace {
+thread_local std::vector<std::uint64_t>* active_read_log = nullptr;
+}  // namespace
+
+DnsReadLog::DnsReadLog(std::vector<std::uint64_t>& into) : previous_(active_read_log) { active_read_log = &into; }
+DnsReadLog::~DnsReadLog() { active_read_log = previous_; }
+void DnsReadLog::note(std::string_view normalized) {
+  if (active_read_log != nullptr) active_read_log->push_back(dns::name_key(normalized));
+}
+
 LookupResult PublicDns::lookup(std::string_view name_in, RRType type) const {
   std::string copy;
   std::string_view name = name_in;
@@ -96,6 +106,7 @@ LookupResult PublicDns::lookup(std::string_view name_in, RRType type) const {
     copy = dns::normalize(name_in);
     name = copy;
   }
+  DnsReadLog::note(name);
   bool lame = false;
   const HostedZone* z = answering_zone(name, &lame);
   if (z == nullptr) return LookupResult{lame ? LookupStatus::Lame : LookupStatus::NoZone, nullptr, nullptr, false};

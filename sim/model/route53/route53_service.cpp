@@ -88,8 +88,8 @@ std::string Route53Service::new_id(char prefix) {
   return id;
 }
 
-void Route53Service::notify() {
-  if (observer_ != nullptr) observer_->on_dns_changed();
+void Route53Service::notify(const std::vector<ChangedRecord>* records) {
+  if (observer_ != nullptr) observer_->on_dns_changed(records);
 }
 
 HostedZone* Route53Service::mutable_zone(std::string_view id) {
@@ -368,7 +368,10 @@ Outcome<ChangeInfo> Route53Service::change_resource_record_sets(core::SimTime no
                        {"recordType", aws_name(change.record.type)}});
     }
   }
-  notify();
+  std::vector<ChangedRecord> changed;
+  changed.reserve(batch.changes.size());
+  for (const auto& change : batch.changes) changed.push_back({dns::normalize(change.record.name), change.record.type});
+  notify(&changed);
   return info;
 }
 

@@ -2,6 +2,7 @@
 // with `\052` read as `*`.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,6 +26,9 @@ std::vector<std::string_view> labels(std::string_view name);
 
 /// Route 53's listing order: labels reversed ("com.example.www").
 std::string sort_key(std::string_view name);
+/// A 64-bit key of a normalized name, for the analysis' record of which names
+/// a verdict read (equal names, equal keys; a collision only costs a re-check).
+std::uint64_t name_key(std::string_view normalized);
 /// The same, into a buffer the caller reuses.
 void sort_key_into(std::string& out, std::string_view name);
 /// Whether normalize(name) == name (lower case, absolute, no escapes).

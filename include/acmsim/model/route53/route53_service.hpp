@@ -17,10 +17,18 @@ namespace acmsim::model {
 
 /// Told after every change that can alter what public DNS answers (records,
 /// zones, delegations), so that ACM can re-check pending validations.
+/// A record that a change batch wrote or deleted.
+struct ChangedRecord {
+  std::string name;  // normalized
+  RRType type;
+};
+
 class DnsObserver {
  public:
   virtual ~DnsObserver() = default;
-  virtual void on_dns_changed() = 0;
+  /// `records` lists the records that changed, or is null when more may
+  /// have (a zone created or deleted, a delegation).
+  virtual void on_dns_changed(const std::vector<ChangedRecord>* records) = 0;
 };
 
 /// Answers whether an alias target outside Route 53 (CloudFront, API Gateway,
@@ -87,7 +95,7 @@ class Route53Service {
  private:
   HostedZone* mutable_zone(std::string_view id);
   std::string new_id(char prefix);
-  void notify();
+  void notify(const std::vector<ChangedRecord>* records = nullptr);
 
   core::Trace& trace_;
   core::RandomStream ids_;
