@@ -12,6 +12,7 @@
 
 #include "acmsim/analysis/engine.hpp"
 #include "acmsim/analysis/rule.hpp"
+#include "acmsim/model/route53/dns_name.hpp"
 #include "acmsim/model/world.hpp"
 
 namespace {
@@ -147,13 +148,42 @@ void BM_ReevaluateAfterChange(benchmark::State& state, model::Part part) {
   state.counters["certificates"] = static_cast<double>(state.range(0));
 }
 
+// An instant at which one resource changed: a certificate's state (renewed,
+// issued, attached) or the records of one DNS name (a validation record
+// written). The rules that judge one certificate at a time re-judge only the
+// certificates concerned; the rules that judge the whole world run whole if
+// they read the changed part.
+enum class OneChange { Certificate, Record };
+void BM_ReevaluateAfterOneChange(benchmark::State& state, OneChange what) {
+  auto& a = architecture(static_cast<int>(state.range(0)));
+  analysis::Engine engine(a.world);
+  (void)engine.evaluate(a.sim.now(), -1, nullptr);
+  a.world.forget_changes();
+  const auto& cert = a.world.acm.all()[a.world.acm.all().size() / 2];
+  const std::uint64_t name = model::dns::name_key(cert.validations.empty() ? cert.domain_name : cert.validations.front().record_name);
+  const std::uint64_t before = engine.rule_runs();
+  const std::uint64_t before_full = engine.full_rule_runs();
+  for (auto _ : state) {
+    if (what == OneChange::Certificate)
+      a.world.touch_certificate(cert.id);
+    else
+      a.world.touch_key(model::Part::Dns, name);
+    benchmark::DoNotOptimize(engine.evaluate(a.sim.now(), -1, nullptr));
+    a.world.forget_changes();
+  }
+  state.counters["rules"] = static_cast<double>(engine.rule_runs() - before) / static_cast<double>(state.iterations());
+  state.counters["whole"] = static_cast<double>(engine.full_rule_runs() - before_full) / static_cast<double>(state.iterations());
+  state.counters["certificates"] = static_cast<double>(state.range(0));
+}
+BENCHMARK_CAPTURE(BM_ReevaluateAfterOneChange, certificate, OneChange::Certificate)->Arg(100'000)->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(BM_ReevaluateAfterOneChange, record, OneChange::Record)->Arg(100'000)->Unit(benchmark::kMicrosecond);
+
 // Each rule on its own: where a pass spends its time.
 void BM_OneRule(benchmark::State& state, const analysis::RuleDef* rule) {
   auto& a = architecture(static_cast<int>(state.range(0)));
   for (auto _ : state) {
     analysis::Context ctx(a.world, a.sim.now());
-    ctx.begin(rule);
-    rule->check(ctx);
+    analysis::run_whole_rule(ctx, rule);
     benchmark::DoNotOptimize(ctx.findings());
   }
 }

@@ -3,8 +3,8 @@
 #include <algorithm>
 
 #include "acmsim/analysis/rule.hpp"
+#include "acmsim/model/changes.hpp"
 #include "acmsim/model/route53/dns_name.hpp"
-#include "acmsim/model/route53/resolver.hpp"
 
 namespace acmsim::analysis {
 
@@ -25,6 +25,7 @@ void Context::wake_at(core::SimTime t) {
 }
 
 const std::vector<std::pair<const model::HostedZone*, const model::RecordSet*>>& Context::records() const {
+  model::ReadLog::note(model::Part::Dns, model::kAllKeys);  // a walk over every record
   if (!records_) {
     records_.emplace();
     for (const auto* z : world_.route53.zones()) {
@@ -36,7 +37,7 @@ const std::vector<std::pair<const model::HostedZone*, const model::RecordSet*>>&
 
 std::vector<std::pair<const model::HostedZone*, const model::RecordSet*>> Context::cnames_named(const std::string& name) const {
   std::vector<std::pair<const model::HostedZone*, const model::RecordSet*>> out;
-  model::DnsReadLog::note(name);
+  model::ReadLog::note(model::Part::Dns, model::dns::name_key(name));
   const std::string key = model::dns::sort_key(name);
   const std::string_view type = model::aws_name(model::RRType::CNAME);
   for (const auto* z : world_.route53.zones()) {
@@ -49,6 +50,9 @@ std::vector<std::pair<const model::HostedZone*, const model::RecordSet*>> Contex
 }
 
 std::vector<std::string> Context::load_balancer_hostnames(const model::LoadBalancer& lb) const {
+  // What a name resolves to depends on every record and endpoint (cached below across calls).
+  model::ReadLog::note(model::Part::Dns, model::kAllKeys);
+  model::ReadLog::note(model::Part::ApiGateway, model::kAllKeys);
   if (!lb_names_) {
     lb_names_.emplace();
     for (const auto& [zone, record] : records()) {

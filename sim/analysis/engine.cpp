@@ -1,6 +1,6 @@
 #include "acmsim/analysis/engine.hpp"
 
-#include "acmsim/model/route53/resolver.hpp"
+#include "acmsim/model/changes.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -29,52 +29,66 @@ std::vector<const RuleDef*> rules_by_id() {
   return out;
 }
 
-/// Runs one rule's check (over every certificate, for a rule that judges one
-/// at a time, or over `only` when given). A rule that throws becomes a finding
-/// about itself, not a crash.
-void run_check(Context& ctx, const RuleDef* rule, const std::vector<std::uint32_t>* only) {
+/// Judges one subject of a rule (the world, a certificate or a custom domain),
+/// noting what it read when the rule has keyed parts.
+void judge(Context& ctx, const RuleDef* rule, Context::Subject subject, std::vector<std::uint64_t>& read) {
+  const auto& w = ctx.world();
+  const std::uint64_t kind = subject >> 56;
+  const auto index = static_cast<std::uint32_t>(subject & 0xFFFFFFFFU);
+  ctx.set_subject(subject);
+  auto run = [&] {
+    if (kind == 0) {
+      if (rule->check != nullptr) rule->check(ctx);
+    } else if (kind == 1) {
+      if (rule->check_certificate != nullptr && index < w.acm.all().size()) rule->check_certificate(ctx, w.acm.all()[index]);
+    } else if (kind == 2) {
+      if (rule->check_domain != nullptr) {
+        if (const auto* d = w.apigateway.domain_by_id(index)) rule->check_domain(ctx, *d);
+      }
+    }
+  };
+  if (rule->keyed == 0) {
+    run();
+    return;
+  }
+  read.clear();
+  {
+    model::ReadLog log(read);
+    run();
+  }
+  std::sort(read.begin(), read.end());
+  read.erase(std::unique(read.begin(), read.end()), read.end());
+  for (const std::uint64_t k : read) ctx.reads().emplace_back(subject, k);
+}
+
+/// Runs a rule over every subject, or over `only` when given. A rule that
+/// throws becomes a finding about itself, not a crash.
+void run_check(Context& ctx, const RuleDef* rule, const std::vector<Context::Subject>* only) {
   ctx.begin(rule);
   ctx.findings().clear();
   ctx.subjects().clear();
   ctx.wakeups().clear();
   ctx.reads().clear();
+  std::vector<std::uint64_t> read;
   try {
-    if (rule->check != nullptr) {
-      ctx.set_subject(Context::kWorld);
-      rule->check(ctx);
-    }
-    if (rule->check_certificate != nullptr) {
-      const auto& certs = ctx.world().acm.all();
-      const bool reads_dns = (rule->reads & model::bit(model::Part::Dns)) != 0U;
-      std::vector<std::uint64_t> names;
-      auto judge = [&](const model::Certificate& c) {
-        ctx.set_subject(c.id);
-        if (!reads_dns) {
-          rule->check_certificate(ctx, c);
-          return;
-        }
-        names.clear();
-        {
-          model::DnsReadLog log(names);
-          rule->check_certificate(ctx, c);
-        }
-        std::sort(names.begin(), names.end());
-        names.erase(std::unique(names.begin(), names.end()), names.end());
-        for (const std::uint64_t n : names) ctx.reads().emplace_back(c.id, n);
-      };
-      if (only == nullptr) {
-        for (const auto& c : certs) judge(c);
-      } else {
-        for (const std::uint32_t id : *only) {
-          if (id < certs.size()) judge(certs[id]);
-        }
+    if (only != nullptr) {
+      for (const auto s : *only) judge(ctx, rule, s, read);
+    } else {
+      if (rule->check != nullptr) judge(ctx, rule, Context::kWorld, read);
+      if (rule->check_certificate != nullptr) {
+        for (const auto& c : ctx.world().acm.all()) judge(ctx, rule, Context::certificate_subject(c.id), read);
       }
-      ctx.set_subject(Context::kWorld);
+      if (rule->check_domain != nullptr) {
+        for (const auto* d : ctx.world().apigateway.all_domains()) judge(ctx, rule, Context::domain_subject(d->id), read);
+      }
     }
+    ctx.set_subject(Context::kWorld);
   } catch (const std::exception& e) {
     ctx.findings().clear();
     ctx.subjects().clear();
     ctx.wakeups().clear();
+    ctx.reads().clear();
+    ctx.set_subject(Context::kWorld);
     Finding f{std::string(rule->id),
               Severity::Error,
               {"acmsim:rule/" + std::string(rule->id)},
@@ -105,14 +119,14 @@ void missing_from(const std::vector<Finding>& from, const std::vector<Finding>& 
 }  // namespace
 
 /// One rule run: its findings with their subjects, sorted by resources and
-/// without duplicates, and the wake-ups it asked for.
+/// without duplicates, the wake-ups it asked for and what each subject read.
 struct Engine::RunOutput {
   std::vector<Finding> findings;
-  std::vector<std::uint32_t> subjects;
+  std::vector<Context::Subject> subjects;
   std::vector<Context::Wake> wakes;
-  std::vector<std::pair<std::uint32_t, std::uint64_t>> reads;  // (certificate, DNS name key)
+  std::vector<std::pair<Context::Subject, std::uint64_t>> reads;
   bool full = true;
-  std::vector<std::uint32_t> judged;  // for a run over some certificates only
+  std::vector<Context::Subject> judged;  // for a run over some subjects only
 };
 
 namespace {
@@ -175,6 +189,8 @@ void run_selected(const model::World& world, core::SimTime now, const std::vecto
 
 }  // namespace
 
+void run_whole_rule(Context& ctx, const RuleDef* rule) { run_check(ctx, rule, nullptr); }
+
 Engine::Engine(const model::World& world) : world_(world), rules_(rules_by_id()), states_(rules_.size()) {}
 
 void Engine::skip_rules(const std::vector<std::string>& ids) {
@@ -217,8 +233,7 @@ const std::vector<Finding>& Engine::current() const {
     current_.clear();
     for (const auto& st : states_) {
       const std::size_t from = current_.size();
-      current_.insert(current_.end(), st.findings.begin(), st.findings.end());
-      for (const auto& [id, fs] : st.by_certificate) current_.insert(current_.end(), fs.begin(), fs.end());
+      for (const auto& [subject, fs] : st.findings) current_.insert(current_.end(), fs.begin(), fs.end());
       std::sort(current_.begin() + static_cast<std::ptrdiff_t>(from), current_.end(), by_resources);
     }
     current_stale_ = false;
@@ -226,50 +241,19 @@ const std::vector<Finding>& Engine::current() const {
   return current_;
 }
 
-// Wake-ups: the earliest of the whole rule's, and each certificate's own.
-void Engine::store_full(RuleState& st, RunOutput& out, std::vector<Finding>& before) {
-  before = std::move(st.findings);
-  for (auto& [id, fs] : st.by_certificate) before.insert(before.end(), std::make_move_iterator(fs.begin()), std::make_move_iterator(fs.end()));
-  std::sort(before.begin(), before.end(), by_resources);
-  st.findings.clear();
-  st.by_certificate.clear();
-  for (std::size_t k = 0; k < out.findings.size(); ++k) {
-    if (out.subjects[k] == Context::kWorld)
-      st.findings.push_back(out.findings[k]);
-    else
-      st.by_certificate[out.subjects[k]].push_back(out.findings[k]);
-  }
-  st.wake.reset();
-  st.wake_of.clear();
-  st.wake_queue = {};
-  for (const auto& w : out.wakes) {
-    if (w.subject == Context::kWorld) {
-      if (!st.wake || w.at < *st.wake) st.wake = w.at;
-      continue;
-    }
-    auto [it, fresh] = st.wake_of.emplace(w.subject, w.at);
-    if (!fresh && w.at < it->second) it->second = w.at;
-  }
-  for (const auto& [id, t] : st.wake_of) st.wake_queue.emplace(t.ms, id);
-  st.readers.clear();
-  st.readers_entries = 0;
-  st.readers_compacted = 0;
-  add_readers(st, out);
-}
-
-// Readers only grow between full runs (a certificate judged again adds its
-// names again): duplicates are dropped whenever the index doubles.
+// Readers only grow between whole runs (a subject judged again adds its reads
+// again): duplicates are dropped whenever the index doubles.
 void Engine::add_readers(RuleState& st, const RunOutput& out) {
-  for (const auto& [id, name] : out.reads) {
-    auto& v = st.readers[name];
-    if (v.empty() || v.back() != id) {
-      v.push_back(id);
+  for (const auto& [subject, key] : out.reads) {
+    auto& v = st.readers[key];
+    if (v.empty() || v.back() != subject) {
+      v.push_back(subject);
       ++st.readers_entries;
     }
   }
   if (st.readers_entries > 2 * st.readers_compacted + 1024) {
     st.readers_entries = 0;
-    for (auto& [name, v] : st.readers) {
+    for (auto& [key, v] : st.readers) {
       std::sort(v.begin(), v.end());
       v.erase(std::unique(v.begin(), v.end()), v.end());
       st.readers_entries += v.size();
@@ -278,43 +262,75 @@ void Engine::add_readers(RuleState& st, const RunOutput& out) {
   }
 }
 
-void Engine::store_scoped(RuleState& st, RunOutput& out, const std::vector<std::uint32_t>& judged, std::vector<Finding>& before) {
+// Replaces the findings, wake-ups and reads of the subjects a run judged (all
+// of them for a whole run); `before` gets the replaced findings, sorted.
+void Engine::store(RuleState& st, RunOutput& out, std::vector<Finding>& before) {
   before.clear();
-  for (const std::uint32_t id : judged) {
-    auto it = st.by_certificate.find(id);
-    if (it == st.by_certificate.end()) continue;
-    before.insert(before.end(), std::make_move_iterator(it->second.begin()), std::make_move_iterator(it->second.end()));
-    st.by_certificate.erase(it);
+  if (out.full) {
+    for (auto& [subject, fs] : st.findings) before.insert(before.end(), std::make_move_iterator(fs.begin()), std::make_move_iterator(fs.end()));
+    st.findings.clear();
+    st.wake_of.clear();
+    st.wake_queue = {};
+    st.readers.clear();
+    st.readers_entries = 0;
+    st.readers_compacted = 0;
+  } else {
+    for (const auto subject : out.judged) {
+      auto it = st.findings.find(subject);
+      if (it != st.findings.end()) {
+        before.insert(before.end(), std::make_move_iterator(it->second.begin()), std::make_move_iterator(it->second.end()));
+        st.findings.erase(it);
+      }
+      st.wake_of.erase(subject);
+    }
   }
   std::sort(before.begin(), before.end(), by_resources);
-  for (std::size_t k = 0; k < out.findings.size(); ++k) st.by_certificate[out.subjects[k]].push_back(out.findings[k]);
-  std::unordered_map<std::uint32_t, core::SimTime> asked;
+  for (std::size_t k = 0; k < out.findings.size(); ++k) st.findings[out.subjects[k]].push_back(out.findings[k]);
+  std::unordered_map<Subject, core::SimTime> asked;
   for (const auto& w : out.wakes) {
     auto [it, fresh] = asked.emplace(w.subject, w.at);
     if (!fresh && w.at < it->second) it->second = w.at;
   }
-  for (const std::uint32_t id : judged) {
-    auto a = asked.find(id);
-    if (a == asked.end()) {
-      st.wake_of.erase(id);
-      continue;
-    }
-    auto [it, fresh] = st.wake_of.emplace(id, a->second);
-    if (!fresh && it->second == a->second) continue;  // already queued
-    it->second = a->second;
-    st.wake_queue.emplace(a->second.ms, id);
+  for (const auto& [subject, at] : asked) {
+    st.wake_of[subject] = at;
+    st.wake_queue.emplace(at.ms, subject);
   }
   add_readers(st, out);
 }
 
-std::optional<core::SimTime> Engine::next_certificate_wake(RuleState& st) {
+std::optional<core::SimTime> Engine::next_wake(RuleState& st) {
   while (!st.wake_queue.empty()) {
-    const auto [ms, id] = st.wake_queue.top();
-    auto it = st.wake_of.find(id);
+    const auto [ms, subject] = st.wake_queue.top();
+    auto it = st.wake_of.find(subject);
     if (it != st.wake_of.end() && it->second.ms == ms) return core::SimTime{ms};
     st.wake_queue.pop();  // superseded
   }
   return std::nullopt;
+}
+
+// The subjects a rule must judge again after changes to single resources of
+// its keyed parts: the resource itself where the rule judges resources of
+// its kind, and every subject whose verdict read it (or read them all).
+std::vector<Engine::Subject> Engine::changed_subjects(const RuleDef& rule, RuleState& st) const {
+  std::vector<Subject> out;
+  auto readers_of = [&](std::uint64_t key) {
+    if (auto it = st.readers.find(key); it != st.readers.end()) out.insert(out.end(), it->second.begin(), it->second.end());
+  };
+  std::array<bool, model::kPartCount> walked{};
+  for (const auto& ch : world_.changes()) {
+    const std::size_t p = model::part_index(ch.part);
+    if (ch.revision <= st.seen[p] || (rule.reads & model::bit(ch.part)) == 0U) continue;
+    if ((ch.part == model::Part::Certificates || ch.part == model::Part::Acm) && rule.check_certificate != nullptr)
+      out.push_back(Context::certificate_subject(static_cast<std::uint32_t>(ch.key)));
+    if (ch.part == model::Part::ApiGateway && rule.check_domain != nullptr)
+      out.push_back(Context::domain_subject(static_cast<std::uint32_t>(ch.key)));
+    readers_of(model::read_key(ch.part, ch.key));
+    if (!walked[p]) {
+      walked[p] = true;
+      readers_of(model::read_key(ch.part, model::kAllKeys));
+    }
+  }
+  return out;
 }
 
 std::optional<core::SimTime> Engine::evaluate(core::SimTime now, std::int32_t step, core::Trace* trace) {
@@ -323,42 +339,29 @@ std::optional<core::SimTime> Engine::evaluate(core::SimTime now, std::int32_t st
   // every rule at every instant it is asked.
   if (incremental_ && evaluated_revision_ == world_.revision() && (!next_wake_ || now < *next_wake_)) return next_wake_;
   evaluated_revision_ = world_.revision();
-  std::vector<std::size_t> dirty;
+  std::vector<std::size_t> whole;
+  std::vector<std::size_t> some;
   std::vector<RunOutput> found(rules_.size());
-  std::vector<std::size_t> scoped;
   for (std::size_t i = 0; i < rules_.size(); ++i) {
     RuleState& st = states_[i];
-    const RuleDef* rule = rules_[i];
-    bool full = !incremental_ || !st.evaluated || (st.wake && now >= *st.wake);
-    // A rule that judges certificates re-judges only some of them when what
-    // changed is some certificates or the records of some names.
+    const RuleDef& rule = *rules_[i];
+    bool full = !incremental_ || !st.evaluated;
     bool keyed = false;
     for (std::size_t p = 0; !full && p < model::kPartCount; ++p) {
       const auto part = static_cast<model::Part>(p);
-      if ((rule->reads & (1U << p)) == 0U || world_.revision(part) == st.seen[p]) continue;
-      const bool by_key = rule->check == nullptr && (part == model::Part::Certificates || part == model::Part::Dns);
-      if (by_key && world_.whole_revision(part) <= st.seen[p])
+      if ((rule.reads & model::bit(part)) == 0U || world_.revision(part) == st.seen[p]) continue;
+      if ((rule.keyed & model::bit(part)) != 0U && world_.whole_revision(part) <= st.seen[p])
         keyed = true;
       else
         full = true;
     }
     if (full) {
-      dirty.push_back(i);
+      whole.push_back(i);
       continue;
     }
-    // The certificates changed, those that read a changed name, and those whose wake-up is due.
-    std::vector<std::uint32_t> judge;
-    if (keyed) {
-      for (const auto& ch : world_.changes()) {
-        if (ch.revision <= st.seen[model::part_index(ch.part)] || (rule->reads & model::bit(ch.part)) == 0U) continue;
-        if (ch.part == model::Part::Certificates) {
-          judge.push_back(static_cast<std::uint32_t>(ch.key));
-        } else if (auto it = st.readers.find(ch.key); it != st.readers.end()) {
-          judge.insert(judge.end(), it->second.begin(), it->second.end());
-        }
-      }
-    }
-    while (auto t = next_certificate_wake(st)) {
+    std::vector<Subject> judge;
+    if (keyed) judge = changed_subjects(rule, st);
+    while (auto t = next_wake(st)) {
       if (now < *t) break;
       judge.push_back(st.wake_queue.top().second);
       st.wake_queue.pop();
@@ -368,21 +371,21 @@ std::optional<core::SimTime> Engine::evaluate(core::SimTime now, std::int32_t st
     judge.erase(std::unique(judge.begin(), judge.end()), judge.end());
     found[i].full = false;
     found[i].judged = std::move(judge);
-    scoped.push_back(i);
+    some.push_back(i);
   }
-  run_selected(world_, now, rules_, dirty, found, parallel_from_);
-  if (!scoped.empty()) {
+  run_selected(world_, now, rules_, whole, found, parallel_from_);
+  if (!some.empty()) {
     Context ctx(world_, now);
-    for (const std::size_t i : scoped) {
+    for (const std::size_t i : some) {
       run_check(ctx, rules_[i], &found[i].judged);
       take_output(ctx, found[i]);
     }
   }
-  rule_runs_ += dirty.size() + scoped.size();
-  full_rule_runs_ += dirty.size();
+  rule_runs_ += whole.size() + some.size();
+  full_rule_runs_ += whole.size();
   // Every rule that ran, in rule order.
-  std::vector<std::size_t> ran = dirty;
-  ran.insert(ran.end(), scoped.begin(), scoped.end());
+  std::vector<std::size_t> ran = whole;
+  ran.insert(ran.end(), some.begin(), some.end());
   std::sort(ran.begin(), ran.end());
   std::vector<const Finding*> cleared;
   std::vector<const Finding*> raised;
@@ -394,10 +397,7 @@ std::optional<core::SimTime> Engine::evaluate(core::SimTime now, std::int32_t st
     RunOutput& out = found[i];
     if (suppressions_ != nullptr) apply_suppressions(out.findings, *suppressions_, &suppression_used_);
     fresh[k] = out.findings;
-    if (out.full)
-      store_full(st, out, replaced[k]);
-    else
-      store_scoped(st, out, out.judged, replaced[k]);
+    store(st, out, replaced[k]);
     for (std::size_t p = 0; p < model::kPartCount; ++p) st.seen[p] = world_.revision(static_cast<model::Part>(p));
     st.evaluated = true;
     const std::size_t c0 = cleared.size();
@@ -426,8 +426,7 @@ std::optional<core::SimTime> Engine::evaluate(core::SimTime now, std::int32_t st
   }
   next_wake_.reset();
   for (auto& st : states_) {
-    if (st.wake && *st.wake > now && (!next_wake_ || *st.wake < *next_wake_)) next_wake_ = st.wake;
-    if (auto t = next_certificate_wake(st); t && *t > now && (!next_wake_ || *t < *next_wake_)) next_wake_ = t;
+    if (auto t = next_wake(st); t && *t > now && (!next_wake_ || *t < *next_wake_)) next_wake_ = t;
   }
   return next_wake_;
 }

@@ -23,6 +23,7 @@ World::World(core::Simulation& s, core::Trace& t, Settings st, std::string acct)
   route53.set_observer(this);
   route53.set_alias_registry(this);
   acm.set_event_sink(this);
+  apigateway.set_change_sink(this);
 }
 
 // ACM sends its events to the default bus of the certificate's region only.
@@ -50,8 +51,11 @@ void World::on_dns_changed(const std::vector<ChangedRecord>* records) {
     for (const auto& r : *records) {
       if (r.type == RRType::NS || r.type == RRType::SOA || r.name.rfind("*.", 0) == 0)
         touch(bit(Part::Dns));
-      else
-        touch_key(Part::Dns, dns::name_key(r.name));
+      else {
+        const std::uint64_t key = dns::name_key(r.name);
+        touch_key(Part::Dns, key);
+        changed_names_.emplace(key, r.name);
+      }
     }
   }
   acm.on_dns_changed();

@@ -29,9 +29,14 @@ model::PartMask parts_changed_by(const api::Operation& op) {
   using model::Part;
   if (op.read_only) return 0;
   const std::string_view service = op.service;
-  if (service == "acm") return bit(Part::Acm);
+  if (service == "acm") return 0;
   if (service == "route53") return op.name == "ChangeResourceRecordSets" ? 0 : bit(Part::Dns);
-  if (service == "apigateway") return bit(Part::ApiGateway);
+  if (service == "apigateway") {
+    // Calls on one custom domain: API Gateway reports the domain.
+    const bool one_domain = op.name == "CreateDomainName" || op.name == "UpdateDomainName" || op.name == "DeleteDomainName" ||
+                            op.name == "CreateBasePathMapping" || op.name == "DeleteBasePathMapping";
+    return one_domain ? 0 : bit(Part::ApiGateway);
+  }
   if (service == "cloudfront") return bit(Part::CloudFront);
   if (service == "elbv2") return bit(Part::Elb);
   if (service == "events") return bit(Part::Events);
@@ -43,8 +48,9 @@ model::PartMask parts_changed_by(const api::Operation& op) {
 }
 
 // Marks what a call changed. An ACM call (or an approval) changes the one
-// certificate it names in its request or response; one that names none
-// (PutAccountConfiguration) may change how every certificate is judged.
+// certificate it names in its request or response (its inventory entry and
+// its state); one that names none (PutAccountConfiguration) may change how
+// every certificate is judged.
 void touch_changed_by(model::World& w, const api::Operation& op, const Json& params, const Json* response) {
   w.touch(parts_changed_by(op));
   if (op.read_only || (op.service != "acm" && !(op.service == "sim" && op.name == "ApproveValidationEmail"))) return;
@@ -53,12 +59,13 @@ void touch_changed_by(model::World& w, const api::Operation& op, const Json& par
   if (arn == nullptr && response != nullptr && response->is_object() && response->contains("CertificateArn")) arn = &(*response)["CertificateArn"];
   if (arn != nullptr && arn->is_string()) {
     if (auto c = w.acm.find_any(arn->get_ref<const std::string&>()); c.ok()) {
+      if (op.service == "acm") w.touch_key(model::Part::Acm, c.value()->id);
       w.touch_certificate(c.value()->id);
       return;
     }
     if (response == nullptr) return;  // refused: a certificate that does not exist changed nothing
   }
-  w.touch(model::bit(model::Part::Certificates));
+  w.touch(model::bit(model::Part::Acm) | model::bit(model::Part::Certificates));
 }
 
 constexpr std::uint32_t kStepEvent = static_cast<std::uint32_t>(model::ModelEvent::Last) + 1;

@@ -46,30 +46,34 @@ class Context {
   [[nodiscard]] std::vector<std::pair<const model::HostedZone*, const model::RecordSet*>> cnames_named(const std::string& name) const;
 
   // For the engine.
-  /// What findings and wake-ups are about: a certificate's id, or kWorld.
-  static constexpr std::uint32_t kWorld = 0xFFFFFFFFU;
+  /// What findings and wake-ups are about: the world (a rule's whole check),
+  /// one certificate or one custom domain (see subject_of).
+  using Subject = std::uint64_t;
+  static constexpr Subject kWorld = 0;
+  static constexpr Subject certificate_subject(std::uint32_t id) { return (Subject{1} << 56) | id; }
+  static constexpr Subject domain_subject(std::uint32_t id) { return (Subject{2} << 56) | id; }
   struct Wake {
     core::SimTime at;
-    std::uint32_t subject;
+    Subject subject;
   };
   void begin(const RuleDef* rule) { rule_ = rule; }
-  void set_subject(std::uint32_t s) { subject_ = s; }
+  void set_subject(Subject s) { subject_ = s; }
   [[nodiscard]] std::vector<Finding>& findings() { return findings_; }
   /// The subject of each finding, in the same order.
-  [[nodiscard]] std::vector<std::uint32_t>& subjects() { return subjects_; }
+  [[nodiscard]] std::vector<Subject>& subjects() { return subjects_; }
   [[nodiscard]] std::vector<Wake>& wakeups() { return wakeups_; }
-  /// The DNS names (dns::name_key) each certificate's verdict read.
-  [[nodiscard]] std::vector<std::pair<std::uint32_t, std::uint64_t>>& reads() { return reads_; }
+  /// What each subject's verdict read (model::read_key values).
+  [[nodiscard]] std::vector<std::pair<Subject, std::uint64_t>>& reads() { return reads_; }
 
  private:
   const model::World& world_;
   core::SimTime now_;
   const RuleDef* rule_ = nullptr;
-  std::uint32_t subject_ = kWorld;
+  Subject subject_ = kWorld;
   std::vector<Finding> findings_;
-  std::vector<std::uint32_t> subjects_;
+  std::vector<Subject> subjects_;
   std::vector<Wake> wakeups_;
-  std::vector<std::pair<std::uint32_t, std::uint64_t>> reads_;
+  std::vector<std::pair<Subject, std::uint64_t>> reads_;
   mutable std::optional<std::vector<std::pair<std::string, const model::LoadBalancer*>>> lb_names_;
   mutable core::Json expiry_event_;
   mutable std::optional<std::vector<std::pair<const model::HostedZone*, const model::RecordSet*>>> records_;

@@ -18,6 +18,10 @@
 
 namespace acmsim::analysis {
 
+/// Runs one rule over the whole world into ctx's findings (its check, or its
+/// certificate check over every certificate): for benchmarks of one rule.
+void run_whole_rule(Context& ctx, const RuleDef* rule);
+
 class Engine {
  public:
   explicit Engine(const model::World& world);
@@ -76,27 +80,26 @@ class Engine {
   struct RunOutput;
 
  private:
-  using WakeEntry = std::pair<std::int64_t, std::uint32_t>;  // (ms, certificate)
+  using Subject = Context::Subject;
+  using WakeEntry = std::pair<std::int64_t, Subject>;  // (ms, subject)
   struct RuleState {
-    std::vector<Finding> findings;                                           // about the world, not one certificate; sorted by resources
-    std::unordered_map<std::uint32_t, std::vector<Finding>> by_certificate;  // each sorted by resources
+    std::unordered_map<Subject, std::vector<Finding>> findings;  // by subject, each sorted by resources
     std::array<std::uint64_t, model::kPartCount> seen{};
-    std::optional<core::SimTime> wake;  // of the whole rule
-    // A certificate's own wake-up, and the queue of them in time order
-    // (entries that no longer match wake_of are skipped when they come up).
-    std::unordered_map<std::uint32_t, core::SimTime> wake_of;
+    // Each subject's wake-up, and the queue of them in time order (entries
+    // that no longer match wake_of are skipped when they come up).
+    std::unordered_map<Subject, core::SimTime> wake_of;
     std::priority_queue<WakeEntry, std::vector<WakeEntry>, std::greater<>> wake_queue;
-    // For a rule that judges certificates and reads DNS: the certificates whose
-    // verdict read each name (a superset: entries stay until a full run).
-    std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> readers;
+    // For a rule with keyed parts: the subjects whose verdict read each
+    // resource (a superset: entries stay until the next whole run).
+    std::unordered_map<std::uint64_t, std::vector<Subject>> readers;
     std::size_t readers_entries = 0;
     std::size_t readers_compacted = 0;
     bool evaluated = false;
   };
-  void store_full(RuleState& st, RunOutput& out, std::vector<Finding>& before);
-  void store_scoped(RuleState& st, RunOutput& out, const std::vector<std::uint32_t>& judged, std::vector<Finding>& before);
-  static std::optional<core::SimTime> next_certificate_wake(RuleState& st);
+  void store(RuleState& st, RunOutput& out, std::vector<Finding>& before);
+  static std::optional<core::SimTime> next_wake(RuleState& st);
   static void add_readers(RuleState& st, const RunOutput& out);
+  [[nodiscard]] std::vector<Subject> changed_subjects(const RuleDef& rule, RuleState& st) const;
 
   const model::World& world_;
   std::vector<const RuleDef*> rules_;  // sorted by id, so that concatenated findings are sorted

@@ -18,17 +18,25 @@ struct RuleDef {
   std::string_view explanation;  // the AWS concept behind it, why AWS behaves so
   std::string_view fix;          // how to fix it
   std::string_view help_uri;     // the specific AWS documentation page
-  /// The whole check, or null for a rule that judges one certificate at a time.
+  /// The check of the world as a whole, or null. A rule may instead, or as
+  /// well, judge one resource at a time (below).
   void (*check)(Context& ctx);
-  /// The parts of the world the check reads: the engine re-runs the rule only
-  /// when one of them changed (or when the rule asked to be woken).
+  /// The parts of the world the rule reads: the engine re-runs it only when
+  /// one of them changed (or when it asked to be woken).
   model::PartMask reads = model::kAllParts;
-  /// A rule that judges one certificate at a time (with `check` null): every
-  /// finding it reports while judging a certificate is about that certificate,
-  /// and depends on no other certificate. After a change to some certificates'
-  /// state only, the engine re-judges those; a wake-up asked while judging one
-  /// re-judges that one. Any other change it reads re-judges all of them.
+  /// Judges one certificate: every finding reported while judging it is about
+  /// it and depends on no other certificate.
   void (*check_certificate)(Context& ctx, const model::Certificate& c) = nullptr;
+  /// Judges one custom domain of API Gateway, likewise.
+  void (*check_domain)(Context& ctx, const model::CustomDomain& d) = nullptr;
+  /// Parts whose changes to single resources the rule handles resource by
+  /// resource: after such a change the engine re-judges the resource itself
+  /// (a certificate, a custom domain) and whatever verdict read it, instead of
+  /// running the rule whole. A rule may list a part only where every read of
+  /// it is noted in the read log: public DNS lookups and Context::records(),
+  /// AcmService::find_any, ApiGatewayService::all_domains(), and the resource
+  /// being judged. Any other change to a part it reads runs it whole.
+  model::PartMask keyed = 0;
 };
 
 constexpr model::PartMask reads(model::Part p) { return model::bit(p); }

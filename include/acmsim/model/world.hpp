@@ -4,12 +4,14 @@
 
 #include <array>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "acmsim/core/simulation.hpp"
 #include "acmsim/core/trace.hpp"
 #include "acmsim/model/acm/acm_service.hpp"
 #include "acmsim/model/apigateway/apigateway_service.hpp"
+#include "acmsim/model/changes.hpp"
 #include "acmsim/model/client/latency.hpp"
 #include "acmsim/model/client/probes.hpp"
 #include "acmsim/model/cloudfront/cloudfront_service.hpp"
@@ -22,21 +24,7 @@
 
 namespace acmsim::model {
 
-/// The parts of the world that change separately, for incremental analysis.
-/// A rule declares the parts it reads; a change marks the parts it touched.
-/// `Acm` is ACM's inventory and account settings (which certificates exist,
-/// their names, regions and types: what API calls change); `Certificates` is
-/// each certificate's state (status, renewal, use, exports), which changes one
-/// certificate at a time, so that rules judging one certificate at a time
-/// re-judge only the certificates that changed.
-enum class Part : std::uint32_t { Acm, Dns, ApiGateway, CloudFront, Elb, Events, Config, Clients, Certificates };
-inline constexpr std::size_t kPartCount = 9;
-using PartMask = std::uint32_t;
-constexpr std::size_t part_index(Part p) { return static_cast<std::size_t>(p); }
-constexpr PartMask bit(Part p) { return 1U << part_index(p); }
-inline constexpr PartMask kAllParts = (1U << kPartCount) - 1;
-
-class World : private DnsObserver, private AliasTargetRegistry, private AcmEventSink {
+class World : private DnsObserver, private AliasTargetRegistry, private AcmEventSink, private ChangeSink {
  public:
   World(core::Simulation& sim, core::Trace& trace, Settings settings, std::string account);
   World(const World&) = delete;
@@ -83,8 +71,16 @@ class World : private DnsObserver, private AliasTargetRegistry, private AcmEvent
   /// order; a change to a whole part is its whole_revision instead.
   [[nodiscard]] const std::vector<Change>& changes() const { return changes_; }
   [[nodiscard]] std::uint64_t whole_revision(Part p) const { return whole_revisions_[part_index(p)]; }
+  /// The name of a DNS change's key (for rules that judge the records of one name).
+  [[nodiscard]] const std::string* changed_name(std::uint64_t key) const {
+    const auto it = changed_names_.find(key);
+    return it == changed_names_.end() ? nullptr : &it->second;
+  }
   /// The analysis has seen every change so far (keeps the log to one instant's changes).
-  void forget_changes() { changes_.clear(); }
+  void forget_changes() {
+    changes_.clear();
+    changed_names_.clear();
+  }
 
   core::Simulation& sim;
   core::Trace& trace;
@@ -106,7 +102,9 @@ class World : private DnsObserver, private AliasTargetRegistry, private AcmEvent
   std::array<std::uint64_t, kPartCount> part_revisions_{};
   std::array<std::uint64_t, kPartCount> whole_revisions_{};
   std::vector<Change> changes_;
+  std::unordered_map<std::uint64_t, std::string> changed_names_;
   void on_dns_changed(const std::vector<ChangedRecord>* records) override;
+  void resource_changed(Part part, std::uint64_t key) override { touch_key(part, key); }
   void acm_event(const Certificate& c, std::string_view detail_type, core::Json detail) override;
   void certificate_changed(const Certificate& c) override {
     touch_certificate(c.id);

@@ -6,18 +6,19 @@ namespace acmsim::analysis {
 
 namespace {
 
+void check_domain(Context& ctx, const model::CustomDomain& d) {
+  if (d.type == model::EndpointType::Regional) return;
+  auto c = ctx.world().acm.find_any(d.certificate_arn);
+  if (c.ok() && c.value()->region != model::us_east_1()) {
+    ctx.report({d.arn(), d.certificate_arn},
+               "Edge-optimized domain " + d.name + " uses certificate " + d.certificate_arn + " from " +
+                   std::string(model::region_code(c.value()->region)) + "; edge domains take certificates from us-east-1 only.",
+               d.origin);
+  }
+}
+
 void check(Context& ctx) {
   const auto& w = ctx.world();
-  for (const auto* d : w.apigateway.all_domains()) {
-    if (d->type == model::EndpointType::Regional) continue;
-    auto c = w.acm.find_any(d->certificate_arn);
-    if (c.ok() && c.value()->region != model::us_east_1()) {
-      ctx.report({d->arn(), d->certificate_arn},
-                 "Edge-optimized domain " + d->name + " uses certificate " + d->certificate_arn + " from " +
-                     std::string(model::region_code(c.value()->region)) + "; edge domains take certificates from us-east-1 only.",
-                 d->origin);
-    }
-  }
   for (const auto* dist : w.cloudfront.all()) {
     if (dist->settings.viewer.cloudfront_default) continue;
     auto c = w.acm.find_any(dist->settings.viewer.acm_certificate_arn);
@@ -43,6 +44,9 @@ const RuleDef kRule_apigw_edge_certificate_region{
     "Request (or import) the certificate in us-east-1 and use that ARN; the same DNS validation CNAME validates it with no new record.",
     "https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-edge-optimized-custom-domain-name.html",
     &check,
-    reads(model::Part::Acm) | reads(model::Part::ApiGateway) | reads(model::Part::CloudFront)};
+    reads(model::Part::Acm) | reads(model::Part::ApiGateway) | reads(model::Part::CloudFront),
+    nullptr,
+    &check_domain,
+    reads(model::Part::Acm) | reads(model::Part::ApiGateway)};
 
 }  // namespace acmsim::analysis

@@ -36,6 +36,8 @@ const RuleDef kRule_caa_forbids_amazon{
     "https://docs.aws.amazon.com/acm/latest/userguide/setup-caa.html",
     nullptr,
     reads(model::Part::Certificates) | reads(model::Part::Dns),
-    &check};
+    &check,
+    nullptr,
+    reads(model::Part::Certificates) | reads(model::Part::Dns)};
 
 }  // namespace acmsim::analysis

@@ -30,6 +30,8 @@ const RuleDef kRule_certificate_expired_in_use{
     "https://docs.aws.amazon.com/acm/latest/userguide/managed-renewal.html",
     nullptr,
     reads(model::Part::Certificates),
-    &check};
+    &check,
+    nullptr,
+    reads(model::Part::Certificates)};
 
 }  // namespace acmsim::analysis

@@ -7,15 +7,15 @@ namespace acmsim::analysis {
 
 namespace {
 
+void check_domain(Context& ctx, const model::CustomDomain& d) {
+  auto c = ctx.world().acm.find_any(d.certificate_arn);
+  if (c.ok() && !Context::covers(*c.value(), d.name)) {
+    ctx.report({d.arn(), d.certificate_arn}, "Certificate " + d.certificate_arn + " does not cover the custom domain " + d.name + ".", d.origin);
+  }
+}
+
 void check(Context& ctx) {
   const auto& w = ctx.world();
-  for (const auto* d : w.apigateway.all_domains()) {
-    auto c = w.acm.find_any(d->certificate_arn);
-    if (c.ok() && !Context::covers(*c.value(), d->name)) {
-      ctx.report({d->arn(), d->certificate_arn}, "Certificate " + d->certificate_arn + " does not cover the custom domain " + d->name + ".",
-                 d->origin);
-    }
-  }
   for (const auto* dist : w.cloudfront.all()) {
     if (dist->settings.viewer.cloudfront_default) continue;
     auto c = w.acm.find_any(dist->settings.viewer.acm_certificate_arn);
@@ -59,6 +59,9 @@ const RuleDef kRule_certificate_name_mismatch{
     "Request a certificate that lists the hostname (or a wildcard one level above it) and attach it, or add it to the listener's SNI list.",
     "https://docs.aws.amazon.com/acm/latest/userguide/acm-certificate-characteristics.html",
     &check,
-    reads(model::Part::Acm) | reads(model::Part::ApiGateway) | reads(model::Part::CloudFront) | reads(model::Part::Elb) | reads(model::Part::Dns)};
+    reads(model::Part::Acm) | reads(model::Part::ApiGateway) | reads(model::Part::CloudFront) | reads(model::Part::Elb) | reads(model::Part::Dns),
+    nullptr,
+    &check_domain,
+    reads(model::Part::Acm) | reads(model::Part::ApiGateway) | reads(model::Part::Dns)};
 
 }  // namespace acmsim::analysis

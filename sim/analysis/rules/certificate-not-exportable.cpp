@@ -30,6 +30,8 @@ const RuleDef kRule_certificate_not_exportable{"certificate-not-exportable",
                                                "https://docs.aws.amazon.com/acm/latest/userguide/acm-exportable-certificates.html",
                                                nullptr,
                                                reads(model::Part::Certificates),
-                                               &check};
+                                               &check,
+                                               nullptr,
+                                               reads(model::Part::Certificates)};
 
 }  // namespace acmsim::analysis

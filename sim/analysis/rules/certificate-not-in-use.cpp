@@ -27,6 +27,8 @@ const RuleDef kRule_certificate_not_in_use{"certificate-not-in-use",
                                            "https://docs.aws.amazon.com/acm/latest/userguide/managed-renewal.html",
                                            nullptr,
                                            reads(model::Part::Certificates),
-                                           &check};
+                                           &check,
+                                           nullptr,
+                                           reads(model::Part::Certificates)};
 
 }  // namespace acmsim::analysis

@@ -7,16 +7,11 @@ namespace acmsim::analysis {
 
 namespace {
 
-using model::CertificateType;
-
 void check(Context& ctx) {
   const auto& w = ctx.world();
+  // The regions that hold imported certificates, from ACM's index (no walk over all).
   std::vector<model::RegionId> regions;
-  for (const auto& c : w.acm.all()) {
-    if (!c.deleted && c.type == CertificateType::Imported && std::find(regions.begin(), regions.end(), c.region) == regions.end())
-      regions.push_back(c.region);
-  }
-  std::sort(regions.begin(), regions.end());
+  for (const auto& [reg, n] : w.acm.imported_per_region()) regions.push_back(reg);
   for (const auto reg : regions) {
     const auto rules = w.config.rules(reg);
     const bool has =

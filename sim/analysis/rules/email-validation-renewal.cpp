@@ -29,6 +29,8 @@ const RuleDef kRule_email_validation_renewal{
     "https://docs.aws.amazon.com/acm/latest/userguide/email-renewal-validation.html",
     nullptr,
     reads(model::Part::Certificates),
-    &check};
+    &check,
+    nullptr,
+    reads(model::Part::Certificates)};
 
 }  // namespace acmsim::analysis

@@ -37,6 +37,8 @@ const RuleDef kRule_expiry_events_unwatched{
     "https://docs.aws.amazon.com/acm/latest/userguide/supported-events.html",
     nullptr,
     reads(model::Part::Certificates) | reads(model::Part::Events),
-    &check};
+    &check,
+    nullptr,
+    reads(model::Part::Certificates)};
 
 }  // namespace acmsim::analysis

@@ -36,6 +36,8 @@ const RuleDef kRule_imported_certificate_expiring{
     "https://docs.aws.amazon.com/acm/latest/userguide/import-reimport.html",
     nullptr,
     reads(model::Part::Certificates),
-    &check};
+    &check,
+    nullptr,
+    reads(model::Part::Certificates)};
 
 }  // namespace acmsim::analysis

@@ -7,14 +7,14 @@ namespace acmsim::analysis {
 
 namespace {
 
+void check_domain(Context& ctx, const model::CustomDomain& d) {
+  if (d.security_policy == "TLS_1_0") ctx.report({d.arn()}, "Custom domain " + d.name + " accepts TLS 1.0 (securityPolicy TLS_1_0).", d.origin);
+}
+
 void check(Context& ctx) {
-  const auto& w = ctx.world();
   static const char* kLegacy[] = {"ELBSecurityPolicy-2016-08", "ELBSecurityPolicy-TLS-1-0-2015-04", "ELBSecurityPolicy-FS-2018-06",
                                   "ELBSecurityPolicy-2015-05"};
-  for (const auto* d : w.apigateway.all_domains()) {
-    if (d->security_policy == "TLS_1_0") ctx.report({d->arn()}, "Custom domain " + d->name + " accepts TLS 1.0 (securityPolicy TLS_1_0).", d->origin);
-  }
-  for (const auto* lb : w.elb.all()) {
+  for (const auto* lb : ctx.world().elb.all()) {
     for (const auto& l : lb->listeners) {
       if (l.deleted || l.ssl_policy.empty()) continue;
       if (std::any_of(std::begin(kLegacy), std::end(kLegacy), [&](const char* p) { return l.ssl_policy == p; })) {
@@ -36,6 +36,9 @@ const RuleDef kRule_legacy_tls_policy{
     "Use securityPolicy TLS_1_2 (or a SecurityPolicy_TLS13_* policy) and an ELBSecurityPolicy-TLS13-1-2-2021-06 listener policy.",
     "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/describe-ssl-policies.html",
     &check,
-    reads(model::Part::ApiGateway) | reads(model::Part::CloudFront) | reads(model::Part::Elb)};
+    reads(model::Part::ApiGateway) | reads(model::Part::CloudFront) | reads(model::Part::Elb),
+    nullptr,
+    &check_domain,
+    reads(model::Part::ApiGateway)};
 
 }  // namespace acmsim::analysis

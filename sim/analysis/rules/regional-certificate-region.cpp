@@ -6,18 +6,19 @@ namespace acmsim::analysis {
 
 namespace {
 
+void check_domain(Context& ctx, const model::CustomDomain& d) {
+  if (d.type != model::EndpointType::Regional) return;
+  auto c = ctx.world().acm.find_any(d.certificate_arn);
+  if (c.ok() && c.value()->region != d.region) {
+    ctx.report({d.arn(), d.certificate_arn},
+               "Regional domain " + d.name + " in " + std::string(model::region_code(d.region)) + " uses a certificate from " +
+                   std::string(model::region_code(c.value()->region)) + ".",
+               d.origin);
+  }
+}
+
 void check(Context& ctx) {
   const auto& w = ctx.world();
-  for (const auto* d : w.apigateway.all_domains()) {
-    if (d->type != model::EndpointType::Regional) continue;
-    auto c = w.acm.find_any(d->certificate_arn);
-    if (c.ok() && c.value()->region != d->region) {
-      ctx.report({d->arn(), d->certificate_arn},
-                 "Regional domain " + d->name + " in " + std::string(model::region_code(d->region)) + " uses a certificate from " +
-                     std::string(model::region_code(c.value()->region)) + ".",
-                 d->origin);
-    }
-  }
   for (const auto* lb : w.elb.all()) {
     for (const auto& l : lb->listeners) {
       if (l.deleted) continue;
@@ -47,6 +48,9 @@ const RuleDef kRule_regional_certificate_region{
     "Request or import the certificate in the endpoint's region and attach that one.",
     "https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-regional-api-custom-domain-create.html",
     &check,
-    reads(model::Part::Acm) | reads(model::Part::ApiGateway) | reads(model::Part::Elb)};
+    reads(model::Part::Acm) | reads(model::Part::ApiGateway) | reads(model::Part::Elb),
+    nullptr,
+    &check_domain,
+    reads(model::Part::Acm) | reads(model::Part::ApiGateway)};
 
 }  // namespace acmsim::analysis

@@ -28,6 +28,8 @@ const RuleDef kRule_renewal_failed{
     "https://docs.aws.amazon.com/acm/latest/userguide/check-certificate-renewal-status.html",
     nullptr,
     reads(model::Part::Certificates),
-    &check};
+    &check,
+    nullptr,
+    reads(model::Part::Certificates)};
 
 }  // namespace acmsim::analysis

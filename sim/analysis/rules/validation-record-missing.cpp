@@ -54,6 +54,8 @@ const RuleDef kRule_validation_record_missing{
     "https://docs.aws.amazon.com/acm/latest/userguide/dns-validation.html",
     nullptr,
     reads(model::Part::Certificates) | reads(model::Part::Dns),
-    &check};
+    &check,
+    nullptr,
+    reads(model::Part::Certificates) | reads(model::Part::Dns)};
 
 }  // namespace acmsim::analysis

@@ -46,6 +46,8 @@ const RuleDef kRule_validation_record_wrong_zone{
     "https://docs.aws.amazon.com/acm/latest/userguide/troubleshooting-DNS-validation.html",
     nullptr,
     reads(model::Part::Certificates) | reads(model::Part::Dns),
-    &check};
+    &check,
+    nullptr,
+    reads(model::Part::Certificates) | reads(model::Part::Dns)};
 
 }  // namespace acmsim::analysis

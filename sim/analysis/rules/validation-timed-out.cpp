@@ -33,6 +33,8 @@ const RuleDef kRule_validation_timed_out{
     "https://docs.aws.amazon.com/acm/latest/userguide/troubleshooting-timed-out.html",
     nullptr,
     reads(model::Part::Certificates),
-    &check};
+    &check,
+    nullptr,
+    reads(model::Part::Certificates)};
 
 }  // namespace acmsim::analysis

@@ -5,6 +5,7 @@
 #include <cctype>
 
 #include "acmsim/model/acm/validation_token.hpp"
+#include "acmsim/model/changes.hpp"
 #include "acmsim/model/route53/dns_name.hpp"
 
 namespace acmsim::model {
@@ -150,6 +151,11 @@ Outcome<Certificate*> AcmService::lookup(RegionId region, std::string_view arn) 
 Outcome<const Certificate*> AcmService::find_any(std::string_view arn) const {
   const Certificate* c = by_arn(arn);
   if (c == nullptr) return not_found(arn);
+  // A verdict that looked a certificate up read its inventory and its state.
+  if (ReadLog::active()) {
+    ReadLog::note(Part::Acm, c->id);
+    ReadLog::note(Part::Certificates, c->id);
+  }
   return c;
 }
 
@@ -650,12 +656,15 @@ void AcmService::set_status(Certificate& c, CertificateStatus s, std::string_vie
 }
 
 void AcmService::index_status(const Certificate& c) {
-  const bool issued = !c.deleted && c.status == CertificateStatus::Issued;
-  if (issued ? issued_.insert(c.id).second : issued_.erase(c.id) != 0U) {
-    auto& n = issued_per_region_[c.region];
-    n = issued ? n + 1 : n - 1;
-    if (n == 0) issued_per_region_.erase(c.region);
-  }
+  auto follow = [&](bool in, std::set<std::uint32_t>& ids, std::map<RegionId, std::uint32_t>& per_region) {
+    if (in ? ids.insert(c.id).second : ids.erase(c.id) != 0U) {
+      auto& n = per_region[c.region];
+      n = in ? n + 1 : n - 1;
+      if (n == 0) per_region.erase(c.region);
+    }
+  };
+  follow(!c.deleted && c.status == CertificateStatus::Issued, issued_, issued_per_region_);
+  follow(!c.deleted && c.type == CertificateType::Imported, imported_, imported_per_region_);
 }
 
 void AcmService::trace_state(const Certificate& c, std::string_view change, core::Json extra) {

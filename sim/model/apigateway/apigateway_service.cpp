@@ -232,7 +232,9 @@ Outcome<const CustomDomain*> ApiGatewayService::create_domain_name(RegionId regi
     d.regional_hosted_zone_id = apigateway_regional_zone_id(region);
     d.ready_at = sim_.now();
   }
+  d.id = static_cast<std::uint32_t>(domains_.size());
   domains_.push_back(d);
+  changed(d.id);
   acm_.attach(cert, d.arn());
   trace_state(d.name, region, "DomainNameCreated", {{"endpointType", aws_name(type)}, {"certificateArn", cert}});
   return &domains_.back();
@@ -245,7 +247,12 @@ Outcome<const CustomDomain*> ApiGatewayService::get_domain_name(RegionId region,
   return aws_error("NotFoundException", "Invalid domain name identifier specified");
 }
 
+void ApiGatewayService::changed(std::uint32_t id) {
+  if (sink_ != nullptr) sink_->resource_changed(Part::ApiGateway, id);
+}
+
 std::vector<const CustomDomain*> ApiGatewayService::domain_names(RegionId region) const {
+  ReadLog::note(Part::ApiGateway, kAllKeys);
   std::vector<const CustomDomain*> out;
   for (const auto& d : domains_) {
     if (!d.deleted && d.region == region) out.push_back(&d);
@@ -254,6 +261,7 @@ std::vector<const CustomDomain*> ApiGatewayService::domain_names(RegionId region
 }
 
 std::vector<const CustomDomain*> ApiGatewayService::all_domains() const {
+  ReadLog::note(Part::ApiGateway, kAllKeys);
   std::vector<const CustomDomain*> out;
   for (const auto& d : domains_) {
     if (!d.deleted) out.push_back(&d);
@@ -273,6 +281,7 @@ Outcome<const CustomDomain*> ApiGatewayService::update_domain_name(RegionId regi
                                                                    const std::vector<std::pair<std::string, std::string>>& replaces) {
   CustomDomain* d = find_domain(region, name);
   if (d == nullptr) return aws_error("NotFoundException", "Invalid domain name identifier specified");
+  changed(d->id);
   std::string cert = d->certificate_arn;
   std::string policy = d->security_policy;
   for (const auto& [path, value] : replaces) {
@@ -309,6 +318,7 @@ Outcome<const CustomDomain*> ApiGatewayService::update_domain_name(RegionId regi
 Outcome<bool> ApiGatewayService::delete_domain_name(RegionId region, const std::string& name) {
   CustomDomain* d = find_domain(region, name);
   if (d == nullptr) return aws_error("NotFoundException", "Invalid domain name identifier specified");
+  changed(d->id);
   d->deleted = true;
   acm_.detach(d->certificate_arn, d->arn());
   trace_state(d->name, region, "DomainNameDeleted");
@@ -320,6 +330,7 @@ Outcome<BasePathMapping> ApiGatewayService::create_base_path_mapping(RegionId re
                                                                      const std::optional<std::string>& stage) {
   CustomDomain* d = find_domain(region, domain);
   if (d == nullptr) return aws_error("NotFoundException", "Invalid domain name identifier specified");
+  changed(d->id);
   auto api = get_rest_api(region, api_id);
   if (!api.ok()) return aws_error("NotFoundException", "Invalid REST API identifier specified");
   if (stage && std::find(api.value()->stages.begin(), api.value()->stages.end(), *stage) == api.value()->stages.end()) {
@@ -347,6 +358,7 @@ Outcome<std::vector<BasePathMapping>> ApiGatewayService::get_base_path_mappings(
 Outcome<bool> ApiGatewayService::delete_base_path_mapping(RegionId region, const std::string& domain, const std::string& base_path) {
   CustomDomain* d = find_domain(region, domain);
   if (d == nullptr) return aws_error("NotFoundException", "Invalid domain name identifier specified");
+  changed(d->id);
   const std::string path = base_path == "(none)" ? "" : base_path;
   const auto it = std::find_if(d->mappings.begin(), d->mappings.end(), [&](const BasePathMapping& m) { return m.base_path == path; });
   if (it == d->mappings.end()) return aws_error("NotFoundException", "Invalid base path mapping identifier specified");

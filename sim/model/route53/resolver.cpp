@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "acmsim/model/changes.hpp"
 #include "acmsim/model/route53/dns_name.hpp"
 
 namespace acmsim::model {
@@ -89,16 +90,6 @@ const HostedZone* PublicDns::answering_zone(std::string_view name_in, bool* lame
   return nullptr;
 }
 
-namespace {
-thread_local std::vector<std::uint64_t>* active_read_log = nullptr;
-}  // namespace
-
-DnsReadLog::DnsReadLog(std::vector<std::uint64_t>& into) : previous_(active_read_log) { active_read_log = &into; }
-DnsReadLog::~DnsReadLog() { active_read_log = previous_; }
-void DnsReadLog::note(std::string_view normalized) {
-  if (active_read_log != nullptr) active_read_log->push_back(dns::name_key(normalized));
-}
-
 LookupResult PublicDns::lookup(std::string_view name_in, RRType type) const {
   std::string copy;
   std::string_view name = name_in;
@@ -106,7 +97,7 @@ LookupResult PublicDns::lookup(std::string_view name_in, RRType type) const {
     copy = dns::normalize(name_in);
     name = copy;
   }
-  DnsReadLog::note(name);
+  if (ReadLog::active()) ReadLog::note(Part::Dns, dns::name_key(name));
   bool lame = false;
   const HostedZone* z = answering_zone(name, &lame);
   if (z == nullptr) return LookupResult{lame ? LookupStatus::Lame : LookupStatus::NoZone, nullptr, nullptr, false};

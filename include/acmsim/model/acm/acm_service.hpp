@@ -119,6 +119,8 @@ class AcmService {
   /// region: what the rules about regions ask, without a walk over all.
   [[nodiscard]] const std::set<std::uint32_t>& issued() const { return issued_; }
   [[nodiscard]] const std::map<RegionId, std::uint32_t>& issued_per_region() const { return issued_per_region_; }
+  /// The imported certificates (not deleted) in each region.
+  [[nodiscard]] const std::map<RegionId, std::uint32_t>& imported_per_region() const { return imported_per_region_; }
   [[nodiscard]] const std::string& account() const { return account_; }
 
  private:
@@ -178,6 +180,8 @@ class AcmService {
   std::set<std::uint32_t> idle_dns_;      // of those, the ones with no DNS check scheduled
   std::set<std::uint32_t> issued_;
   std::map<RegionId, std::uint32_t> issued_per_region_;
+  std::set<std::uint32_t> imported_;
+  std::map<RegionId, std::uint32_t> imported_per_region_;
   std::int32_t origin_ = -1;
   AcmEventSink* sink_ = nullptr;
 };

@@ -13,6 +13,7 @@
 #include "acmsim/core/trace.hpp"
 #include "acmsim/model/acm/acm_service.hpp"
 #include "acmsim/model/aws_error.hpp"
+#include "acmsim/model/changes.hpp"
 #include "acmsim/model/settings.hpp"
 
 namespace acmsim::model {
@@ -34,6 +35,7 @@ struct BasePathMapping {
 };
 
 struct CustomDomain {
+  std::uint32_t id = 0;  // index in creation order, for the analysis
   std::string name;
   RegionId region = 0;
   EndpointType type = EndpointType::Edge;
@@ -79,6 +81,8 @@ class ApiGatewayService {
   ApiGatewayService(core::Simulation& sim, core::Trace& trace, const Settings& settings, AcmService& acm);
 
   void set_origin(std::int32_t step) { origin_ = step; }
+  /// Where changes to one custom domain (its certificate, policy, mappings) are reported.
+  void set_change_sink(ChangeSink* sink) { sink_ = sink; }
 
   Outcome<const RestApi*> create_rest_api(RegionId region, const std::string& name, const std::optional<std::string>& type);
   Outcome<const RestApi*> get_rest_api(RegionId region, const std::string& id) const;
@@ -100,12 +104,17 @@ class ApiGatewayService {
 
   /// Every live custom domain, in creation order (for probes and the analysis).
   [[nodiscard]] std::vector<const CustomDomain*> all_domains() const;
+  /// A live custom domain by its id; nullptr once deleted.
+  [[nodiscard]] const CustomDomain* domain_by_id(std::uint32_t id) const {
+    return id < domains_.size() && !domains_[id].deleted ? &domains_[id] : nullptr;
+  }
   [[nodiscard]] std::vector<const RestApi*> all_apis() const;
 
  private:
   CustomDomain* find_domain(RegionId region, const std::string& name);
   std::optional<AwsError> check_certificate(RegionId region, EndpointType type, const std::string& arn) const;
   std::string random_id(std::size_t n, bool lower_only);
+  void changed(std::uint32_t id);
   void trace_state(const std::string& resource, RegionId region, std::string_view change, core::Json extra = core::Json::object());
 
   core::Simulation& sim_;
@@ -116,6 +125,7 @@ class ApiGatewayService {
   std::vector<RestApi> apis_;
   std::vector<CustomDomain> domains_;
   std::int32_t origin_ = -1;
+  ChangeSink* sink_ = nullptr;
 };
 
 }  // namespace acmsim::model

@@ -22,22 +22,6 @@ struct LookupResult {
   bool via_wildcard = false;
 };
 
-/// While alive, records (as dns::name_key) every name public DNS is asked
-/// about on this thread: the analysis learns which names a verdict read, so
-/// that a change to the records of a name re-checks only those verdicts.
-class DnsReadLog {
- public:
-  explicit DnsReadLog(std::vector<std::uint64_t>& into);
-  ~DnsReadLog();
-  DnsReadLog(const DnsReadLog&) = delete;
-  DnsReadLog& operator=(const DnsReadLog&) = delete;
-  /// Notes a read of `normalized` if a log is active on this thread.
-  static void note(std::string_view normalized);
-
- private:
-  std::vector<std::uint64_t>* previous_;
-};
-
 class PublicDns {
  public:
   explicit PublicDns(const Route53Service& r53) : r53_(r53) {}
