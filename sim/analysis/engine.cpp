@@ -1,6 +1,7 @@
 #include "acmsim/analysis/engine.hpp"
 
 #include "acmsim/model/changes.hpp"
+#include "acmsim/model/route53/dns_name.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -31,7 +32,7 @@ std::vector<const RuleDef*> rules_by_id() {
 
 /// Judges one subject of a rule (the world, a certificate or a custom domain),
 /// noting what it read when the rule has keyed parts.
-void judge(Context& ctx, const RuleDef* rule, Context::Subject subject, std::vector<std::uint64_t>& read) {
+void judge(Context& ctx, const RuleDef* rule, Context::Subject subject, std::vector<std::uint64_t>& read, const std::string* name = nullptr) {
   const auto& w = ctx.world();
   const std::uint64_t kind = subject >> 56;
   const auto index = static_cast<std::uint32_t>(subject & 0xFFFFFFFFU);
@@ -45,6 +46,8 @@ void judge(Context& ctx, const RuleDef* rule, Context::Subject subject, std::vec
       if (rule->check_domain != nullptr) {
         if (const auto* d = w.apigateway.domain_by_id(index)) rule->check_domain(ctx, *d);
       }
+    } else if (kind == 3) {
+      if (rule->check_name != nullptr && name != nullptr) rule->check_name(ctx, *name);
     }
   };
   if (rule->keyed == 0) {
@@ -63,16 +66,24 @@ void judge(Context& ctx, const RuleDef* rule, Context::Subject subject, std::vec
 
 /// Runs a rule over every subject, or over `only` when given. A rule that
 /// throws becomes a finding about itself, not a crash.
-void run_check(Context& ctx, const RuleDef* rule, const std::vector<Context::Subject>* only) {
+void run_check(Context& ctx, const RuleDef* rule, const std::vector<Context::Subject>* only,
+               const std::unordered_map<Context::Subject, std::string>* names = nullptr) {
   ctx.begin(rule);
   ctx.findings().clear();
   ctx.subjects().clear();
   ctx.wakeups().clear();
   ctx.reads().clear();
+  ctx.names().clear();
   std::vector<std::uint64_t> read;
   try {
     if (only != nullptr) {
-      for (const auto s : *only) judge(ctx, rule, s, read);
+      for (const auto s : *only) {
+        const std::string* name = nullptr;
+        if (names != nullptr) {
+          if (auto it = names->find(s); it != names->end()) name = &it->second;
+        }
+        judge(ctx, rule, s, read, name);
+      }
     } else {
       if (rule->check != nullptr) judge(ctx, rule, Context::kWorld, read);
       if (rule->check_certificate != nullptr) {
@@ -80,6 +91,18 @@ void run_check(Context& ctx, const RuleDef* rule, const std::vector<Context::Sub
       }
       if (rule->check_domain != nullptr) {
         for (const auto* d : ctx.world().apigateway.all_domains()) judge(ctx, rule, Context::domain_subject(d->id), read);
+      }
+      if (rule->check_name != nullptr) {
+        // Every name that holds a record, once, in name order.
+        std::vector<std::string> all;
+        for (const auto& [zone, rec] : ctx.records()) all.push_back(rec->name);
+        std::sort(all.begin(), all.end());
+        all.erase(std::unique(all.begin(), all.end()), all.end());
+        for (const auto& n : all) {
+          const auto s = Context::name_subject(model::dns::name_key(n));
+          ctx.names().emplace_back(s, n);
+          judge(ctx, rule, s, read, &n);
+        }
       }
     }
     ctx.set_subject(Context::kWorld);
@@ -125,6 +148,7 @@ struct Engine::RunOutput {
   std::vector<Context::Subject> subjects;
   std::vector<Context::Wake> wakes;
   std::vector<std::pair<Context::Subject, std::uint64_t>> reads;
+  std::vector<std::pair<Context::Subject, std::string>> names;  // of the name subjects judged in a whole run
   bool full = true;
   std::vector<Context::Subject> judged;  // for a run over some subjects only
 };
@@ -148,6 +172,8 @@ void take_output(Context& ctx, Engine::RunOutput& out) {
   out.wakes = ctx.wakeups();
   out.reads = std::move(ctx.reads());
   ctx.reads().clear();
+  out.names = std::move(ctx.names());
+  ctx.names().clear();
   fs.clear();
   ctx.subjects().clear();
   ctx.wakeups().clear();
@@ -274,6 +300,8 @@ void Engine::store(RuleState& st, RunOutput& out, std::vector<Finding>& before) 
     st.readers.clear();
     st.readers_entries = 0;
     st.readers_compacted = 0;
+    st.names.clear();
+    for (auto& [subject, name] : out.names) st.names.emplace(subject, std::move(name));
   } else {
     for (const auto subject : out.judged) {
       auto it = st.findings.find(subject);
@@ -324,6 +352,13 @@ std::vector<Engine::Subject> Engine::changed_subjects(const RuleDef& rule, RuleS
       out.push_back(Context::certificate_subject(static_cast<std::uint32_t>(ch.key)));
     if (ch.part == model::Part::ApiGateway && rule.check_domain != nullptr)
       out.push_back(Context::domain_subject(static_cast<std::uint32_t>(ch.key)));
+    if (ch.part == model::Part::Dns && rule.check_name != nullptr) {
+      if (const std::string* name = world_.changed_name(ch.key)) {
+        const Subject s = Context::name_subject(ch.key);
+        st.names.emplace(s, *name);
+        out.push_back(s);
+      }
+    }
     readers_of(model::read_key(ch.part, ch.key));
     if (!walked[p]) {
       walked[p] = true;
@@ -377,7 +412,7 @@ std::optional<core::SimTime> Engine::evaluate(core::SimTime now, std::int32_t st
   if (!some.empty()) {
     Context ctx(world_, now);
     for (const std::size_t i : some) {
-      run_check(ctx, rules_[i], &found[i].judged);
+      run_check(ctx, rules_[i], &found[i].judged, &states_[i].names);
       take_output(ctx, found[i]);
     }
   }

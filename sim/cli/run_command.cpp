@@ -27,6 +27,9 @@ int run_command(const RunArgs& args) {
     std::cerr << args.file << ": note: no \"horizon\": the run ends at its latest step, +" << core::format_duration(s.horizon)
               << (s.horizon.ms == 0 ? " (nothing timed will happen: give \"horizon\")" : "") << "\n";
   scenario::RunOptions options = args.options;
+  options.keep_event_history = options.keep_event_history || !args.html_path.empty();
+  // The summary reads only state changes; the story and the HTML report read everything.
+  if (!args.narrate && args.html_path.empty()) options.keep_trace_types = {"state"};
   const std::size_t own = s.suppressions.size();
   policy->apply(s, options);
   options.trace = true;

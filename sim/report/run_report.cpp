@@ -295,11 +295,11 @@ void render_findings(std::ostringstream& out, const scenario::RunResult& r) {
 
 // Events per bus (by detail-type) and deliveries per rule and target.
 void render_events(std::ostringstream& out, const scenario::RunResult& r) {
-  const auto& events = r.world->events.events();
-  if (events.empty()) return;
+  const auto& counts = r.world->events.event_counts();
+  if (counts.empty()) return;
   std::map<std::string, std::map<std::string, std::size_t>> per_bus;
-  for (const auto& e : events) {
-    per_bus[std::string(model::region_code(e.region)) + "/" + e.bus][e.event.value("source", "") + "  " + e.event.value("detail-type", "")]++;
+  for (const auto& [bus, kinds] : counts) {
+    for (const auto& [kind, n] : kinds) per_bus[std::string(model::region_code(bus.first)) + "/" + bus.second][kind.first + "  " + kind.second] += n;
   }
   out << "\nevents (per bus: source, detail-type, count)\n";
   for (const auto& [bus, kinds] : per_bus) {
@@ -307,8 +307,10 @@ void render_events(std::ostringstream& out, const scenario::RunResult& r) {
     for (const auto& [kind, n] : kinds) out << "    " << pad(std::to_string(n), 6, true) << "  " << kind << "\n";
   }
   std::map<std::string, std::size_t> per_target;
-  for (const auto& d : r.world->events.deliveries())
-    per_target[std::string(model::region_code(d.region)) + "/" + d.bus + "  rule " + d.rule + " -> " + d.target_id]++;
+  for (const auto& [key, n] : r.world->events.delivery_counts()) {
+    const auto& [region, bus, rule, target] = key;
+    per_target[std::string(model::region_code(region)) + "/" + bus + "  rule " + rule + " -> " + target] += n;
+  }
   if (!per_target.empty()) {
     out << "  deliveries\n";
     for (const auto& [t, n] : per_target) out << "    " << pad(std::to_string(n), 6, true) << "  " << t << "\n";

@@ -440,7 +440,13 @@ RunResult run_scenario(const Scenario& s, const RunOptions& options) {
   out.sim->set_memory_budget(options.max_memory);
   out.trace = std::make_unique<core::Trace>(options.trace || options.trace_out != nullptr, options.trace_probe_attempts);
   if (options.trace_out != nullptr) out.trace->stream_to(options.trace_out, s.start);
+  out.trace->keep_only(options.keep_trace_types);
   out.world = std::make_unique<model::World>(*out.sim, *out.trace, s.settings, s.account);
+  // Every event is kept only when something will ask about it after it happened.
+  const bool asks_about_events = std::any_of(s.steps.begin(), s.steps.end(), [](const Step& st) {
+    return st.kind == StepKind::Expect && (st.expect_kind == ExpectKind::Events || st.expect_kind == ExpectKind::Deliveries);
+  });
+  out.world->events.keep_history(options.keep_event_history || asks_about_events);
   out.findings = std::make_unique<analysis::Engine>(*out.world);
   out.findings->set_incremental(options.incremental_analysis);
   out.findings->set_parallel_from(options.parallel_analysis_from);

@@ -43,6 +43,8 @@ SweepData run_sweep(const Study& st, const SweepOptions& options) {
         run_options.max_events = options.max_events;
         run_options.max_memory = options.max_memory;
         run_options.trace_probe_attempts = false;  // metrics read the attempts themselves
+        run_options.keep_event_history = std::any_of(
+            st.metrics.begin(), st.metrics.end(), [](const Metric& m) { return m.kind == MetricKind::Events || m.kind == MetricKind::Deliveries; });
         const scenario::RunResult run = scenario::run_scenario(variant, run_options);
         out.samples[point][rep - out.first] = measure(st, run);
       } catch (...) {

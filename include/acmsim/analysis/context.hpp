@@ -52,6 +52,8 @@ class Context {
   static constexpr Subject kWorld = 0;
   static constexpr Subject certificate_subject(std::uint32_t id) { return (Subject{1} << 56) | id; }
   static constexpr Subject domain_subject(std::uint32_t id) { return (Subject{2} << 56) | id; }
+  /// The records of one DNS name (every zone): `key` is dns::name_key of the name.
+  static constexpr Subject name_subject(std::uint64_t key) { return (Subject{3} << 56) | (key & ((Subject{1} << 56) - 1)); }
   struct Wake {
     core::SimTime at;
     Subject subject;
@@ -64,6 +66,8 @@ class Context {
   [[nodiscard]] std::vector<Wake>& wakeups() { return wakeups_; }
   /// What each subject's verdict read (model::read_key values).
   [[nodiscard]] std::vector<std::pair<Subject, std::uint64_t>>& reads() { return reads_; }
+  /// The name of each name subject judged.
+  [[nodiscard]] std::vector<std::pair<Subject, std::string>>& names() { return names_; }
 
  private:
   const model::World& world_;
@@ -74,6 +78,7 @@ class Context {
   std::vector<Subject> subjects_;
   std::vector<Wake> wakeups_;
   std::vector<std::pair<Subject, std::uint64_t>> reads_;
+  std::vector<std::pair<Subject, std::string>> names_;
   mutable std::optional<std::vector<std::pair<std::string, const model::LoadBalancer*>>> lb_names_;
   mutable core::Json expiry_event_;
   mutable std::optional<std::vector<std::pair<const model::HostedZone*, const model::RecordSet*>>> records_;

@@ -92,6 +92,7 @@ class Engine {
     // For a rule with keyed parts: the subjects whose verdict read each
     // resource (a superset: entries stay until the next whole run).
     std::unordered_map<std::uint64_t, std::vector<Subject>> readers;
+    std::unordered_map<Subject, std::string> names;  // of the name subjects
     std::size_t readers_entries = 0;
     std::size_t readers_compacted = 0;
     bool evaluated = false;

@@ -29,9 +29,11 @@ struct RuleDef {
   void (*check_certificate)(Context& ctx, const model::Certificate& c) = nullptr;
   /// Judges one custom domain of API Gateway, likewise.
   void (*check_domain)(Context& ctx, const model::CustomDomain& d) = nullptr;
+  /// Judges the records of one DNS name (normalized) in every zone, likewise.
+  void (*check_name)(Context& ctx, const std::string& name) = nullptr;
   /// Parts whose changes to single resources the rule handles resource by
   /// resource: after such a change the engine re-judges the resource itself
-  /// (a certificate, a custom domain) and whatever verdict read it, instead of
+  /// (a certificate, a custom domain, a name) and whatever verdict read it, instead of
   /// running the rule whole. A rule may list a part only where every read of
   /// it is noted in the read log: public DNS lookups and Context::records(),
   /// AcmService::find_any, ApiGatewayService::all_domains(), and the resource

@@ -38,8 +38,16 @@ class Trace {
   /// Probe attempts are most of a long run's records; studies read the
   /// attempts themselves and leave them out of the trace.
   [[nodiscard]] bool probe_attempts() const { return probe_attempts_; }
+  /// Keeps in memory only the records of these types (the others still go
+  /// to the --trace file): a run whose reports read only state changes need
+  /// not hold a fleet's millions of events. Empty: keep every record.
+  void keep_only(std::vector<std::string> types) { keep_types_ = std::move(types); }
   void add(SimTime t, Json body) {
     if (!enabled_) return;
+    if (!keep_types_.empty() && !kept_type(body)) {
+      if (out_ != nullptr) write(TraceRecord{t, body});
+      return;
+    }
     records_.push_back(TraceRecord{t, std::move(body)});
     if (out_ != nullptr) write(records_.back());
   }
@@ -51,12 +59,22 @@ class Trace {
 
  private:
   void write(const TraceRecord& rec);
+  [[nodiscard]] bool kept_type(const Json& body) const {
+    const auto it = body.find("type");
+    if (it == body.end() || !it->is_string()) return true;
+    const auto& type = it->get_ref<const std::string&>();
+    for (const auto& k : keep_types_) {
+      if (k == type) return true;
+    }
+    return false;
+  }
 
   bool enabled_;
   bool probe_attempts_;
   std::ostream* out_ = nullptr;
   SimTime start_;
   std::vector<TraceRecord> records_;
+  std::vector<std::string> keep_types_;
 };
 
 }  // namespace acmsim::core

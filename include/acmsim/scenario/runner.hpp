@@ -38,6 +38,13 @@ struct RunOptions {
   /// Check the model's invariants after every event (tests, fuzzing,
   /// --check-invariants); a broken one throws model::InvariantViolation.
   bool check_invariants = false;
+  /// Keep every EventBridge event and delivery for after the run (the HTML
+  /// report's timelines, a study's event metrics). A scenario with events or
+  /// deliveries expectations keeps them anyway; otherwise only counts are kept.
+  bool keep_event_history = false;
+  /// The trace record types the run keeps in memory for its reports (the
+  /// summary reads only "state"); empty keeps all. The --trace file gets all.
+  std::vector<std::string> keep_trace_types;
   /// Where every trace record goes as it is made (the --trace file); the run
   /// itself keeps all records but the probe attempts that repeat an outcome.
   std::ostream* trace_out = nullptr;

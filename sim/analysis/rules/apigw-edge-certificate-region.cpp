@@ -47,6 +47,7 @@ const RuleDef kRule_apigw_edge_certificate_region{
     reads(model::Part::Acm) | reads(model::Part::ApiGateway) | reads(model::Part::CloudFront),
     nullptr,
     &check_domain,
+    nullptr,
     reads(model::Part::Acm) | reads(model::Part::ApiGateway)};
 
 }  // namespace acmsim::analysis

@@ -38,6 +38,7 @@ const RuleDef kRule_caa_forbids_amazon{
     reads(model::Part::Certificates) | reads(model::Part::Dns),
     &check,
     nullptr,
+    nullptr,
     reads(model::Part::Certificates) | reads(model::Part::Dns)};
 
 }  // namespace acmsim::analysis

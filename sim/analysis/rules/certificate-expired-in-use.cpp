@@ -32,6 +32,7 @@ const RuleDef kRule_certificate_expired_in_use{
     reads(model::Part::Certificates),
     &check,
     nullptr,
+    nullptr,
     reads(model::Part::Certificates)};
 
 }  // namespace acmsim::analysis

@@ -62,6 +62,7 @@ const RuleDef kRule_certificate_name_mismatch{
     reads(model::Part::Acm) | reads(model::Part::ApiGateway) | reads(model::Part::CloudFront) | reads(model::Part::Elb) | reads(model::Part::Dns),
     nullptr,
     &check_domain,
+    nullptr,
     reads(model::Part::Acm) | reads(model::Part::ApiGateway) | reads(model::Part::Dns)};
 
 }  // namespace acmsim::analysis

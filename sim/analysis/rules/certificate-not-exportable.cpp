@@ -32,6 +32,7 @@ const RuleDef kRule_certificate_not_exportable{"certificate-not-exportable",
                                                reads(model::Part::Certificates),
                                                &check,
                                                nullptr,
+                                               nullptr,
                                                reads(model::Part::Certificates)};
 
 }  // namespace acmsim::analysis

@@ -29,6 +29,7 @@ const RuleDef kRule_certificate_not_in_use{"certificate-not-in-use",
                                            reads(model::Part::Certificates),
                                            &check,
                                            nullptr,
+                                           nullptr,
                                            reads(model::Part::Certificates)};
 
 }  // namespace acmsim::analysis

@@ -46,6 +46,7 @@ const RuleDef kRule_dns_alias_target_mismatch{
     reads(model::Part::Dns) | reads(model::Part::ApiGateway) | reads(model::Part::CloudFront) | reads(model::Part::Elb),
     nullptr,
     &check_domain,
+    nullptr,
     reads(model::Part::Dns) | reads(model::Part::ApiGateway)};
 
 }  // namespace acmsim::analysis

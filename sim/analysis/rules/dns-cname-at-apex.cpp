@@ -6,10 +6,11 @@ namespace acmsim::analysis {
 
 namespace {
 
-void check(Context& ctx) {
-  for (const auto& [zone, rec] : ctx.records()) {
-    if (rec->type == model::RRType::CNAME && rec->name == zone->name) {
-      ctx.report({"/hostedzone/" + zone->id, rec->name}, "A CNAME record is at the apex of zone " + zone->name + ".", rec->origin);
+void check_name(Context& ctx, const std::string& name) {
+  for (const auto* zone : ctx.world().route53.zones()) {
+    if (zone->name != name) continue;
+    for (const auto& [zone2, rec] : ctx.cnames_named(name)) {
+      if (zone2 == zone) ctx.report({"/hostedzone/" + zone->id, rec->name}, "A CNAME record is at the apex of zone " + zone->name + ".", rec->origin);
     }
   }
 }
@@ -25,7 +26,11 @@ const RuleDef kRule_dns_cname_at_apex{
     "alias record: an A or AAAA record that Route 53 resolves itself, allowed at the apex and free for AWS targets.",
     "Create an alias A (and AAAA) record at the apex pointing at the resource.",
     "https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/resource-record-sets-choosing-alias-non-alias.html",
-    &check,
+    nullptr,
+    reads(model::Part::Dns),
+    nullptr,
+    nullptr,
+    &check_name,
     reads(model::Part::Dns)};
 
 }  // namespace acmsim::analysis

@@ -8,34 +8,41 @@ namespace acmsim::analysis {
 
 namespace {
 
-void check(Context& ctx) {
+// Each cycle is reported once, by its first name (in name order), which
+// reads every record on the cycle.
+void check_name(Context& ctx, const std::string& start) {
   const auto& w = ctx.world();
-  std::vector<std::string> reported;
-  for (const auto& [zone, rec] : ctx.records()) {
-    if (!(rec->type == model::RRType::CNAME || rec->alias)) continue;
-    std::vector<std::string> chain{rec->name};
-    std::string name = rec->name;
-    for (int hop = 0; hop < 32; ++hop) {
-      const auto r = w.dns.lookup(name, model::RRType::A);
-      if (r.record == nullptr) break;
-      std::string next;
-      if (r.record->alias && w.route53.find_zone(r.record->alias->hosted_zone_id) != nullptr)
-        next = model::dns::normalize(r.record->alias->dns_name);
-      else if (r.record->type == model::RRType::CNAME && !r.record->values.empty())
-        next = model::dns::normalize(r.record->values.front());
-      if (next.empty()) break;
-      if (std::find(chain.begin(), chain.end(), next) != chain.end()) {
-        std::vector<std::string> cycle(std::find(chain.begin(), chain.end(), next), chain.end());
-        std::sort(cycle.begin(), cycle.end());
-        if (std::find(reported.begin(), reported.end(), cycle.front()) == reported.end()) {
-          reported.push_back(cycle.front());
-          ctx.report(cycle, "These records point at each other in a cycle: " + cycle.front() + " ...", rec->origin);
-        }
+  const model::RecordSet* first = nullptr;
+  for (const auto* z : w.route53.zones()) {
+    for (auto it = z->records.lower_bound(model::RecordKeyView{model::dns::sort_key(start), "", ""}); it != z->records.end(); ++it) {
+      if (it->second.name != start) break;
+      if (it->second.type == model::RRType::CNAME || it->second.alias) {
+        first = &it->second;
         break;
       }
-      chain.push_back(next);
-      name = next;
     }
+    if (first != nullptr) break;
+  }
+  if (first == nullptr) return;
+  std::vector<std::string> chain{start};
+  std::string name = start;
+  for (int hop = 0; hop < 32; ++hop) {
+    const auto r = w.dns.lookup(name, model::RRType::A);
+    if (r.record == nullptr) return;
+    std::string next;
+    if (r.record->alias && w.route53.find_zone(r.record->alias->hosted_zone_id) != nullptr)
+      next = model::dns::normalize(r.record->alias->dns_name);
+    else if (r.record->type == model::RRType::CNAME && !r.record->values.empty())
+      next = model::dns::normalize(r.record->values.front());
+    if (next.empty()) return;
+    if (std::find(chain.begin(), chain.end(), next) != chain.end()) {
+      std::vector<std::string> cycle(std::find(chain.begin(), chain.end(), next), chain.end());
+      std::sort(cycle.begin(), cycle.end());
+      if (cycle.front() == start) ctx.report(cycle, "These records point at each other in a cycle: " + cycle.front() + " ...", first->origin);
+      return;
+    }
+    chain.push_back(next);
+    name = next;
   }
 }
 
@@ -48,7 +55,11 @@ const RuleDef kRule_dns_cname_loop{"dns-cname-loop",
                                    "A chain of CNAME or alias records that comes back to itself never resolves: clients get SERVFAIL.",
                                    "Break the cycle: make one of the records point at the real endpoint.",
                                    "https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/ResourceRecordTypes.html",
-                                   &check,
+                                   nullptr,
+                                   reads(model::Part::Dns),
+                                   nullptr,
+                                   nullptr,
+                                   &check_name,
                                    reads(model::Part::Dns)};
 
 }  // namespace acmsim::analysis

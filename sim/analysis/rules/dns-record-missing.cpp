@@ -44,6 +44,7 @@ const RuleDef kRule_dns_record_missing{
     reads(model::Part::Dns) | reads(model::Part::ApiGateway) | reads(model::Part::CloudFront) | reads(model::Part::Elb) | reads(model::Part::Clients),
     nullptr,
     &check_domain,
+    nullptr,
     reads(model::Part::Dns) | reads(model::Part::ApiGateway)};
 
 }  // namespace acmsim::analysis

@@ -31,6 +31,7 @@ const RuleDef kRule_email_validation_renewal{
     reads(model::Part::Certificates),
     &check,
     nullptr,
+    nullptr,
     reads(model::Part::Certificates)};
 
 }  // namespace acmsim::analysis

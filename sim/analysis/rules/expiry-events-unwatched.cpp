@@ -39,6 +39,7 @@ const RuleDef kRule_expiry_events_unwatched{
     reads(model::Part::Certificates) | reads(model::Part::Events),
     &check,
     nullptr,
+    nullptr,
     reads(model::Part::Certificates)};
 
 }  // namespace acmsim::analysis

@@ -38,6 +38,7 @@ const RuleDef kRule_imported_certificate_expiring{
     reads(model::Part::Certificates),
     &check,
     nullptr,
+    nullptr,
     reads(model::Part::Certificates)};
 
 }  // namespace acmsim::analysis

@@ -39,6 +39,7 @@ const RuleDef kRule_legacy_tls_policy{
     reads(model::Part::ApiGateway) | reads(model::Part::CloudFront) | reads(model::Part::Elb),
     nullptr,
     &check_domain,
+    nullptr,
     reads(model::Part::ApiGateway)};
 
 }  // namespace acmsim::analysis

@@ -51,6 +51,7 @@ const RuleDef kRule_regional_certificate_region{
     reads(model::Part::Acm) | reads(model::Part::ApiGateway) | reads(model::Part::Elb),
     nullptr,
     &check_domain,
+    nullptr,
     reads(model::Part::Acm) | reads(model::Part::ApiGateway)};
 
 }  // namespace acmsim::analysis

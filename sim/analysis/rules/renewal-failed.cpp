@@ -30,6 +30,7 @@ const RuleDef kRule_renewal_failed{
     reads(model::Part::Certificates),
     &check,
     nullptr,
+    nullptr,
     reads(model::Part::Certificates)};
 
 }  // namespace acmsim::analysis

@@ -56,6 +56,7 @@ const RuleDef kRule_validation_record_missing{
     reads(model::Part::Certificates) | reads(model::Part::Dns),
     &check,
     nullptr,
+    nullptr,
     reads(model::Part::Certificates) | reads(model::Part::Dns)};
 
 }  // namespace acmsim::analysis

@@ -48,6 +48,7 @@ const RuleDef kRule_validation_record_wrong_zone{
     reads(model::Part::Certificates) | reads(model::Part::Dns),
     &check,
     nullptr,
+    nullptr,
     reads(model::Part::Certificates) | reads(model::Part::Dns)};
 
 }  // namespace acmsim::analysis

@@ -35,6 +35,7 @@ const RuleDef kRule_validation_timed_out{
     reads(model::Part::Certificates),
     &check,
     nullptr,
+    nullptr,
     reads(model::Part::Certificates)};
 
 }  // namespace acmsim::analysis

@@ -269,14 +269,15 @@ std::string EventBridgeService::publish(RegionId region, const std::string& bus,
   if (!event.contains("time")) event["time"] = core::format_timestamp(core::SimTime{sim_.now().ms - sim_.now().ms % 1000});
   const std::string id = event["id"].get<std::string>();
   const Json normalized = EventPattern::normalize_event(event);
-  events_.push_back(BusEvent{sim_.now(), region, bus, event});
+  ++event_counts_[{region, bus}][{event.value("source", ""), event.value("detail-type", "")}];
+  if (keep_history_) events_.push_back(BusEvent{sim_.now(), region, bus, event});
   if (trace_.enabled()) trace_.add(sim_.now(), {{"type", "event"}, {"region", region_code(region)}, {"bus", bus}, {"event", event}});
   for (std::size_t i = 0; i < rules_.size(); ++i) {
     const Rule& r = rules_[i];
     if (r.deleted || !r.enabled || r.region != region || r.bus != bus || !r.pattern || !r.pattern->matches_normalized(normalized)) continue;
     for (const Target& t : r.targets) {
-      Json input = transform(t, r, event);
-      deliveries_.push_back(Delivery{sim_.now(), region, bus, r.name, t.id, t.arn, input});
+      ++delivery_counts_[{region, bus, r.name, t.id}];
+      if (keep_history_) deliveries_.push_back(Delivery{sim_.now(), region, bus, r.name, t.id, t.arn, transform(t, r, event)});
       if (trace_.enabled()) {
         trace_.add(sim_.now(), {{"type", "delivery"},
                                 {"region", region_code(region)},

@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "acmsim/core/random.hpp"
@@ -109,8 +110,19 @@ class EventBridgeService {
   /// Delivers a cross-region event that was scheduled (ModelEvent::EventBusDelivery).
   void deliver_pending(std::uint32_t index);
 
+  /// Every event and delivery so far, when history is kept (the default;
+  /// a run keeps it only when an expectation, a metric or a report will ask:
+  /// a fleet over years publishes millions, and the trace has them anyway).
   [[nodiscard]] const std::vector<BusEvent>& events() const { return events_; }
   [[nodiscard]] const std::vector<Delivery>& deliveries() const { return deliveries_; }
+  void keep_history(bool on) { keep_history_ = on; }
+  [[nodiscard]] bool keeps_history() const { return keep_history_; }
+  /// Counts kept either way: events per (region, bus) and (source, detail-type);
+  /// deliveries per (region, bus, rule, target id).
+  using EventCounts = std::map<std::pair<RegionId, std::string>, std::map<std::pair<std::string, std::string>, std::size_t>>;
+  using DeliveryCounts = std::map<std::tuple<RegionId, std::string, std::string, std::string>, std::size_t>;
+  [[nodiscard]] const EventCounts& event_counts() const { return event_counts_; }
+  [[nodiscard]] const DeliveryCounts& delivery_counts() const { return delivery_counts_; }
   [[nodiscard]] bool bus_exists(RegionId region, const std::string& name) const;
 
  private:
@@ -132,6 +144,9 @@ class EventBridgeService {
   std::vector<Rule> rules_;
   std::vector<BusEvent> events_;
   std::vector<Delivery> deliveries_;
+  bool keep_history_ = true;
+  EventCounts event_counts_;
+  DeliveryCounts delivery_counts_;
   std::vector<Pending> pending_;
   std::int32_t origin_ = -1;
 };
