@@ -188,7 +188,8 @@ void run_selected(const model::World& world, core::SimTime now, const std::vecto
     run_check(ctx, rules[i], nullptr);
     take_output(ctx, out[i]);
   };
-  const unsigned threads = std::min<unsigned>(std::max(1U, std::thread::hardware_concurrency()), static_cast<unsigned>(which.size()));
+  static const unsigned cores = std::max(1U, std::thread::hardware_concurrency());  // reads /sys: once
+  const unsigned threads = std::min<unsigned>(cores, static_cast<unsigned>(which.size()));
   if (threads <= 1 || which.size() < 2 || world_size(world) < parallel_from) {
     Context ctx(world, now);
     for (const std::size_t i : which) one(ctx, i);
@@ -348,7 +349,7 @@ std::vector<Engine::Subject> Engine::changed_subjects(const RuleDef& rule, RuleS
   for (const auto& ch : world_.changes()) {
     const std::size_t p = model::part_index(ch.part);
     if (ch.revision <= st.seen[p] || (rule.reads & model::bit(ch.part)) == 0U) continue;
-    if ((ch.part == model::Part::Certificates || ch.part == model::Part::Acm) && rule.check_certificate != nullptr)
+    if ((ch.part == model::Part::Certificates || ch.part == model::Part::Acm) && rule.check_certificate != nullptr && ch.key <= 0xFFFFFFFFU)
       out.push_back(Context::certificate_subject(static_cast<std::uint32_t>(ch.key)));
     if (ch.part == model::Part::ApiGateway && rule.check_domain != nullptr)
       out.push_back(Context::domain_subject(static_cast<std::uint32_t>(ch.key)));

@@ -586,23 +586,30 @@ class Loader {
     std::vector<const Step*> order;
     for (const auto& st : s.steps) order.push_back(&st);
     std::stable_sort(order.begin(), order.end(), [](const Step* a, const Step* b) { return a->at < b->at; });
-    std::set<std::string> saved;
     std::map<std::string, std::string> saver;  // save name -> the call that last saved it
     auto call_of = [](const Step& st) { return std::string(st.call.op->service) + ":" + std::string(st.call.op->name); };
     for (std::size_t k = 0; k < order.size(); ++k) {
       const Step& st = *order[k];
       // Calls and probes of one instant run before its expectations, so an
-      // expectation may use what a later call of the same instant saves.
-      std::set<std::string> visible = saved;
-      std::map<std::string, std::string> visible_saver = saver;
+      // expectation may use what a later call of the same instant saves
+      // (looked up first; no copy of everything saved so far for each step).
+      std::map<std::string, std::string> same_instant;
       if (st.kind == StepKind::Expect) {
         for (std::size_t j = k + 1; j < order.size() && order[j]->at == st.at; ++j) {
-          if (order[j]->kind == StepKind::Call && order[j]->save) {
-            visible.insert(*order[j]->save);
-            visible_saver[*order[j]->save] = call_of(*order[j]);
-          }
+          if (order[j]->kind == StepKind::Call && order[j]->save) same_instant[*order[j]->save] = call_of(*order[j]);
         }
       }
+      auto saver_of = [&](const std::string& n) -> const std::string* {
+        if (auto it = same_instant.find(n); it != same_instant.end()) return &it->second;
+        if (auto it = saver.find(n); it != saver.end()) return &it->second;
+        return nullptr;
+      };
+      auto visible_names = [&] {
+        std::set<std::string> all;
+        for (const auto& [n, call] : saver) all.insert(n);
+        for (const auto& [n, call] : same_instant) all.insert(n);
+        return std::vector<std::string>(all.begin(), all.end());
+      };
       const Json& body = doc_.root["steps"][st.index];
       for (const char* member : {"params", "expect", "probe"}) {
         if (!body.contains(member)) continue;
@@ -611,10 +618,10 @@ class Loader {
           auto names = referenced_names(text, &err);
           if (!names) fail(ptr, err);
           for (const auto& n : *names) {
-            if (visible.count(n) == 0U) {
-              fail(ptr,
-                   "reference ${" + n + "...}: no earlier step saves \"" + n + "\"" +
-                       (saved.empty() ? std::string() : "; saved so far: " + join(std::vector<std::string_view>(visible.begin(), visible.end()))));
+            if (saver_of(n) == nullptr) {
+              const auto all = visible_names();
+              fail(ptr, "reference ${" + n + "...}: no earlier step saves \"" + n + "\"" +
+                            (saver.empty() ? std::string() : "; saved so far: " + join(std::vector<std::string_view>(all.begin(), all.end()))));
             }
           }
           // The first member after the name must be one the saving call's
@@ -627,20 +634,16 @@ class Loader {
             if (dot == std::string_view::npos) continue;
             const std::string name(ref.substr(0, dot));
             const std::string first(ref.substr(dot + 1, ref.find_first_of(".[", dot + 1) - dot - 1));
-            const auto who = visible_saver.find(name);
-            if (who == visible_saver.end()) continue;
-            const auto members = api::response_members(who->second);
+            const std::string* who = saver_of(name);
+            if (who == nullptr) continue;
+            const auto members = api::response_members(*who);
             if (!members || std::find(members->begin(), members->end(), first) != members->end()) continue;
-            fail(ptr, "reference ${" + std::string(ref) + "}: the response of " + who->second + " (saved as \"" + name + "\") has no member \"" +
-                          first + "\"" + did_you_mean_member(first, *members) +
-                          (members->empty() ? "; it has no members" : "; it has: " + join(*members)));
+            fail(ptr, "reference ${" + std::string(ref) + "}: the response of " + *who + " (saved as \"" + name + "\") has no member \"" + first +
+                          "\"" + did_you_mean_member(first, *members) + (members->empty() ? "; it has no members" : "; it has: " + join(*members)));
           }
         });
       }
-      if (st.save) {
-        saved.insert(*st.save);
-        saver[*st.save] = call_of(st);
-      }
+      if (st.save) saver[*st.save] = call_of(st);
     }
   }
 

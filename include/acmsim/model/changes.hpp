@@ -26,6 +26,9 @@ inline constexpr PartMask kAllParts = (1U << kPartCount) - 1;
 /// domain's id (ApiGateway), dns::name_key of a name (Dns). kAllKeys stands
 /// for every resource of the part (a read that walked them all).
 inline constexpr std::uint64_t kAllKeys = ~std::uint64_t{0};
+/// ACM's index of issued certificates (which regions have some, and the
+/// first one): a key of Part::Certificates that is no certificate's id.
+inline constexpr std::uint64_t kIssuedIndexKey = std::uint64_t{1} << 40;
 
 /// Where a service reports a change to one resource (the World).
 class ChangeSink {

@@ -15,6 +15,8 @@ void check(Context& ctx) {
   std::vector<model::RegionId> with_certs;
   for (const auto& [reg, n] : w.acm.issued_per_region()) with_certs.push_back(reg);
   const model::Certificate* sample = &w.acm.all()[*w.acm.issued().begin()];
+  model::ReadLog::note(model::Part::Certificates, sample->id);  // its fields make the sample event
+  model::ReadLog::note(model::Part::Acm, sample->id);
   auto watches = [&](const model::Rule& r, model::RegionId reg) {
     core::Json e = ctx.sample_expiry_event(*sample);
     e["region"] = model::region_code(reg);
@@ -47,6 +49,10 @@ const RuleDef kRule_expiry_rule_wrong_region{
     "Create the rule in the region of the certificates (or forward ACM's events there to this region's bus).",
     "https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-cross-region.html",
     &check,
-    reads(model::Part::Certificates) | reads(model::Part::Events)};
+    reads(model::Part::Certificates) | reads(model::Part::Events),
+    nullptr,
+    nullptr,
+    nullptr,
+    reads(model::Part::Certificates)};
 
 }  // namespace acmsim::analysis

@@ -656,14 +656,18 @@ void AcmService::set_status(Certificate& c, CertificateStatus s, std::string_vie
 }
 
 void AcmService::index_status(const Certificate& c) {
+  // Returns whether the set of regions changed.
   auto follow = [&](bool in, std::set<std::uint32_t>& ids, std::map<RegionId, std::uint32_t>& per_region) {
-    if (in ? ids.insert(c.id).second : ids.erase(c.id) != 0U) {
-      auto& n = per_region[c.region];
-      n = in ? n + 1 : n - 1;
-      if (n == 0) per_region.erase(c.region);
-    }
+    if (!(in ? ids.insert(c.id).second : ids.erase(c.id) != 0U)) return false;
+    auto& n = per_region[c.region];
+    n = in ? n + 1 : n - 1;
+    const bool region_set_changed = n <= 1 && (in || n == 0);
+    if (n == 0) per_region.erase(c.region);
+    return region_set_changed;
   };
-  follow(!c.deleted && c.status == CertificateStatus::Issued, issued_, issued_per_region_);
+  const std::uint32_t first = issued_.empty() ? ~0U : *issued_.begin();
+  const bool regions = follow(!c.deleted && c.status == CertificateStatus::Issued, issued_, issued_per_region_);
+  if ((regions || first != (issued_.empty() ? ~0U : *issued_.begin())) && sink_ != nullptr) sink_->issued_index_changed();
   follow(!c.deleted && c.type == CertificateType::Imported, imported_, imported_per_region_);
 }
 

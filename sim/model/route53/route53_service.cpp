@@ -229,7 +229,12 @@ Outcome<ChangeInfo> Route53Service::change_resource_record_sets(core::SimTime no
   HostedZone* z = mutable_zone(zone_id);
   if (z == nullptr) return aws_error("NoSuchHostedZone", "No hosted zone found with ID: " + bare_id(zone_id));
   if (batch.changes.empty()) return aws_error("InvalidInput", "Invalid request: ChangeBatch.Changes must contain at least one change.");
-  auto records = z->records;  // the batch is atomic: work on a copy
+  // The batch is atomic: several changes work on a copy. A single change
+  // writes only once all its checks passed, so it works in place (a zone of
+  // 100,000 records is not copied for each validation record written).
+  std::map<RecordKey, RecordSet, RecordKeyLess> copy;
+  if (batch.changes.size() > 1) copy = z->records;
+  auto& records = batch.changes.size() > 1 ? copy : z->records;
   std::vector<std::string> errors;
   std::string rule;  // the misconfiguration rule behind a refusal, if any
   const std::string zone_name = z->name;
@@ -297,7 +302,9 @@ Outcome<ChangeInfo> Route53Service::change_resource_record_sets(core::SimTime no
       continue;
     }
     bool conflict = false;
-    for (const auto& [k, other] : records) {
+    // Records of one name are next to each other in the zone's order.
+    for (auto it = records.lower_bound(RecordKeyView{key.sort_name, "", ""}); it != records.end() && it->first.sort_name == key.sort_name; ++it) {
+      const auto& [k, other] = *it;
       if (other.name != r.name || k == key) continue;
       if (r.type == RRType::CNAME && other.type != RRType::CNAME) {
         errors.push_back("RRSet of type CNAME with DNS name " + r.name +
@@ -355,7 +362,7 @@ Outcome<ChangeInfo> Route53Service::change_resource_record_sets(core::SimTime no
         std::any_of(errors.begin(), errors.end(), [](const std::string& e) { return e.find("is not permitted at apex") != std::string::npos; });
     return aws_error("InvalidChangeBatch", msg, apex ? "dns-cname-at-apex" : rule);
   }
-  z->records = std::move(records);
+  if (batch.changes.size() > 1) z->records = std::move(copy);
   ChangeInfo info{new_id('C'), now, batch.comment};
   changes_[info.id] = info;
   if (trace_.enabled()) {

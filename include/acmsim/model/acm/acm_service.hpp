@@ -16,6 +16,7 @@
 #include "acmsim/core/trace.hpp"
 #include "acmsim/model/acm/certificate.hpp"
 #include "acmsim/model/aws_error.hpp"
+#include "acmsim/model/changes.hpp"
 #include "acmsim/model/model_events.hpp"
 #include "acmsim/model/route53/resolver.hpp"
 #include "acmsim/model/settings.hpp"
@@ -71,6 +72,8 @@ class AcmEventSink {
   virtual ~AcmEventSink() = default;
   virtual void acm_event(const Certificate& c, std::string_view detail_type, core::Json detail) = 0;
   virtual void certificate_changed(const Certificate& c) = 0;
+  /// The regions with issued certificates, or the first of those, changed.
+  virtual void issued_index_changed() = 0;
 };
 
 class AcmService {
@@ -117,8 +120,14 @@ class AcmService {
   [[nodiscard]] const std::vector<Certificate>& all() const { return certs_; }
   /// The ISSUED certificates (not deleted), by id, and how many in each
   /// region: what the rules about regions ask, without a walk over all.
-  [[nodiscard]] const std::set<std::uint32_t>& issued() const { return issued_; }
-  [[nodiscard]] const std::map<RegionId, std::uint32_t>& issued_per_region() const { return issued_per_region_; }
+  [[nodiscard]] const std::set<std::uint32_t>& issued() const {
+    ReadLog::note(Part::Certificates, kIssuedIndexKey);
+    return issued_;
+  }
+  [[nodiscard]] const std::map<RegionId, std::uint32_t>& issued_per_region() const {
+    ReadLog::note(Part::Certificates, kIssuedIndexKey);
+    return issued_per_region_;
+  }
   /// The imported certificates (not deleted) in each region.
   [[nodiscard]] const std::map<RegionId, std::uint32_t>& imported_per_region() const { return imported_per_region_; }
   [[nodiscard]] const std::string& account() const { return account_; }
