@@ -35,12 +35,33 @@ const std::vector<std::pair<const model::HostedZone*, const model::RecordSet*>>&
   return *records_;
 }
 
+std::vector<const model::HostedZone*> Context::zones_for(const std::string& name) const {
+  if (!zones_by_name_) {
+    zones_by_name_.emplace();
+    std::size_t order = 0;
+    for (const auto* z : world_.route53.zones()) (*zones_by_name_)[z->name].emplace_back(order++, z);
+  }
+  std::vector<std::pair<std::size_t, const model::HostedZone*>> found;
+  // The name and each parent: "a.example.com." then "example.com." then "com.".
+  for (std::size_t at = 0; at < name.size();) {
+    if (auto it = zones_by_name_->find(name.substr(at)); it != zones_by_name_->end()) found.insert(found.end(), it->second.begin(), it->second.end());
+    const std::size_t dot = name.find('.', at);
+    if (dot == std::string::npos) break;
+    at = dot + 1;
+  }
+  std::sort(found.begin(), found.end());
+  std::vector<const model::HostedZone*> out;
+  out.reserve(found.size());
+  for (const auto& [order, z] : found) out.push_back(z);
+  return out;
+}
+
 std::vector<std::pair<const model::HostedZone*, const model::RecordSet*>> Context::cnames_named(const std::string& name) const {
   std::vector<std::pair<const model::HostedZone*, const model::RecordSet*>> out;
   model::ReadLog::note(model::Part::Dns, model::dns::name_key(name));
   const std::string key = model::dns::sort_key(name);
   const std::string_view type = model::aws_name(model::RRType::CNAME);
-  for (const auto* z : world_.route53.zones()) {
+  for (const auto* z : zones_for(name)) {
     for (auto it = z->records.lower_bound(model::RecordKeyView{key, type, ""}); it != z->records.end(); ++it) {
       if (it->first.sort_name != key || it->first.type != type) break;
       if (it->second.name == name) out.emplace_back(z, &it->second);

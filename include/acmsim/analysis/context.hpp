@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "acmsim/analysis/finding.hpp"
@@ -41,6 +42,9 @@ class Context {
   /// Built once per pass and shared by the rules that ask (the world does not
   /// change during a pass).
   [[nodiscard]] const std::vector<std::pair<const model::HostedZone*, const model::RecordSet*>>& records() const;
+  /// The zones that may hold records named `name` (normalized): those whose
+  /// name is `name` or one of its parents, in creation order (as records()).
+  [[nodiscard]] std::vector<const model::HostedZone*> zones_for(const std::string& name) const;
   /// The CNAME records named `name` (normalized) in every zone, in the order
   /// of records(), found without a walk over every record.
   [[nodiscard]] std::vector<std::pair<const model::HostedZone*, const model::RecordSet*>> cnames_named(const std::string& name) const;
@@ -82,6 +86,7 @@ class Context {
   mutable std::optional<std::vector<std::pair<std::string, const model::LoadBalancer*>>> lb_names_;
   mutable core::Json expiry_event_;
   mutable std::optional<std::vector<std::pair<const model::HostedZone*, const model::RecordSet*>>> records_;
+  mutable std::optional<std::unordered_map<std::string, std::vector<std::pair<std::size_t, const model::HostedZone*>>>> zones_by_name_;
 };
 
 }  // namespace acmsim::analysis

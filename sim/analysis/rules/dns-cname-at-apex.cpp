@@ -7,7 +7,7 @@ namespace acmsim::analysis {
 namespace {
 
 void check_name(Context& ctx, const std::string& name) {
-  for (const auto* zone : ctx.world().route53.zones()) {
+  for (const auto* zone : ctx.zones_for(name)) {
     if (zone->name != name) continue;
     for (const auto& [zone2, rec] : ctx.cnames_named(name)) {
       if (zone2 == zone) ctx.report({"/hostedzone/" + zone->id, rec->name}, "A CNAME record is at the apex of zone " + zone->name + ".", rec->origin);

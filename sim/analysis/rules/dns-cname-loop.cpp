@@ -13,7 +13,7 @@ namespace {
 void check_name(Context& ctx, const std::string& start) {
   const auto& w = ctx.world();
   const model::RecordSet* first = nullptr;
-  for (const auto* z : w.route53.zones()) {
+  for (const auto* z : ctx.zones_for(start)) {
     for (auto it = z->records.lower_bound(model::RecordKeyView{model::dns::sort_key(start), "", ""}); it != z->records.end(); ++it) {
       if (it->second.name != start) break;
       if (it->second.type == model::RRType::CNAME || it->second.alias) {

@@ -10,7 +10,7 @@ namespace {
 void check_name(Context& ctx, const std::string& name) {
   const auto& w = ctx.world();
   const std::string key = model::dns::sort_key(name);
-  for (const auto* zone : w.route53.zones()) {
+  for (const auto* zone : ctx.zones_for(name)) {
     for (auto it = zone->records.lower_bound(model::RecordKeyView{key, "", ""}); it != zone->records.end() && it->second.name == name; ++it) {
       const auto* rec = &it->second;
       std::string target;
