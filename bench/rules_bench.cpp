@@ -9,6 +9,8 @@
 
 #include <memory>
 #include <string>
+#include <tuple>
+#include <vector>
 
 #include "acmsim/analysis/engine.hpp"
 #include "acmsim/analysis/rule.hpp"
@@ -67,12 +69,23 @@ struct Architecture {
         batch.changes.push_back({model::ChangeAction::Upsert, rec});
       }
       if (i % 10 == 0) add_load_balancer(region, i, arn, host, batch);
+      if (i % 10 == 5) domains.emplace_back(region, host, arn);
     }
     for (std::size_t z = 0; z < zones.size(); ++z) (void)world.route53.change_resource_record_sets(sim.now(), zones[z], batches[z]);
     // Let validation and issuance happen.
     auto dispatch = [this](const core::ScheduledEvent& ev) { world.handle(ev); };
     sim.run_until(dispatch, sim.now() + core::Duration::hours(2));
+    // A regional API Gateway custom domain for every 10th certificate, once issued.
+    for (const auto& [region, host, arn] : domains) {
+      model::CreateDomainNameInput in;
+      in.domain_name = host;
+      in.endpoint_type = "REGIONAL";
+      in.regional_certificate_arn = arn;
+      (void)world.apigateway.create_domain_name(region, in);
+    }
   }
+
+  std::vector<std::tuple<model::RegionId, std::string, std::string>> domains;
 
   void add_load_balancer(model::RegionId region, int i, const std::string& arn, const std::string& host, model::ChangeBatch& batch) {
     model::CreateLoadBalancerInput in;
@@ -153,7 +166,7 @@ void BM_ReevaluateAfterChange(benchmark::State& state, model::Part part) {
 // written). The rules that judge one certificate at a time re-judge only the
 // certificates concerned; the rules that judge the whole world run whole if
 // they read the changed part.
-enum class OneChange { Certificate, Record };
+enum class OneChange { Certificate, Record, Endpoint };
 void BM_ReevaluateAfterOneChange(benchmark::State& state, OneChange what) {
   auto& a = architecture(static_cast<int>(state.range(0)));
   analysis::Engine engine(a.world);
@@ -166,8 +179,10 @@ void BM_ReevaluateAfterOneChange(benchmark::State& state, OneChange what) {
   for (auto _ : state) {
     if (what == OneChange::Certificate)
       a.world.touch_certificate(cert.id);
-    else
+    else if (what == OneChange::Record)
       a.world.touch_key(model::Part::Dns, name);
+    else
+      a.world.touch_key(model::Part::ApiGateway, a.world.apigateway.all_domains().size() / 2);
     benchmark::DoNotOptimize(engine.evaluate(a.sim.now(), -1, nullptr));
     a.world.forget_changes();
   }
@@ -177,6 +192,7 @@ void BM_ReevaluateAfterOneChange(benchmark::State& state, OneChange what) {
 }
 BENCHMARK_CAPTURE(BM_ReevaluateAfterOneChange, certificate, OneChange::Certificate)->Arg(100'000)->Unit(benchmark::kMicrosecond);
 BENCHMARK_CAPTURE(BM_ReevaluateAfterOneChange, record, OneChange::Record)->Arg(100'000)->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(BM_ReevaluateAfterOneChange, endpoint, OneChange::Endpoint)->Arg(100'000)->Unit(benchmark::kMicrosecond);
 
 // Each rule on its own: where a pass spends its time.
 void BM_OneRule(benchmark::State& state, const analysis::RuleDef* rule) {
@@ -197,8 +213,11 @@ int main(int argc, char** argv) {
         ->Arg(100'000)
         ->Unit(benchmark::kMillisecond);
   }
-  const std::pair<const char*, model::Part> parts[] = {
-      {"events", model::Part::Events}, {"elb", model::Part::Elb}, {"dns", model::Part::Dns}, {"acm", model::Part::Acm}};
+  const std::pair<const char*, model::Part> parts[] = {{"events", model::Part::Events},
+                                                       {"elb", model::Part::Elb},
+                                                       {"dns", model::Part::Dns},
+                                                       {"acm", model::Part::Acm},
+                                                       {"certificates", model::Part::Certificates}};
   for (const auto& [name, part] : parts) {
     benchmark::RegisterBenchmark((std::string("BM_ReevaluateAfterChange/") + name).c_str(), BM_ReevaluateAfterChange, part)
         ->Arg(100'000)

@@ -50,7 +50,7 @@ void judge(Context& ctx, const RuleDef* rule, Context::Subject subject, std::vec
       if (rule->check_name != nullptr && name != nullptr) rule->check_name(ctx, *name);
     }
   };
-  if (rule->keyed == 0) {
+  if (rule->keyed == 0 || !ctx.tracks_reads()) {
     run();
     return;
   }
@@ -183,8 +183,9 @@ void take_output(Context& ctx, Engine::RunOutput& out) {
 /// parallel on large worlds. The results do not depend on the thread count:
 /// each lands at its rule's index.
 void run_selected(const model::World& world, core::SimTime now, const std::vector<const RuleDef*>& rules, const std::vector<std::size_t>& which,
-                  std::vector<Engine::RunOutput>& out, std::size_t parallel_from) {
+                  std::vector<Engine::RunOutput>& out, std::size_t parallel_from, bool track_reads = true) {
   auto one = [&](Context& ctx, std::size_t i) {
+    ctx.set_track_reads(track_reads);
     run_check(ctx, rules[i], nullptr);
     take_output(ctx, out[i]);
   };
@@ -240,7 +241,7 @@ std::vector<Finding> Engine::run_rules(const model::World& world, core::SimTime 
   std::vector<std::size_t> all(rules.size());
   for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
   std::vector<RunOutput> found(rules.size());
-  run_selected(world, now, rules, all, found, parallel_from);
+  run_selected(world, now, rules, all, found, parallel_from, false);  // one pass: nothing to re-judge later
   std::size_t total = 0;
   for (const auto& f : found) total += f.findings.size();
   std::vector<Finding> out;

@@ -64,6 +64,9 @@ class Context {
   };
   void begin(const RuleDef* rule) { rule_ = rule; }
   void set_subject(Subject s) { subject_ = s; }
+  /// Whether verdicts note what they read (a one-off pass, as lint's, need not).
+  void set_track_reads(bool on) { track_reads_ = on; }
+  [[nodiscard]] bool tracks_reads() const { return track_reads_; }
   [[nodiscard]] std::vector<Finding>& findings() { return findings_; }
   /// The subject of each finding, in the same order.
   [[nodiscard]] std::vector<Subject>& subjects() { return subjects_; }
@@ -78,6 +81,7 @@ class Context {
   core::SimTime now_;
   const RuleDef* rule_ = nullptr;
   Subject subject_ = kWorld;
+  bool track_reads_ = true;
   std::vector<Finding> findings_;
   std::vector<Subject> subjects_;
   std::vector<Wake> wakeups_;
