@@ -4,7 +4,7 @@
 #   --bench adds Google Benchmark; --fuzz adds clang and its libFuzzer runtime
 set -euo pipefail
 
-packages=(cmake g++ ninja-build python3 python3-yaml dpkg-dev file librsvg2-bin chromium-headless-shell libboost-graph-dev libeigen3-dev nlohmann-json3-dev libcli11-dev libgtest-dev)
+packages=(cmake g++ ninja-build python3 python3-yaml dpkg-dev file librsvg2-bin chromium-headless-shell libboost-graph-dev libeigen3-dev nlohmann-json3-dev libyaml-cpp-dev libcli11-dev libgtest-dev)
 if [[ "${1:-}" == "--bench" ]]; then packages+=(libbenchmark-dev); fi
 if [[ "${1:-}" == "--fuzz" ]]; then packages+=(clang libclang-rt-14-dev); fi
 

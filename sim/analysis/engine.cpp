@@ -41,7 +41,10 @@ void judge(Context& ctx, const RuleDef* rule, Context::Subject subject, std::vec
     if (kind == 0) {
       if (rule->check != nullptr) rule->check(ctx);
     } else if (kind == 1) {
-      if (rule->check_certificate != nullptr && index < w.acm.all().size()) rule->check_certificate(ctx, w.acm.all()[index]);
+      // A certificate made outside an imported template is known only by its
+      // ARN: rules judge what uses it, not its own state.
+      if (rule->check_certificate != nullptr && index < w.acm.all().size() && !w.acm.all()[index].adopted)
+        rule->check_certificate(ctx, w.acm.all()[index]);
     } else if (kind == 2) {
       if (rule->check_domain != nullptr) {
         if (const auto* d = w.apigateway.domain_by_id(index)) rule->check_domain(ctx, *d);

@@ -30,9 +30,10 @@ extern const RuleDef kRule_expiry_rule_wrong_region;
 extern const RuleDef kRule_config_expiry_check_missing;
 extern const RuleDef kRule_legacy_tls_policy;
 extern const RuleDef kRule_http_without_redirect;
+extern const RuleDef kRule_unresolved_value;
 
 namespace {
-const std::array<const RuleDef*, 24> kRules{
+const std::array<const RuleDef*, 25> kRules{
     &kRule_apigw_edge_certificate_region,
     &kRule_regional_certificate_region,
     &kRule_certificate_name_mismatch,
@@ -57,6 +58,7 @@ const std::array<const RuleDef*, 24> kRules{
     &kRule_config_expiry_check_missing,
     &kRule_legacy_tls_policy,
     &kRule_http_without_redirect,
+    &kRule_unresolved_value,
 };
 }  // namespace
 

@@ -126,6 +126,11 @@ constexpr std::pair<std::string_view, std::string_view> kMembers[] = {
     {"route53:CreateHostedZone", "HostedZone"},
     {"route53:CreateHostedZone", "Location"},
     {"route53:CreateHostedZone", "VPC"},
+    {"route53:DeleteHostedZone", ""},
+    {"route53:DeleteHostedZone", "ChangeInfo"},
+    {"route53:GetHostedZone", ""},
+    {"route53:GetHostedZone", "DelegationSet"},
+    {"route53:GetHostedZone", "HostedZone"},
     {"route53:ListHostedZones", ""},
     {"route53:ListHostedZones", "HostedZones"},
     {"route53:ListHostedZones", "IsTruncated"},
@@ -139,11 +144,16 @@ constexpr std::pair<std::string_view, std::string_view> kMembers[] = {
     {"route53:ListResourceRecordSets", "IsTruncated"},
     {"route53:ListResourceRecordSets", "MaxItems"},
     {"route53:ListResourceRecordSets", "ResourceRecordSets"},
+    {"sim:AdoptCertificate", ""},
+    {"sim:AdoptCertificate", "CertificateArn"},
+    {"sim:AdoptHostedZone", ""},
+    {"sim:AdoptHostedZone", "HostedZone"},
     {"sim:ApproveValidationEmail", ""},
     {"sim:CreateValidationRecords", ""},
     {"sim:CreateValidationRecords", "ChangeInfo"},
     {"sim:CreateValidationRecords", "Records"},
     {"sim:DelegateDomain", ""},
+    {"sim:NoteUnresolvedValue", ""},
 };
 
 }  // namespace

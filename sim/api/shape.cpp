@@ -3,7 +3,7 @@
 #include <deque>
 
 #include "acmsim/model/regions.hpp"
-#include "acmsim/scenario/json_source.hpp"
+#include "acmsim/input/json_source.hpp"
 
 namespace acmsim::api {
 
@@ -124,7 +124,7 @@ std::optional<ShapeIssue> check_shape(const Shape& shape, const Json& v, bool al
     case ShapeType::Map:
       if (!v.is_object()) return wrong(shape.type);
       for (const auto& [k, x] : v.items()) {
-        if (auto e = check_shape(*shape.element, x, allow_refs, pointer + "/" + scenario::pointer_escape(k))) return e;
+        if (auto e = check_shape(*shape.element, x, allow_refs, pointer + "/" + input::pointer_escape(k))) return e;
       }
       return std::nullopt;
     case ShapeType::Structure: {
@@ -136,7 +136,7 @@ std::optional<ShapeIssue> check_shape(const Shape& shape, const Json& v, bool al
         for (const auto& m : shape.members) {
           if (m.name == k) found = &m;
         }
-        const std::string child = pointer + "/" + scenario::pointer_escape(k);
+        const std::string child = pointer + "/" + input::pointer_escape(k);
         if (found == nullptr) {
           std::string msg = "unknown member \"" + k + "\"";
           const auto near = model::nearest(k, names, 3);

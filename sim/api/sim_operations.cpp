@@ -58,6 +58,35 @@ Outcome<Json> delegate_domain(World& w, RegionId, const Json& p) {
   return Json::object();
 }
 
+// What an imported template names but does not create: a certificate known by
+// its ARN (a parameter), a hosted zone known by its id.
+Outcome<Json> adopt_certificate(World& w, RegionId, const Json& p) {
+  std::vector<std::string> names{get_string(p, "DomainName")};
+  if (p.contains("SubjectAlternativeNames")) {
+    for (const auto& n : p["SubjectAlternativeNames"]) names.push_back(n.get<std::string>());
+  }
+  auto r = w.acm.adopt_certificate(get_string(p, "CertificateArn"), names);
+  if (!r.ok()) return r.error();
+  return Json{{"CertificateArn", r.value()}};
+}
+
+Outcome<Json> adopt_hosted_zone(World& w, RegionId, const Json& p) {
+  model::CreateHostedZoneRequest req;
+  req.id = get_string(p, "Id");
+  req.name = get_string(p, "Name");
+  req.caller_reference = "adopted-" + *req.id;
+  auto r = w.route53.create_hosted_zone(w.sim.now(), req);
+  if (!r.ok()) return r.error();
+  return Json{{"HostedZone", {{"Id", "/hostedzone/" + r.value().zone->id}, {"Name", r.value().zone->name}}}};
+}
+
+// A template value that cannot be known without deploying: kept in the world
+// so that rule unresolved-value reports it in a replay as in a lint.
+Outcome<Json> note_unresolved_value(World& w, RegionId, const Json& p) {
+  w.unresolved.push_back({get_string(p, "Resource"), get_string(p, "Property"), get_string(p, "Reason"), w.sim_origin()});
+  return Json::object();
+}
+
 }  // namespace
 
 void add_sim_operations(std::vector<Operation>& out) {
@@ -66,6 +95,12 @@ void add_sim_operations(std::vector<Operation>& out) {
                  &create_validation_records});
   out.push_back({"sim", "ApproveValidationEmail", false, structure({{"CertificateArn", string(), true}, {"DomainName", string(), true}}),
                  &approve_validation_email});
+  out.push_back({"sim", "AdoptCertificate", false,
+                 structure({{"CertificateArn", string(), true}, {"DomainName", string(), true}, {"SubjectAlternativeNames", list(string()), false}}),
+                 &adopt_certificate});
+  out.push_back({"sim", "AdoptHostedZone", false, structure({{"Id", string(), true}, {"Name", string(), true}}), &adopt_hosted_zone});
+  out.push_back({"sim", "NoteUnresolvedValue", false,
+                 structure({{"Resource", string(), true}, {"Property", string(), true}, {"Reason", string(), true}}), &note_unresolved_value});
   out.push_back({"sim", "DelegateDomain", false, structure({{"DomainName", string(), true}, {"HostedZoneId", string(), true}}), &delegate_domain});
 }
 

@@ -38,8 +38,16 @@ struct CheckArgs {
   scenario::RunOptions options;
 };
 
+/// What templates are read with: --region, --account, --parameter.
+struct TemplateOptions {
+  std::string region = "us-east-1";
+  std::string account = "111122223333";
+  std::vector<std::string> parameters;  // [STACK.]KEY=VALUE
+};
+
 struct LintArgs {
   std::vector<std::string> files;
+  TemplateOptions templates;
   std::string at;
   std::string format = "text";
   PolicyOptions policy;
@@ -55,6 +63,23 @@ struct GraphArgs {
   scenario::LoadLimits limits;
   scenario::RunOptions options;
 };
+
+struct ImportArgs {
+  std::vector<std::string> files;
+  TemplateOptions templates;
+  std::string out = "-";
+  scenario::LoadLimits limits;
+};
+int import_command(const ImportArgs& args);
+
+/// Reads templates into a scenario whose findings point at the templates
+/// (notices of what is not simulated on stderr); kBadInput with the error
+/// printed when the input is bad.
+int import_templates(const std::vector<std::string>& files, const TemplateOptions& t, const scenario::LoadLimits& limits, scenario::Scenario& s,
+                     core::Json* document = nullptr);
+
+/// Runs a loaded scenario up to `at` (default: its horizon), for the analyses.
+int run_loaded(const std::string& at, const scenario::RunOptions& options, scenario::Scenario& s, scenario::RunResult& r, const Policy* policy);
 
 /// Loads and runs a scenario up to `at` (default: its horizon), for the analyses.
 int run_to(const std::string& file, const std::string& at, const scenario::LoadLimits& limits, const scenario::RunOptions& options,

@@ -1,8 +1,8 @@
 #include <iostream>
 
+#include "acmsim/input/json_source.hpp"
 #include "acmsim/model/events/event_pattern.hpp"
 #include "acmsim/scenario/input_file.hpp"
-#include "acmsim/scenario/json_source.hpp"
 #include "commands.hpp"
 
 namespace acmsim::cli {
@@ -31,8 +31,8 @@ std::optional<core::Json> parse(const std::string& arg, const char* what, std::u
   auto text = argument_text(arg, what, max_bytes);
   if (!text) return std::nullopt;
   try {
-    return scenario::parse_json_with_positions(*text).root;
-  } catch (const scenario::JsonSyntaxError& e) {
+    return input::parse_json_with_positions(*text).root;
+  } catch (const input::JsonSyntaxError& e) {
     std::cerr << "acmsim events test-pattern: the " << what << " is not valid JSON: " << e.pos().line << ":" << e.pos().column << ": " << e.what()
               << "\n";
     return std::nullopt;

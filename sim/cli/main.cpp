@@ -88,6 +88,12 @@ bool apply_limit_text(const LimitOptions& text, acmsim::scenario::LoadLimits& li
   return true;
 }
 
+void add_template_options(CLI::App* cmd, acmsim::cli::TemplateOptions& t) {
+  cmd->add_option("--region", t.region, "the region templates deploy to (deployment files and CDK manifests name their own)")->capture_default_str();
+  cmd->add_option("--account", t.account, "the account templates deploy to")->capture_default_str();
+  cmd->add_option("--parameter", t.parameters, "a template parameter's value, [STACK.]KEY=VALUE (repeatable)");
+}
+
 void add_policy_options(CLI::App* cmd, acmsim::cli::PolicyOptions& p, const char* fail_on_default) {
   cmd->add_option("--config", p.config,
                   std::string("the config file (default: the nearest ") + acmsim::cli::kConfigFileName + " in the current folder or above)");
@@ -159,12 +165,29 @@ int run_main(int argc, char** argv) {
   auto* lint_cmd = app.add_subcommand("lint",
                                       "The misconfiguration analysis of the state a scenario builds (expectations are not checked).\n"
                                       "Exit status: 0 nothing at or above --fail-on, 1 otherwise, 2 bad input.");
-  lint_cmd->add_option("PATH", lint.files, "scenario files, or folders (scenarios are selected as by acmsim check)")->required();
+  lint_cmd
+      ->add_option("PATH", lint.files,
+                   "scenario files, or folders (scenarios are selected as by acmsim check); CloudFormation or SAM templates (JSON or YAML), "
+                   "deployment files and CDK manifests given together are one deployment")
+      ->required();
+  add_template_options(lint_cmd, lint.templates);
   lint_cmd->add_option("--at", lint.at, "analyse the state at this time (a duration from start, or a timestamp); default: the horizon");
   lint_cmd->add_option("--format", lint.format, "text, json or sarif (SARIF 2.1.0)")->capture_default_str();
   LimitOptions lint_limits;
   add_limit_options(lint_cmd, lint.limits, lint.options.max_events, lint_limits);
   add_policy_options(lint_cmd, lint.policy, "error");
+  acmsim::cli::ImportArgs import;
+  auto* import_cmd =
+      app.add_subcommand("import",
+                         "Write the scenario that reproduces a deployment of CloudFormation or SAM templates (JSON or YAML), deployment\n"
+                         "files or CDK manifests: one call step per AWS call, each with a note naming the template line.\n"
+                         "Exit status: 0, or 2 for bad input.");
+  import_cmd->add_option("INPUT", import.files, "templates, deployment files or a CDK cloud assembly's manifest.json")->required();
+  add_template_options(import_cmd, import.templates);
+  import_cmd->add_option("-o,--out", import.out, "write the scenario to this file (- for stdout)")->capture_default_str();
+  import_cmd->add_option("--max-file-size", import.limits.max_file_bytes, "largest input file, in bytes")
+      ->capture_default_str()
+      ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1} << 40));
   acmsim::cli::GraphArgs graph;
   auto* graph_cmd = app.add_subcommand("graph",
                                        "The resource graph of the state a scenario builds: Graphviz DOT (clusters per region, colours by state\n"
@@ -308,6 +331,7 @@ int run_main(int argc, char** argv) {
     return acmsim::cli::lint_command(lint);
   }
   if (*schema_cmd) return acmsim::cli::schema_command(schema_format);
+  if (*import_cmd) return acmsim::cli::import_command(import);
   if (*graph_cmd) {
     if (!apply_limit_text(graph_limits, graph.limits, graph.options.max_memory, "graph")) return acmsim::cli::kBadInput;
     return acmsim::cli::graph_command(graph);

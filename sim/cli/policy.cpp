@@ -5,9 +5,9 @@
 #include <map>
 
 #include "acmsim/analysis/rule.hpp"
+#include "acmsim/input/json_source.hpp"
 #include "acmsim/model/regions.hpp"
 #include "acmsim/scenario/input_file.hpp"
-#include "acmsim/scenario/json_source.hpp"
 
 namespace acmsim::cli {
 
@@ -37,17 +37,17 @@ std::string nearest_rule(std::string_view id) {
   return " (did you mean \"" + std::string(near.front()) + "\"?)";
 }
 
-scenario::SourceDocument parse(const std::string& path, const std::string& text) {
+input::SourceDocument parse(const std::string& path, const std::string& text) {
   try {
-    return scenario::parse_json_with_positions(text);
-  } catch (const scenario::JsonSyntaxError& e) {
+    return input::parse_json_with_positions(text);
+  } catch (const input::JsonSyntaxError& e) {
     throw InputError(path, e.pos(), e.path(), e.what());
   }
 }
 
 class ConfigReader {
  public:
-  ConfigReader(const scenario::SourceDocument& doc, std::string file) : doc_(doc), file_(std::move(file)) {}
+  ConfigReader(const input::SourceDocument& doc, std::string file) : doc_(doc), file_(std::move(file)) {}
 
   Config read() {
     const Json& root = doc_.root;
@@ -55,7 +55,7 @@ class ConfigReader {
     Config c;
     c.file = file_;
     for (const auto& [k, v] : root.items()) {
-      const std::string ptr = "/" + scenario::pointer_escape(k);
+      const std::string ptr = "/" + input::pointer_escape(k);
       if (k == "$schema") {
         if (!v.is_string()) fail(ptr, "\"$schema\" must be a string");
       } else if (k == "failOn") {
@@ -106,7 +106,7 @@ class ConfigReader {
       if (!e.is_object()) fail(at, "a suppression is {\"rule\": id, \"resource\": ARN, name or '*' glob, \"reason\": why}");
       for (const auto& [k, x] : e.items()) {
         if (k != "rule" && k != "resource" && k != "reason")
-          fail(at + "/" + scenario::pointer_escape(k), "unknown member \"" + k + "\" in a suppression; valid members: rule, resource, reason");
+          fail(at + "/" + input::pointer_escape(k), "unknown member \"" + k + "\" in a suppression; valid members: rule, resource, reason");
       }
       if (!e.contains("rule")) fail(at, "a suppression needs \"rule\"");
       analysis::Suppression s;
@@ -123,7 +123,7 @@ class ConfigReader {
   void templates(const Json& v, const std::string& ptr, Config& c) const {
     if (!v.is_object()) fail(ptr, "\"templates\" is {\"regions\": [region codes], \"parameters\": {name: value}}");
     for (const auto& [k, x] : v.items()) {
-      const std::string at = ptr + "/" + scenario::pointer_escape(k);
+      const std::string at = ptr + "/" + input::pointer_escape(k);
       if (k == "regions") {
         if (!x.is_array()) fail(at, "\"regions\" is an array of region codes such as \"eu-west-1\"");
         for (std::size_t i = 0; i < x.size(); ++i) {
@@ -138,7 +138,7 @@ class ConfigReader {
         if (!x.is_object()) fail(at, "\"parameters\" is an object of parameter names and string values");
         for (const auto& [name, value] : x.items()) {
           if (!value.is_string() && !value.is_number() && !value.is_boolean())
-            fail(at + "/" + scenario::pointer_escape(name), "a parameter value is a string, number or boolean");
+            fail(at + "/" + input::pointer_escape(name), "a parameter value is a string, number or boolean");
         }
         c.template_parameters = x;
       } else {
@@ -147,7 +147,7 @@ class ConfigReader {
     }
   }
 
-  const scenario::SourceDocument& doc_;
+  const input::SourceDocument& doc_;
   std::string file_;
 };
 

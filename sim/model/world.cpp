@@ -69,6 +69,7 @@ void World::set_origin(std::int32_t step) {
   elb.set_origin(step);
   events.set_origin(step);
   config.set_origin(step);
+  origin_ = step;
 }
 
 void World::handle(const core::ScheduledEvent& ev) {

@@ -16,6 +16,47 @@ int step_line(const scenario::Scenario& s, std::int32_t step) {
 
 namespace {
 
+/// The request members whose template property a rule's finding is about,
+/// most specific first: the domain's CertificateArn for a certificate in the
+/// wrong region, the listener's SslPolicy for a legacy policy.
+std::vector<std::string_view> blamed_members(std::string_view rule) {
+  if (rule == "apigw-edge-certificate-region") return {"certificateArn", "DistributionConfig/ViewerCertificate/ACMCertificateArn"};
+  if (rule == "regional-certificate-region") return {"regionalCertificateArn", "Certificates"};
+  if (rule == "certificate-name-mismatch")
+    return {"certificateArn", "regionalCertificateArn", "DistributionConfig/Aliases", "DistributionConfig/ViewerCertificate/ACMCertificateArn",
+            "Certificates"};
+  if (rule == "legacy-tls-policy") return {"securityPolicy", "SslPolicy", "DistributionConfig/ViewerCertificate/MinimumProtocolVersion", "Protocol"};
+  if (rule == "email-validation-renewal") return {"ValidationMethod"};
+  if (rule == "http-without-redirect") return {"DefaultActions"};
+  if (rule == "validation-record-missing" || rule == "validation-record-wrong-zone") return {"HostedZoneId"};
+  return {};
+}
+
+}  // namespace
+
+Location finding_location(const scenario::Scenario& s, const analysis::Finding& f) {
+  Location out{s.file, step_line(s, f.origin), 0, "", ""};
+  if (s.origins.empty() || f.origin < 0 || static_cast<std::size_t>(f.origin) >= s.origins.size()) return out;
+  const auto& o = s.origins[static_cast<std::size_t>(f.origin)];
+  out.file = o.file;
+  out.line = o.pos.line;
+  out.column = o.pos.column;
+  out.stack = o.stack;
+  out.logical_id = o.logical_id;
+  for (const auto member : blamed_members(f.rule)) {
+    for (const auto& [m, pos] : o.params) {
+      if (m == member) {
+        out.line = pos.line;
+        out.column = pos.column;
+        return out;
+      }
+    }
+  }
+  return out;
+}
+
+namespace {
+
 std::string sarif_level(analysis::Severity s) {
   switch (s) {
     case analysis::Severity::Error:
@@ -58,7 +99,9 @@ std::string findings_text(const std::vector<ScenarioFindings>& all) {
     const auto& s = *sf.scenario;
     for (const auto& r : sf.findings) {
       const auto& f = r.finding;
-      out << s.file << ":" << step_line(s, f.origin) << ": " << analysis::severity_name(f.severity) << " [" << f.rule << "] " << message_of(r);
+      const auto where = finding_location(s, f);
+      out << where.file << ":" << where.line << (where.column > 0 ? ":" + std::to_string(where.column) : std::string()) << ": "
+          << analysis::severity_name(f.severity) << " [" << f.rule << "] " << message_of(r);
       if (f.suppressed) out << " (suppressed: " << *f.suppressed << ")";
       if (r.in_baseline.value_or(false)) out << " (in the baseline)";
       out << "\n";
@@ -93,6 +136,12 @@ Json findings_json(const std::vector<ScenarioFindings>& all) {
                      {"resources", f.resources},
                      {"message", f.message},
                      {"line", step_line(s, f.origin)}});
+      if (!s.origins.empty()) {
+        const auto where = finding_location(s, f);
+        arr.back()["line"] = where.line;
+        arr.back()["location"] = {
+            {"file", where.file}, {"line", where.line}, {"column", where.column}, {"stack", where.stack}, {"logicalId", where.logical_id}};
+      }
       if (!r.held.empty()) arr.back()["held"] = r.held;
       if (f.suppressed) arr.back()["suppressed"] = {{"reason", *f.suppressed}};
       if (r.in_baseline) arr.back()["inBaseline"] = *r.in_baseline;
@@ -117,9 +166,17 @@ Json findings_sarif(const std::vector<ScenarioFindings>& all) {
   Json results = Json::array();
   for (const auto& sf : all) {
     const auto& s = *sf.scenario;
-    const std::string uri = relative_uri(s.file);
     for (const auto& r : sf.findings) {
       const auto& f = r.finding;
+      const auto where = finding_location(s, f);
+      Json region{{"startLine", where.line}};
+      if (where.column > 0) region["startColumn"] = where.column;
+      Json location{
+          {"physicalLocation", {{"artifactLocation", {{"uri", relative_uri(where.file)}, {"uriBaseId", "%SRCROOT%"}}}, {"region", region}}}};
+      if (!where.logical_id.empty()) {
+        location["logicalLocations"] =
+            Json::array({{{"name", where.logical_id}, {"fullyQualifiedName", where.stack + "/" + where.logical_id}, {"kind", "resource"}}});
+      }
       std::size_t index = 0;
       for (std::size_t i = 0; i < catalogue.size(); ++i) {
         if (catalogue[i]->id == f.rule) index = i;
@@ -128,9 +185,7 @@ Json findings_sarif(const std::vector<ScenarioFindings>& all) {
                      {"ruleIndex", index},
                      {"level", sarif_level(f.severity)},
                      {"message", {{"text", message_of(r)}}},
-                     {"locations", Json::array({{{"physicalLocation",
-                                                  {{"artifactLocation", {{"uri", uri}, {"uriBaseId", "%SRCROOT%"}}},
-                                                   {"region", {{"startLine", step_line(s, f.origin)}}}}}}})},
+                     {"locations", Json::array({location})},
                      {"partialFingerprints", {{"acmsimFindingId/v1", f.id}}}};
       if (f.suppressed)
         result["suppressions"] = Json::array({{{"kind", f.suppressed_by_config ? "external" : "inSource"}, {"justification", *f.suppressed}}});

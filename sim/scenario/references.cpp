@@ -3,9 +3,11 @@
 #include <cctype>
 
 #include "acmsim/api/shape.hpp"
-#include "acmsim/scenario/json_source.hpp"
+#include "acmsim/input/json_source.hpp"
 
 namespace acmsim::scenario {
+
+using input::pointer_escape;
 
 namespace {
 

@@ -44,6 +44,9 @@ model::PartMask parts_changed_by(const api::Operation& op) {
   if (service == "sim" && op.name == "CreateValidationRecords") return 0;
   if (service == "sim" && op.name == "DelegateDomain") return bit(Part::Dns);
   if (service == "sim" && op.name == "ApproveValidationEmail") return 0;
+  if (service == "sim" && op.name == "AdoptCertificate") return bit(Part::Acm);
+  if (service == "sim" && op.name == "AdoptHostedZone") return bit(Part::Dns);
+  if (service == "sim" && op.name == "NoteUnresolvedValue") return bit(Part::Deployment);
   return model::kAllParts;
 }
 
@@ -53,7 +56,9 @@ model::PartMask parts_changed_by(const api::Operation& op) {
 // every certificate is judged.
 void touch_changed_by(model::World& w, const api::Operation& op, const Json& params, const Json* response) {
   w.touch(parts_changed_by(op));
-  if (op.read_only || (op.service != "acm" && !(op.service == "sim" && op.name == "ApproveValidationEmail"))) return;
+  const bool names_certificate =
+      op.service == "acm" || (op.service == "sim" && (op.name == "ApproveValidationEmail" || op.name == "AdoptCertificate"));
+  if (op.read_only || !names_certificate) return;
   const Json* arn = nullptr;
   if (params.is_object() && params.contains("CertificateArn")) arn = &params["CertificateArn"];
   if (arn == nullptr && response != nullptr && response->is_object() && response->contains("CertificateArn")) arn = &(*response)["CertificateArn"];

@@ -17,7 +17,7 @@
 namespace acmsim::study {
 
 using scenario::InputError;
-using scenario::SourceDocument;
+using input::SourceDocument;
 
 namespace {
 
@@ -216,7 +216,7 @@ class StudyLoader {
     const std::vector<std::string_view> valid(allowed);
     for (const auto& [k, v] : obj.items()) {
       if (std::find(valid.begin(), valid.end(), k) == valid.end())
-        fail(at + "/" + scenario::pointer_escape(k),
+        fail(at + "/" + input::pointer_escape(k),
              "unknown member \"" + k + "\" " + where + did_you_mean(k, valid) + "; valid: " + join_names(valid));
     }
   }
@@ -277,8 +277,8 @@ class StudyLoader {
       fail("/base", "\"base\" must be a scenario file name (relative to the study) or a scenario object");
     }
     try {
-      base_doc_ = scenario::parse_json_with_positions(text);
-    } catch (const scenario::JsonSyntaxError& e) {
+      base_doc_ = input::parse_json_with_positions(text);
+    } catch (const input::JsonSyntaxError& e) {
       // The base's own syntax error, at its own position: bad input, not an internal error.
       throw InputError(base_name, e.pos(), e.path(), std::string("invalid JSON: ") + e.what());
     }
@@ -588,9 +588,9 @@ class StudyLoader {
         const Json& value = item.value();
         const auto p = std::find_if(st.parameters.begin(), st.parameters.end(), [&](const Parameter& x) { return x.name == pname; });
         if (p == st.parameters.end() || p->grid.empty())
-          fail(at + "/reference/" + scenario::pointer_escape(pname), "\"" + pname + "\" is no grid parameter of this study");
+          fail(at + "/reference/" + input::pointer_escape(pname), "\"" + pname + "\" is no grid parameter of this study");
         if (std::find(p->grid.begin(), p->grid.end(), value) == p->grid.end())
-          fail(at + "/reference/" + scenario::pointer_escape(pname),
+          fail(at + "/reference/" + input::pointer_escape(pname),
                value.dump() + " is not among the values of \"" + pname + "\": " + Json(p->grid).dump());
       }
       d.reference = ref;
@@ -731,7 +731,7 @@ class StudyLoader {
           "\"compare\" maps metric names to the model's quantities (expiryProbability, expectedDowntimeHours, expectedAttempts, renewalProbability)");
     const std::vector<std::string_view> q(kAnalyticQuantities.begin(), kAnalyticQuantities.end());
     for (const auto& [k, v] : a["compare"].items()) {
-      const std::string vat = at + "/compare/" + scenario::pointer_escape(k);
+      const std::string vat = at + "/compare/" + input::pointer_escape(k);
       if (metric_names.count(k) == 0U) fail(vat, "\"" + k + "\" is not a metric of this study");
       const std::string quantity = string_of(v, vat);
       if (std::find(q.begin(), q.end(), quantity) == q.end())
@@ -766,8 +766,8 @@ const char* metric_name(MetricKind k) {
 Study parse_study(std::string_view text, const std::string& file, const StudyLimits& limits) {
   SourceDocument doc;
   try {
-    doc = scenario::parse_json_with_positions(text);
-  } catch (const scenario::JsonSyntaxError& e) {
+    doc = input::parse_json_with_positions(text);
+  } catch (const input::JsonSyntaxError& e) {
     throw InputError(file, e.pos(), e.path(), std::string("invalid JSON: ") + e.what());
   }
   return StudyLoader(doc, file, limits).load();

@@ -38,9 +38,9 @@ namespace {
 
 /// Leaves out the positions of the removed steps, so that messages about a
 /// variant still point at the right lines of the base file.
-scenario::PosNode remap_steps(const scenario::PosNode& positions, const std::vector<std::size_t>& removed) {
-  scenario::PosNode out = positions;
-  scenario::PosNode* steps = out.child("steps");
+input::PosNode remap_steps(const input::PosNode& positions, const std::vector<std::size_t>& removed) {
+  input::PosNode out = positions;
+  input::PosNode* steps = out.child("steps");
   if (steps == nullptr) return out;
   for (auto it = removed.rbegin(); it != removed.rend(); ++it) {
     if (*it < steps->children.size()) steps->children.erase(steps->children.begin() + static_cast<std::ptrdiff_t>(*it));
@@ -51,7 +51,7 @@ scenario::PosNode remap_steps(const scenario::PosNode& positions, const std::vec
 }  // namespace
 
 scenario::Scenario make_variant(const Study& st, const Point& point, std::size_t replication, Json* drawn) {
-  scenario::SourceDocument doc;
+  input::SourceDocument doc;
   doc.root = st.base.root;
   std::vector<std::size_t> removed;
   std::size_t grid_index = 0;

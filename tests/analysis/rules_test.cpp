@@ -321,7 +321,7 @@ TEST(RuleHttpWithoutRedirect, AnHttpListenerThatForwards) {
 }
 
 TEST(RuleCatalogue, EveryRuleHasInformativeMetadata) {
-  EXPECT_EQ(analysis::all_rules().size(), 24U);
+  EXPECT_EQ(analysis::all_rules().size(), 25U);
   for (const auto* r : analysis::all_rules()) {
     EXPECT_GT(r->explanation.size(), 80U) << r->id;
     EXPECT_GT(r->fix.size(), 20U) << r->id;

@@ -58,7 +58,7 @@ out=$("$bin" events test-pattern --event-pattern '{"source":["aws.acm"]}' --even
 "$bin" events test-pattern --event-pattern '{"source":["aws.acm"]}' --event '[1]' >/dev/null 2>&1; check "an event that is not an object exits 2" 2 $?
 
 "$bin" rules --format markdown | cmp -s - "$src/docs/rules.md"; check "docs/rules.md is what acmsim rules --format markdown prints" 0 $?
-[[ $("$bin" rules | wc -l) -eq 24 ]]; check "acmsim rules lists the 24 rules" 0 $?
+[[ $("$bin" rules | wc -l) -eq 25 ]]; check "acmsim rules lists the 25 rules" 0 $?
 "$bin" explain certificate-not-in-use | grep -q "^Fix: "; check "explain says how to fix" 0 $?
 "$bin" explain no-such-rule >/dev/null 2>&1; check "explain of an unknown rule exits 2" 2 $?
 "$bin" explain CAA-Forbids-Amazon | grep -q "^caa-forbids-amazon"; check "explain is case-insensitive" 0 $?
@@ -93,7 +93,7 @@ print(' '.join(sorted({t for f in glob.glob('$src/scenarios/**/*.json', recursiv
   "$bin" explain "$c" >/dev/null 2>&1 || { echo "FAIL: explain $c"; fails=$((fails+1)); }
 done
 "$bin" lint "$ok" --format sarif > "$work/lint.sarif"; check "lint of a scenario with a warning only exits 0 (fail-on error)" 0 $?
-python3 -c "import json; d=json.load(open('$work/lint.sarif')); assert d['version']=='2.1.0' and len(d['runs'][0]['tool']['driver']['rules'])==24" ; check "lint writes SARIF 2.1.0 with every rule" 0 $?
+python3 -c "import json; d=json.load(open('$work/lint.sarif')); assert d['version']=='2.1.0' and len(d['runs'][0]['tool']['driver']['rules'])==25" ; check "lint writes SARIF 2.1.0 with every rule" 0 $?
 "$bin" lint "$ok" --fail-on warning >/dev/null; check "lint --fail-on warning fails on a warning" 1 $?
 "$bin" lint "$ok" --format xml >/dev/null 2>&1; check "lint refuses an unknown format" 2 $?
 

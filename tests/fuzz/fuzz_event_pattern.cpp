@@ -7,7 +7,7 @@
 #include <string_view>
 
 #include "acmsim/model/events/event_pattern.hpp"
-#include "acmsim/scenario/json_source.hpp"
+#include "acmsim/input/json_source.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
@@ -18,10 +18,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (!star) std::abort();  // "*" matches everything
     (void)acmsim::model::wildcard_match(text.substr(0, nl), text.substr(nl + 1));
   }
-  acmsim::scenario::SourceDocument doc;
+  acmsim::input::SourceDocument doc;
   try {
-    doc = acmsim::scenario::parse_json_with_positions(text);
-  } catch (const acmsim::scenario::JsonSyntaxError&) {
+    doc = acmsim::input::parse_json_with_positions(text);
+  } catch (const acmsim::input::JsonSyntaxError&) {
     return 0;
   }
   if (!doc.root.is_object() || !doc.root.contains("pattern")) return 0;

@@ -15,8 +15,9 @@ namespace acmsim::model {
 /// their names, regions and types: what API calls change); `Certificates` is
 /// each certificate's state (status, renewal, use, exports), which changes one
 /// certificate at a time.
-enum class Part : std::uint32_t { Acm, Dns, ApiGateway, CloudFront, Elb, Events, Config, Clients, Certificates };
-inline constexpr std::size_t kPartCount = 9;
+/// `Deployment` holds what an imported template left unknown (sim:NoteUnresolvedValue).
+enum class Part : std::uint32_t { Acm, Dns, ApiGateway, CloudFront, Elb, Events, Config, Clients, Certificates, Deployment };
+inline constexpr std::size_t kPartCount = 10;
 using PartMask = std::uint32_t;
 constexpr std::size_t part_index(Part p) { return static_cast<std::size_t>(p); }
 constexpr PartMask bit(Part p) { return 1U << part_index(p); }

@@ -24,6 +24,15 @@
 
 namespace acmsim::model {
 
+/// A value of an imported template that cannot be known without deploying
+/// (rule unresolved-value): which resource, which property, and why.
+struct UnresolvedValue {
+  std::string resource;  // "STACK/LogicalId"
+  std::string property;  // "Properties.CertificateArn"
+  std::string reason;
+  std::int32_t origin = -1;
+};
+
 class World : private DnsObserver, private AliasTargetRegistry, private AcmEventSink, private ChangeSink {
  public:
   World(core::Simulation& sim, core::Trace& trace, Settings settings, std::string account);
@@ -33,6 +42,7 @@ class World : private DnsObserver, private AliasTargetRegistry, private AcmEvent
 
   /// Marks what follows as caused by scenario step `step` (for reports).
   void set_origin(std::int32_t step);
+  [[nodiscard]] std::int32_t sim_origin() const { return origin_; }
 
   /// Runs one of the model's own events (ModelEvent kinds).
   void handle(const core::ScheduledEvent& ev);
@@ -96,8 +106,10 @@ class World : private DnsObserver, private AliasTargetRegistry, private AcmEvent
   ConfigService config;
   LatencyModel latency;
   Clients clients;
+  std::vector<UnresolvedValue> unresolved;  // Part::Deployment
 
  private:
+  std::int32_t origin_ = -1;
   std::uint64_t revision_ = 0;
   std::array<std::uint64_t, kPartCount> part_revisions_{};
   std::array<std::uint64_t, kPartCount> whole_revisions_{};

@@ -45,4 +45,15 @@ std::string explain(const analysis::RuleDef& rule);
 /// The scenario line of a step index (1 when none).
 int step_line(const scenario::Scenario& s, std::int32_t step);
 
+/// Where a finding is reported: the step's line in the scenario, or, for a
+/// scenario imported from templates, the template property that causes it.
+struct Location {
+  std::string file;
+  int line = 1;
+  int column = 0;  // 0: none (a scenario's step)
+  std::string stack;
+  std::string logical_id;
+};
+Location finding_location(const scenario::Scenario& s, const analysis::Finding& f);
+
 }  // namespace acmsim::report

@@ -10,14 +10,24 @@
 #include "acmsim/analysis/finding.hpp"
 #include "acmsim/api/operations.hpp"
 #include "acmsim/core/time.hpp"
+#include "acmsim/input/json_source.hpp"
 #include "acmsim/model/client/probes.hpp"
 #include "acmsim/model/settings.hpp"
-#include "acmsim/scenario/json_source.hpp"
 
 namespace acmsim::scenario {
 
 using core::Duration;
 using core::SimTime;
+// The scenario layer reads through the input layer's position-carrying documents.
+using input::Json;
+using input::JsonLimits;
+using input::JsonSyntaxError;
+using input::parse_json_with_positions;
+using input::pointer_escape;
+using input::PosNode;
+using input::readable_path;
+using input::SourceDocument;
+using input::SourcePos;
 
 /// An input error: where, what, and (through the message) what would be valid.
 class InputError : public std::runtime_error {
@@ -129,6 +139,17 @@ struct LoadLimits {
   std::size_t max_depth = 128;
 };
 
+/// Where a step came from when the scenario was made from another file (an
+/// imported template): reports point there instead of at the step.
+struct StepOrigin {
+  std::string file;
+  SourcePos pos;  // the resource
+  std::string stack;
+  std::string logical_id;
+  /// Request members and the template property each came from.
+  std::vector<std::pair<std::string, SourcePos>> params;
+};
+
 struct Scenario {
   std::string file;
   std::string name;
@@ -142,7 +163,8 @@ struct Scenario {
   std::string account = "111122223333";
   model::Settings settings;
   std::vector<analysis::Suppression> suppressions;
-  std::vector<Step> steps;  // file order
+  std::vector<Step> steps;          // file order
+  std::vector<StepOrigin> origins;  // empty, or one per step (an imported template)
 };
 
 /// Reads and validates a scenario file; throws InputError.

@@ -13,7 +13,7 @@
 #include "acmsim/core/trace.hpp"
 #include "acmsim/model/events/event_pattern.hpp"
 #include "acmsim/model/regions.hpp"
-#include "acmsim/scenario/json_source.hpp"
+#include "acmsim/input/json_source.hpp"
 #include "acmsim/scenario/scenario.hpp"
 
 namespace acmsim::study {
@@ -110,7 +110,7 @@ struct Study {
   std::string name;
   std::string description;
   std::string base_file;          // the base scenario's file (the study's own for an inline base)
-  scenario::SourceDocument base;  // the base scenario document, with positions for messages
+  input::SourceDocument base;  // the base scenario document, with positions for messages
   std::uint64_t seed = 1;
   std::size_t replications = 100;
   std::vector<Parameter> parameters;

@@ -411,6 +411,47 @@ Outcome<std::string> AcmService::import_certificate(RegionId region, const Impor
   return stored.arn;
 }
 
+Outcome<std::string> AcmService::adopt_certificate(const std::string& arn, const std::vector<std::string>& names) {
+  // arn:aws:acm:REGION:ACCOUNT:certificate/ID
+  std::vector<std::string> parts;
+  std::size_t from = 0;
+  for (int k = 0; k < 5; ++k) {
+    const std::size_t colon = arn.find(':', from);
+    if (colon == std::string::npos) break;
+    parts.push_back(arn.substr(from, colon - from));
+    from = colon + 1;
+  }
+  const std::string rest = from < arn.size() ? arn.substr(from) : std::string();
+  const auto region = parts.size() == 5 ? find_region(parts[3]) : std::nullopt;
+  if (parts.size() != 5 || parts[0] != "arn" || parts[2] != "acm" || !region || rest.rfind("certificate/", 0) != 0 || rest.size() <= 12) {
+    return aws_error("ValidationException", "'" + arn + "' is not an ACM certificate ARN (arn:aws:acm:REGION:ACCOUNT:certificate/ID).");
+  }
+  // An ARN names one certificate for ever, also after it is deleted.
+  if (by_arn_.count(arn) != 0U) return aws_error("ValidationException", "Certificate " + arn + " exists already (or existed).");
+  if (names.empty()) return aws_error("ValidationException", "An adopted certificate needs at least one domain name.");
+  for (const auto& n : names) {
+    if (!dns::is_valid_certificate_domain(lower(n))) return aws_error("ValidationException", "'" + n + "' is not a valid DNS name.");
+  }
+  Certificate c;
+  c.id = static_cast<std::uint32_t>(certs_.size());
+  c.region = *region;
+  c.arn = arn;
+  for (const auto& n : names) {
+    const std::string l = lower(n);
+    if (std::find(c.sans.begin(), c.sans.end(), l) == c.sans.end()) c.sans.push_back(l);
+  }
+  c.domain_name = c.sans.front();
+  c.created_at = sim_.now();
+  c.origin = origin_;
+  c.adopted = true;
+  by_arn_[c.arn] = c.id;
+  certs_.push_back(std::move(c));
+  Certificate& stored = certs_.back();
+  grant(stored);
+  set_status(stored, CertificateStatus::Issued, "made outside the simulated deployment (known by its ARN)");
+  return stored.arn;
+}
+
 std::vector<const Certificate*> AcmService::list_certificates(RegionId region, const ListCertificatesInput& in) const {
   std::vector<const Certificate*> out;
   for (const auto& c : certs_) {

@@ -130,7 +130,13 @@ Outcome<CreatedZone> Route53Service::create_hosted_zone(core::SimTime now, const
     // Route 53 makes the zone private when a VPC is given; follow that.
   }
   HostedZone z;
-  z.id = new_id('Z');
+  if (req.id) {
+    const std::string bare = bare_id(*req.id);
+    if (bare.empty() || bare.size() > 32 || bare.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") != std::string::npos)
+      return aws_error("InvalidInput", "A hosted zone id is up to 32 capital letters and digits: " + *req.id);
+    if (find_zone(bare) != nullptr) return aws_error("HostedZoneAlreadyExists", "A hosted zone with the id " + bare + " exists already.");
+  }
+  z.id = req.id ? bare_id(*req.id) : new_id('Z');
   z.name = name;
   z.caller_reference = req.caller_reference;
   z.comment = req.comment;

@@ -86,6 +86,10 @@ class AcmService {
   // API operations (all take the region the call is made in).
   Outcome<std::string> request_certificate(RegionId region, const RequestCertificateInput& in);
   Outcome<std::string> import_certificate(RegionId region, const ImportCertificateInput& in);
+  /// A certificate made outside the simulated deployment and known only by
+  /// its ARN (an imported template's parameter): issued by Amazon now, in the
+  /// region its ARN names, for `names` (the names the template serves with it).
+  Outcome<std::string> adopt_certificate(const std::string& arn, const std::vector<std::string>& names);
   Outcome<const Certificate*> describe_certificate(RegionId region, std::string_view arn) const;
   [[nodiscard]] std::vector<const Certificate*> list_certificates(RegionId region, const ListCertificatesInput& in) const;
   Outcome<bool> delete_certificate(RegionId region, std::string_view arn);

@@ -93,6 +93,7 @@ struct Certificate {
   std::vector<Tag> tags;
   std::int32_t origin = -1;  // scenario step that created or last changed it
   bool deleted = false;
+  bool adopted = false;  // made outside the simulated deployment (sim:AdoptCertificate): its own state is not judged
 
   // Timed processes that a later change may make moot.
   EventId timeout_event;

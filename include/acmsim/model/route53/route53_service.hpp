@@ -47,6 +47,8 @@ struct CreateHostedZoneRequest {
   bool private_zone = false;
   std::optional<std::string> vpc_region;
   std::optional<std::string> vpc_id;
+  /// A zone that exists outside the simulated deployment keeps its own id.
+  std::optional<std::string> id;
 };
 
 struct RecordChange {

@@ -1,8 +1,8 @@
-#include "acmsim/scenario/json_source.hpp"
+#include "acmsim/input/json_source.hpp"
 
 #include <gtest/gtest.h>
 
-using namespace acmsim::scenario;
+using namespace acmsim::input;
 
 namespace {
 JsonSyntaxError error_of(std::string_view text) {

@@ -19,7 +19,7 @@
 
 #include "acmsim/core/trace.hpp"
 
-namespace acmsim::scenario {
+namespace acmsim::input {
 
 using Json = core::Json;
 
@@ -76,10 +76,14 @@ struct JsonLimits {
 /// Parses `text`; throws JsonSyntaxError with the position of the problem.
 SourceDocument parse_json_with_positions(std::string_view text, JsonLimits limits = {});
 
+/// The byte offset and description of the first invalid UTF-8 sequence in
+/// `text`, if there is one.
+std::optional<std::pair<std::size_t, std::string>> utf8_error(std::string_view text);
+
 /// Escapes a member name for use in a JSON Pointer (RFC 6901).
 std::string pointer_escape(std::string_view key);
 
 /// Renders a JSON Pointer as a readable path: "/steps/3/params" -> "$.steps[3].params".
 std::string readable_path(std::string_view pointer);
 
-}  // namespace acmsim::scenario
+}  // namespace acmsim::input

@@ -1,4 +1,4 @@
-#include "acmsim/scenario/json_source.hpp"
+#include "acmsim/input/json_source.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -9,7 +9,53 @@
 #include <set>
 #include <vector>
 
-namespace acmsim::scenario {
+namespace acmsim::input {
+
+namespace {
+
+std::string hex_byte(unsigned c) {
+  static const char* d = "0123456789ABCDEF";
+  return std::string{d[(c >> 4) & 15], d[c & 15]};
+}
+
+}  // namespace
+
+std::optional<std::pair<std::size_t, std::string>> utf8_error(std::string_view s) {
+  std::size_t k = 0;
+  while (k < s.size()) {
+    const auto c = static_cast<unsigned char>(s[k]);
+    std::size_t n = 0;
+    std::uint32_t cp = 0;
+    if (c < 0x80) {
+      ++k;
+      continue;
+    }
+    if ((c & 0xE0) == 0xC0) {
+      n = 1;
+      cp = c & 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+      n = 2;
+      cp = c & 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+      n = 3;
+      cp = c & 0x07;
+    } else {
+      return std::pair{k, "invalid UTF-8 byte 0x" + hex_byte(c)};
+    }
+    if (k + n >= s.size()) return std::pair{k, std::string("truncated UTF-8 sequence")};
+    for (std::size_t j = 1; j <= n; ++j) {
+      const auto cc = static_cast<unsigned char>(s[k + j]);
+      if ((cc & 0xC0) != 0x80) return std::pair{k, std::string("invalid UTF-8 sequence")};
+      cp = (cp << 6) | (cc & 0x3F);
+    }
+    const bool overlong = (n == 1 && cp < 0x80) || (n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000);
+    if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+      return std::pair{k, std::string("invalid UTF-8 sequence (overlong, surrogate or out of range)")};
+    }
+    k += n + 1;
+  }
+  return std::nullopt;
+}
 
 namespace {
 
@@ -58,46 +104,9 @@ class Parser {
   }
 
   void check_utf8() {
-    std::size_t k = 0;
-    while (k < s_.size()) {
-      const auto c = static_cast<unsigned char>(s_[k]);
-      std::size_t n = 0;
-      std::uint32_t cp = 0;
-      if (c < 0x80) {
-        ++k;
-        continue;
-      }
-      if ((c & 0xE0) == 0xC0) {
-        n = 1;
-        cp = c & 0x1F;
-      } else if ((c & 0xF0) == 0xE0) {
-        n = 2;
-        cp = c & 0x0F;
-      } else if ((c & 0xF8) == 0xF0) {
-        n = 3;
-        cp = c & 0x07;
-      } else {
-        i_ = k;
-        fail("invalid UTF-8 byte 0x" + hex(c) + ": a scenario must be UTF-8 text");
-      }
-      if (k + n >= s_.size()) {
-        i_ = k;
-        fail("truncated UTF-8 sequence: a scenario must be UTF-8 text");
-      }
-      for (std::size_t j = 1; j <= n; ++j) {
-        const auto cc = static_cast<unsigned char>(s_[k + j]);
-        if ((cc & 0xC0) != 0x80) {
-          i_ = k;
-          fail("invalid UTF-8 sequence: a scenario must be UTF-8 text");
-        }
-        cp = (cp << 6) | (cc & 0x3F);
-      }
-      const bool overlong = (n == 1 && cp < 0x80) || (n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000);
-      if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-        i_ = k;
-        fail("invalid UTF-8 sequence (overlong, surrogate or out of range): a scenario must be UTF-8 text");
-      }
-      k += n + 1;
+    if (auto e = utf8_error(s_)) {
+      i_ = e->first;
+      fail(e->second + ": a scenario must be UTF-8 text");
     }
     if (s_.size() >= 3 && static_cast<unsigned char>(s_[0]) == 0xEF && static_cast<unsigned char>(s_[1]) == 0xBB &&
         static_cast<unsigned char>(s_[2]) == 0xBF) {
@@ -498,4 +507,4 @@ SourceDocument parse_json_with_positions(std::string_view text, JsonLimits limit
   return doc;
 }
 
-}  // namespace acmsim::scenario
+}  // namespace acmsim::input
