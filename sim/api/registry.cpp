@@ -14,6 +14,7 @@ const std::vector<Operation>& table() {
     add_route53_operations(v);
     add_sim_operations(v);
     add_apigateway_operations(v);
+    add_apigatewayv2_operations(v);
     add_cloudfront_operations(v);
     add_elbv2_operations(v);
     add_events_operations(v);
@@ -25,9 +26,10 @@ const std::vector<Operation>& table() {
   return ops;
 }
 
-constexpr std::array<ServiceInfo, 8> kServices{{
+constexpr std::array<ServiceInfo, 9> kServices{{
     {"acm", Scope::Regional},
     {"apigateway", Scope::Regional},
+    {"apigatewayv2", Scope::Regional},
     {"cloudfront", Scope::Global},
     {"config", Scope::Regional},
     {"elbv2", Scope::Regional},

@@ -165,8 +165,13 @@ int lint_command(const LintArgs& args) {
     // Calls AWS refuses are told at the template line they come from (the
     // refusals a rule explains are findings; the calls that only failed
     // because an earlier one did are not repeated).
+    std::set<std::size_t> explained;  // steps whose refusal a rule explains (a finding)
+    for (const auto& h : results.back().findings->history()) {
+      if (h.refused_call && h.step >= 0) explained.insert(static_cast<std::size_t>(h.step));
+    }
     for (const auto& e : results.back().expectations) {
-      if (e.passed || e.step >= s.origins.size() || e.message.find("nothing is saved under") != std::string::npos) continue;
+      if (e.passed || e.step >= s.origins.size() || explained.count(e.step) != 0U || e.message.find("nothing is saved under") != std::string::npos)
+        continue;
       const auto& o = s.origins[e.step];
       std::cerr << o.file << ":" << o.pos.line << ":" << o.pos.column << ": " << o.stack << "/" << o.logical_id << ": " << e.message << "\n";
     }

@@ -66,7 +66,8 @@ void referenced_ids(const Json& v, std::set<std::string>& out) {
   }
   if (!v.is_object()) return;
   if (v.size() == 1) {
-    const auto& [k, arg] = *v.items().begin();
+    const std::string& k = v.begin().key();
+    const Json& arg = v.begin().value();
     if (k == "Ref" && arg.is_string()) {
       out.insert(arg.get<std::string>());
       return;
@@ -115,7 +116,8 @@ Resolved Resolver::resolve(const Json& v, const std::string& pointer) {
     return value(std::move(out));
   }
   if (!v.is_object()) return value(v);
-  if (v.size() == 1 && is_function_key(v.begin().key())) {
+  // {"Condition": "Name"} is a condition reference (inside Conditions and Fn::And/Or/Not).
+  if (v.size() == 1 && (is_function_key(v.begin().key()) || (v.begin().key() == "Condition" && v.begin().value().is_string()))) {
     const std::string name = v.begin().key();
     const std::string at = pointer + "/" + pointer_escape(name);
     if (name == "Ref") {
@@ -309,7 +311,7 @@ Resolved Resolver::function(const std::string& name, const Json& arg, const std:
     if (!a.known()) return a;
     Resolved b = resolve(arg[1], at + "/1");
     if (!b.known()) return b;
-    if (a.value.is_string() && a.value.get<std::string>().find("${") != std::string::npos) {
+    if (a.value.is_string() && is_reference_to_saved(a.value.get<std::string>())) {
       return unknown("a comparison with a value known after deployment", pointer, "equals");
     }
     return value(scalar_text(a.value) == scalar_text(b.value));
@@ -385,7 +387,7 @@ Resolved Resolver::function(const std::string& name, const Json& arg, const std:
     Resolved s = resolve(arg[1], at + "/1");
     if (!s.known()) return s;
     if (!d.value.is_string() || !s.value.is_string()) fail(pointer, "Fn::Split takes [delimiter, string]");
-    if (s.value.get<std::string>().find("${") != std::string::npos) return unknown("a split of a value known after deployment", pointer, "split");
+    if (is_reference_to_saved(s.value.get<std::string>())) return unknown("a split of a value known after deployment", pointer, "split");
     Json out = Json::array();
     for (auto& part : split(s.value.get<std::string>(), d.value.get<std::string>())) out.push_back(part);
     return value(std::move(out));
@@ -423,10 +425,38 @@ Resolved Resolver::function(const std::string& name, const Json& arg, const std:
     return value(l.value.dump());
   }
   if (name == "Fn::ImportValue") {
-    return unknown("Fn::ImportValue reads an export of another stack (give the value with --parameter, or lint the stacks together)", pointer,
-                   "import:" + arg.dump());
+    Resolved n = resolve(arg, at);
+    if (!n.known()) return n;
+    if (!n.value.is_string()) fail(at, "Fn::ImportValue takes the name of an export");
+    const std::string export_name = n.value.get<std::string>();
+    if (cross_ != nullptr) {
+      const auto it = cross_->exports.find(stack_.region + "|" + stack_.account + "|" + export_name);
+      if (it != cross_->exports.end()) return value(it->second);
+    }
+    return unknown("Fn::ImportValue reads the export " + export_name + ", which no stack read before this one exports in " + stack_.region +
+                       " (lint the stacks together, in deployment order)",
+                   pointer, "import:" + export_name);
   }
-  if (name == "Fn::GetStackOutput") return unknown("Fn::GetStackOutput reads another stack's output", pointer, "output:" + arg.dump());
+  if (name == "Fn::GetStackOutput") {
+    // {StackName, OutputName, Region?}: another stack's output, also across regions.
+    if (!arg.is_object() || !arg.contains("StackName") || !arg.contains("OutputName"))
+      fail(pointer, "Fn::GetStackOutput takes {StackName, OutputName, Region}");
+    Resolved st = resolve(arg["StackName"], at + "/StackName");
+    if (!st.known()) return st;
+    Resolved out = resolve(arg["OutputName"], at + "/OutputName");
+    if (!out.known()) return out;
+    const std::string stack_name = scalar_text(st.value);
+    const std::string output = scalar_text(out.value);
+    if (cross_ != nullptr) {
+      const auto s = cross_->outputs.find(stack_name);
+      if (s != cross_->outputs.end()) {
+        const auto o = s->second.find(output);
+        if (o != s->second.end()) return value(o->second);
+      }
+    }
+    return unknown("Fn::GetStackOutput reads output " + output + " of stack " + stack_name + ", which was not read before this one", pointer,
+                   "output:" + stack_name + "." + output);
+  }
   if (name == "Fn::Base64" || name == "Fn::Cidr" || name == "Fn::Transform" || name == "Fn::ForEach" || name == "Fn::ValueOf" ||
       name == "Fn::ValueOfAll" || name == "Fn::RefAll" || name == "Fn::Contains" || name == "Fn::EachMemberEquals" || name == "Fn::EachMemberIn") {
     return unknown(name + " is not modelled", pointer, name + ":" + pointer);

@@ -9,7 +9,7 @@ namespace acmsim::iac {
 using input::pointer_escape;
 
 ResourceReader::ResourceReader(Stack& s, Resolver& res, std::string logical_id, const Json& r)
-    : stack(s), resolver(res), id(std::move(logical_id)), base("/Resources/" + pointer_escape(id)), resource(r) {
+    : stack(s), resolver(res), id(std::move(logical_id)), save(s.save_prefix + id), base("/Resources/" + pointer_escape(id)), resource(r) {
   type = r.contains("Type") && r["Type"].is_string() ? r["Type"].get<std::string>() : "";
   handle.type = type;
 }
@@ -121,7 +121,7 @@ bool truthy(const Json& v) { return v.is_boolean() ? v.get<bool>() : text(v) == 
 
 /// Whether a resolved value is only known after deployment (a reference to
 /// another resource's saved response).
-bool symbolic(const std::string& s) { return s.find("${") != std::string::npos; }
+bool symbolic(const std::string& s) { return is_reference_to_saved(s); }
 
 /// A name CloudFormation generates for a resource that has none: stack name,
 /// logical id and a suffix, cut to `max` characters.
@@ -204,6 +204,7 @@ void hosted_zone_id(ResourceReader& r, const std::string& path, const std::strin
     return;
   }
   if (zone_name.empty()) return;
+  if (r.cross != nullptr) r.cross->zones_by_name.emplace(zone_name, bare);
   r.adoptions.push_back({"sim:AdoptHostedZone", Json{{"Id", bare}, {"Name", zone_name}}, r.pointer(path), "zone:" + bare});
 }
 
@@ -278,10 +279,10 @@ void certificate(ResourceReader& r) {
   }
   if (!r.handle.why_not.empty()) return;
   if (m == "EMAIL" && !email_dvos.empty()) p["DomainValidationOptions"] = email_dvos;
-  PlannedCall request{"acm:RequestCertificate", true, p, r.id, src};
+  PlannedCall request{"acm:RequestCertificate", true, p, r.save, src};
   r.calls.push_back(request);
   r.handle.simulated = true;
-  r.handle.ref = "${" + r.id + ".CertificateArn}";
+  r.handle.ref = std::string(kRef) + r.save + ".CertificateArn}";
   if (private_ca) {
     r.ready_after = core::Duration::hours(1);
     return;
@@ -370,7 +371,11 @@ std::optional<std::string> record_zone(ResourceReader& r, const std::string& som
   std::string name = text(*zn);
   if (!name.empty() && name.back() == '.') name.pop_back();
   if (name.empty()) return std::nullopt;
+  if (r.cross != nullptr) {
+    if (const auto it = r.cross->zones_by_name.find(name); it != r.cross->zones_by_name.end()) return it->second;
+  }
   const std::string id = zone_id_for_name(name);
+  if (r.cross != nullptr) r.cross->zones_by_name.emplace(name, id);
   r.adoptions.push_back({"sim:AdoptHostedZone", Json{{"Id", id}, {"Name", name}}, r.pointer("HostedZoneName"), "zone-name:" + name});
   return id;
 }
@@ -423,9 +428,14 @@ void hosted_zone(ResourceReader& r) {
     p["VPC"] = vpc;
     p["HostedZoneConfig"]["PrivateZone"] = true;
   }
-  r.calls.push_back({"route53:CreateHostedZone", false, p, r.id, {{"Name", r.pointer("Name")}}});
+  r.calls.push_back({"route53:CreateHostedZone", false, p, r.save, {{"Name", r.pointer("Name")}}});
+  if (r.cross != nullptr && !p.contains("VPC")) {
+    std::string n = text(*name);
+    if (!n.empty() && n.back() == '.') n.pop_back();
+    r.cross->zones_by_name.emplace(n, std::string(kRef) + r.save + ".HostedZone.Id}");
+  }
   r.handle.simulated = true;
-  r.handle.ref = "${" + r.id + ".HostedZone.Id}";
+  r.handle.ref = std::string(kRef) + r.save + ".HostedZone.Id}";
   r.handle.attributes["Id"] = r.handle.ref;
 }
 
@@ -433,10 +443,10 @@ void rest_api(ResourceReader& r) {
   Json p{{"name", r.id}};
   if (auto n = r.want("Name")) p["name"] = text(*n);
   if (auto t = r.want("EndpointConfiguration/Types"); t && t->is_array()) p["endpointConfiguration"] = {{"types", *t}};
-  r.calls.push_back({"apigateway:CreateRestApi", true, p, r.id, {}});
+  r.calls.push_back({"apigateway:CreateRestApi", true, p, r.save, {}});
   r.handle.simulated = true;
-  r.handle.ref = "${" + r.id + ".id}";
-  r.handle.attributes["RootResourceId"] = "${" + r.id + ".rootResourceId}";
+  r.handle.ref = std::string(kRef) + r.save + ".id}";
+  r.handle.attributes["RootResourceId"] = std::string(kRef) + r.save + ".rootResourceId}";
   r.handle.attributes["RestApiId"] = r.handle.ref;
 }
 
@@ -444,9 +454,9 @@ void deployment(ResourceReader& r, bool stage) {
   auto api = r.need("RestApiId");
   if (!api) return;
   auto name = r.want("StageName");
-  if (name) r.calls.push_back({"apigateway:CreateDeployment", true, Json{{"restApiId", text(*api)}, {"stageName", text(*name)}}, r.id, {}});
+  if (name) r.calls.push_back({"apigateway:CreateDeployment", true, Json{{"restApiId", text(*api)}, {"stageName", text(*name)}}, r.save, {}});
   r.handle.simulated = true;
-  r.handle.ref = stage ? (name ? text(*name) : "") : "${" + r.id + ".id}";
+  r.handle.ref = stage ? (name ? text(*name) : "") : std::string(kRef) + r.save + ".id}";
 }
 
 void domain_name(ResourceReader& r, bool v2) {
@@ -463,8 +473,31 @@ void domain_name(ResourceReader& r, bool v2) {
     cert_path = r.has("RegionalCertificateArn") ? "RegionalCertificateArn" : "CertificateArn";
     policy = r.want("SecurityPolicy");
   }
+  // The certificate is read even when the name is unknown, so that each
+  // unknown value is reported.
+  const auto cert = certificate_ref(r, cert_path, name ? std::vector<std::string>{text(*name)} : std::vector<std::string>{},
+                                    type == "EDGE" ? std::string("us-east-1") : r.stack.region);
   if (!name || !r.handle.why_not.empty()) return;
-  const auto cert = certificate_ref(r, cert_path, {text(*name)}, type == "EDGE" ? std::string("us-east-1") : r.stack.region);
+  if (v2) {
+    // HTTP API custom domains: apigatewayv2, REGIONAL only.
+    Json config{{"EndpointType", type}};
+    std::vector<std::pair<std::string, std::string>> src{{"DomainName", r.pointer("DomainName")}};
+    if (cert) {
+      config["CertificateArn"] = *cert;
+      src.emplace_back("DomainNameConfigurations/0/CertificateArn", r.pointer(cert_path));
+    }
+    if (policy) {
+      config["SecurityPolicy"] = text(*policy);
+      src.emplace_back("DomainNameConfigurations/0/SecurityPolicy", r.pointer("DomainNameConfigurations/0/SecurityPolicy"));
+    }
+    r.calls.push_back(
+        {"apigatewayv2:CreateDomainName", true, Json{{"DomainName", text(*name)}, {"DomainNameConfigurations", Json::array({config})}}, r.save, src});
+    r.handle.simulated = true;
+    r.handle.ref = text(*name);
+    r.handle.attributes["RegionalDomainName"] = std::string(kRef) + r.save + ".DomainNameConfigurations[0].ApiGatewayDomainName}";
+    r.handle.attributes["RegionalHostedZoneId"] = std::string(kRef) + r.save + ".DomainNameConfigurations[0].HostedZoneId}";
+    return;
+  }
   Json p{{"domainName", text(*name)}, {"endpointConfiguration", {{"types", Json::array({type})}}}};
   std::vector<std::pair<std::string, std::string>> src{{"domainName", r.pointer("DomainName")}};
   if (cert) {
@@ -482,15 +515,46 @@ void domain_name(ResourceReader& r, bool v2) {
   src.emplace_back("endpointConfiguration", r.has(v2 ? "DomainNameConfigurations/0/EndpointType" : "EndpointConfiguration")
                                                 ? r.pointer(v2 ? "DomainNameConfigurations/0/EndpointType" : "EndpointConfiguration")
                                                 : r.base + "/Properties");
-  r.calls.push_back({"apigateway:CreateDomainName", true, p, r.id, src});
+  r.calls.push_back({"apigateway:CreateDomainName", true, p, r.save, src});
   r.handle.simulated = true;
   r.handle.ref = text(*name);
   for (const auto& [attr, member] : std::vector<std::pair<std::string, std::string>>{{"DistributionDomainName", "distributionDomainName"},
                                                                                      {"DistributionHostedZoneId", "distributionHostedZoneId"},
                                                                                      {"RegionalDomainName", "regionalDomainName"},
                                                                                      {"RegionalHostedZoneId", "regionalHostedZoneId"}}) {
-    r.handle.attributes[attr] = "${" + r.id + "." + member + "}";
+    r.handle.attributes[attr] = std::string(kRef) + r.save + "." + member + "}";
   }
+}
+
+/// An HTTP API's mapping: the API itself is not modelled, so its id may be a
+/// stand-in.
+void api_mapping(ResourceReader& r) {
+  auto domain = r.need("DomainName");
+  if (!domain) return;
+  Json p{{"DomainName", text(*domain)},
+         {"ApiId", text(r.want("ApiId", "httpapi").value_or(Json("httpapi")))},
+         {"Stage", text(r.want("Stage", "$default").value_or(Json("$default")))}};
+  if (auto k = r.want("ApiMappingKey")) p["ApiMappingKey"] = text(*k);
+  r.calls.push_back({"apigatewayv2:CreateApiMapping", true, p, r.save, {}});
+  r.handle.simulated = true;
+  r.handle.ref = std::string(kRef) + r.save + ".ApiMappingId}";
+}
+
+/// HTTP APIs and their stages are not modelled; what refers to them gets a
+/// stand-in id (no rule reads it).
+void http_api(ResourceReader& r, bool stage) {
+  r.handle.simulated = true;
+  if (stage) {
+    r.handle.ref = text(r.want("StageName", "$default").value_or(Json("$default")));
+    return;
+  }
+  std::string id;
+  for (unsigned char c : r.id) {
+    if (std::isalnum(c) && id.size() < 10) id += static_cast<char>(std::tolower(c));
+  }
+  r.handle.ref = id.empty() ? "httpapi" : id;
+  r.handle.attributes["ApiId"] = r.handle.ref;
+  r.handle.attributes["ApiEndpoint"] = "https://" + r.handle.ref + ".execute-api." + r.stack.region + ".amazonaws.com";
 }
 
 void base_path_mapping(ResourceReader& r) {
@@ -507,7 +571,10 @@ void base_path_mapping(ResourceReader& r) {
 void distribution(ResourceReader& r) {
   const std::string vc = "DistributionConfig/ViewerCertificate/";
   auto aliases = r.need("DistributionConfig/Aliases");
-  if (!r.handle.why_not.empty()) return;
+  if (!r.handle.why_not.empty()) {
+    (void)certificate_ref(r, vc + "AcmCertificateArn", {}, "us-east-1");  // its own unknown is reported too
+    return;
+  }
   Json cfg{{"CallerReference", r.stack.name + "/" + r.id}, {"Comment", ""}, {"Enabled", true}};
   if (auto c = r.want("DistributionConfig/Comment")) cfg["Comment"] = text(*c);
   if (auto e = r.want("DistributionConfig/Enabled")) cfg["Enabled"] = truthy(*e);
@@ -534,10 +601,10 @@ void distribution(ResourceReader& r) {
   if (auto d = r.want(vc + "CloudFrontDefaultCertificate")) viewer["CloudFrontDefaultCertificate"] = truthy(*d);
   if (!viewer.empty()) cfg["ViewerCertificate"] = viewer;
   if (r.has("DistributionConfig/Aliases")) src.emplace_back("DistributionConfig/Aliases", r.pointer("DistributionConfig/Aliases"));
-  r.calls.push_back({"cloudfront:CreateDistribution", false, Json{{"DistributionConfig", cfg}}, r.id, src});
+  r.calls.push_back({"cloudfront:CreateDistribution", false, Json{{"DistributionConfig", cfg}}, r.save, src});
   r.handle.simulated = true;
-  r.handle.ref = "${" + r.id + ".Distribution.Id}";
-  r.handle.attributes["DomainName"] = "${" + r.id + ".Distribution.DomainName}";
+  r.handle.ref = std::string(kRef) + r.save + ".Distribution.Id}";
+  r.handle.attributes["DomainName"] = std::string(kRef) + r.save + ".Distribution.DomainName}";
   r.handle.attributes["Id"] = r.handle.ref;
 }
 
@@ -563,9 +630,9 @@ void load_balancer(ResourceReader& r) {
   p["Subnets"] = subnets;
   std::vector<std::pair<std::string, std::string>> src;
   if (r.has("Scheme")) src.emplace_back("Scheme", r.pointer("Scheme"));
-  r.calls.push_back({"elbv2:CreateLoadBalancer", true, p, r.id, src});
+  r.calls.push_back({"elbv2:CreateLoadBalancer", true, p, r.save, src});
   r.handle.simulated = true;
-  const std::string lb = "${" + r.id + ".LoadBalancers[0].";
+  const std::string lb = std::string(kRef) + r.save + ".LoadBalancers[0].";
   r.handle.ref = lb + "LoadBalancerArn}";
   r.handle.attributes["DNSName"] = lb + "DNSName}";
   r.handle.attributes["CanonicalHostedZoneID"] = lb + "CanonicalHostedZoneId}";
@@ -614,9 +681,9 @@ void listener(ResourceReader& r) {
                             .value_or(Json::array());
   src.emplace_back("DefaultActions", r.has("DefaultActions") ? r.pointer("DefaultActions") : r.base + "/Properties");
   src.emplace_back("Protocol", r.has("Protocol") ? r.pointer("Protocol") : r.base + "/Properties");
-  r.calls.push_back({"elbv2:CreateListener", true, p, r.id, src});
+  r.calls.push_back({"elbv2:CreateListener", true, p, r.save, src});
   r.handle.simulated = true;
-  r.handle.ref = "${" + r.id + ".Listeners[0].ListenerArn}";
+  r.handle.ref = std::string(kRef) + r.save + ".Listeners[0].ListenerArn}";
   r.handle.attributes["ListenerArn"] = r.handle.ref;
 }
 
@@ -625,11 +692,17 @@ void listener_certificate(ResourceReader& r) {
   if (!l) return;
   Json certs = certificates_list(r, "Certificates");
   if (certs.empty()) return;
-  r.calls.push_back({"elbv2:AddListenerCertificates",
-                     true,
-                     Json{{"ListenerArn", text(*l)}, {"Certificates", certs}},
-                     "",
-                     {{"Certificates", r.pointer("Certificates")}}});
+  std::vector<std::pair<std::string, std::string>> src{{"Certificates", r.pointer("Certificates")}};
+  // The listener's own policy stays where the listener is written: a finding
+  // about it that this step last touched points there.
+  if (const Json* arn = r.raw_value("ListenerArn"); arn != nullptr && arn->is_object() && arn->contains("Ref") && (*arn)["Ref"].is_string()) {
+    const std::string listener = (*arn)["Ref"].get<std::string>();
+    const Json& resources = r.stack.doc.root["Resources"];
+    if (resources.contains(listener) && resources[listener].contains("Properties") && resources[listener]["Properties"].contains("SslPolicy")) {
+      src.emplace_back("SslPolicy", "/Resources/" + pointer_escape(listener) + "/Properties/SslPolicy");
+    }
+  }
+  r.calls.push_back({"elbv2:AddListenerCertificates", true, Json{{"ListenerArn", text(*l)}, {"Certificates", certs}}, "", src});
   r.handle.simulated = true;
 }
 
@@ -666,7 +739,7 @@ void events_rule(ResourceReader& r) {
   if (auto s = r.want("State")) p["State"] = text(*s);
   auto bus = r.want("EventBusName");
   if (bus) p["EventBusName"] = text(*bus);
-  r.calls.push_back({"events:PutRule", true, p, r.id, {{"EventPattern", r.has("EventPattern") ? r.pointer("EventPattern") : r.base}}});
+  r.calls.push_back({"events:PutRule", true, p, r.save, {{"EventPattern", r.has("EventPattern") ? r.pointer("EventPattern") : r.base}}});
   if (auto targets = r.want("Targets", "arn:aws:sns:" + r.stack.region + ":" + r.stack.account + ":unknown"); targets && targets->is_array()) {
     Json list = Json::array();
     for (const auto& t : *targets) {
@@ -680,7 +753,7 @@ void events_rule(ResourceReader& r) {
   }
   r.handle.simulated = true;
   r.handle.ref = p["Name"].get<std::string>();
-  r.handle.attributes["Arn"] = "${" + r.id + ".RuleArn}";
+  r.handle.attributes["Arn"] = std::string(kRef) + r.save + ".RuleArn}";
 }
 
 }  // namespace
@@ -696,12 +769,16 @@ bool is_modelled_type(const std::string& type) {
                                             "AWS::ApiGateway::DomainName",
                                             "AWS::ApiGateway::BasePathMapping",
                                             "AWS::ApiGatewayV2::DomainName",
+                                            "AWS::ApiGatewayV2::ApiMapping",
+                                            "AWS::ApiGatewayV2::Api",
+                                            "AWS::ApiGatewayV2::Stage",
                                             "AWS::CloudFront::Distribution",
                                             "AWS::ElasticLoadBalancingV2::LoadBalancer",
                                             "AWS::ElasticLoadBalancingV2::Listener",
                                             "AWS::ElasticLoadBalancingV2::ListenerCertificate",
                                             "AWS::Config::ConfigRule",
-                                            "AWS::Events::Rule"};
+                                            "AWS::Events::Rule",
+                                            "AWS::CloudFormation::Stack"};
   return kTypes.count(type) != 0U;
 }
 
@@ -725,6 +802,12 @@ bool read_resource(ResourceReader& r) {
     domain_name(r, false);
   } else if (t == "AWS::ApiGatewayV2::DomainName") {
     domain_name(r, true);
+  } else if (t == "AWS::ApiGatewayV2::ApiMapping") {
+    api_mapping(r);
+  } else if (t == "AWS::ApiGatewayV2::Api") {
+    http_api(r, false);
+  } else if (t == "AWS::ApiGatewayV2::Stage") {
+    http_api(r, true);
   } else if (t == "AWS::ApiGateway::BasePathMapping") {
     base_path_mapping(r);
   } else if (t == "AWS::CloudFront::Distribution") {

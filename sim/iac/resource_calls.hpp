@@ -47,7 +47,9 @@ class ResourceReader {
 
   Stack& stack;
   Resolver& resolver;
+  CrossStack* cross = nullptr;
   std::string id;
+  std::string save;  // the name its responses are saved under (unique across stacks)
   std::string type;
   std::string base;  // "/Resources/<id>"
   const Json& resource;

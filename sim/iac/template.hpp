@@ -17,6 +17,13 @@ using core::Json;
 using input::SourceDocument;
 using input::SourcePos;
 
+/// How the importer writes a reference to a saved response while it works
+/// ("\x01{Cert.CertificateArn}"): unlike "${", it cannot come from a
+/// template, so a template's own "${" text stays text (written "$${" in the
+/// scenario) and only the importer's references become "${...}".
+inline constexpr const char* kRef = "\x01{";
+inline bool is_reference_to_saved(const std::string& s) { return s.find(kRef) != std::string::npos; }
+
 /// One stack: a template deployed in a region with parameter values.
 struct Stack {
   std::string name;
@@ -26,6 +33,19 @@ struct Stack {
   SourceDocument doc;
   std::map<std::string, std::string> given;  // parameter values from the command line or a deployment file
   bool sam = false;
+  std::string save_prefix;  // "" for one stack; "<stack>_" when several share a scenario
+  std::string parent;       // a nested stack's parent stack
+};
+
+/// What stacks read from each other: exports (Fn::ImportValue, per region
+/// and account) and outputs (Fn::GetStackOutput, a nested stack's Outputs).
+struct CrossStack {
+  std::map<std::string, std::string> exports;                         // "region|account|name" -> value
+  std::map<std::string, std::map<std::string, std::string>> outputs;  // stack name -> output -> value
+  std::map<std::string, std::string> regions;                         // stack name -> region
+  /// Hosted zones by name (public ones the templates create or name by id),
+  /// so that a HostedZoneName finds the zone that answers for the name.
+  std::map<std::string, std::string> zones_by_name;
 };
 
 /// What a reference to a resource of the stack stands for: the scenario
@@ -64,7 +84,8 @@ struct Resolved {
 /// scenario::InputError at the template's position.
 class Resolver {
  public:
-  Resolver(const Stack& stack, const std::map<std::string, ResourceHandle>& resources) : stack_(stack), resources_(resources) {}
+  Resolver(const Stack& stack, const std::map<std::string, ResourceHandle>& resources, const CrossStack* cross = nullptr)
+      : stack_(stack), resources_(resources), cross_(cross) {}
 
   /// The value at `pointer` (a JSON Pointer into the template).
   Resolved resolve(const Json& v, const std::string& pointer);
@@ -83,6 +104,7 @@ class Resolver {
 
   const Stack& stack_;
   const std::map<std::string, ResourceHandle>& resources_;
+  const CrossStack* cross_;
   std::map<std::string, std::optional<bool>> conditions_;
   std::set<std::string> evaluating_;
 };

@@ -21,11 +21,17 @@ namespace {
 /// wrong region, the listener's SslPolicy for a legacy policy.
 std::vector<std::string_view> blamed_members(std::string_view rule) {
   if (rule == "apigw-edge-certificate-region") return {"certificateArn", "DistributionConfig/ViewerCertificate/ACMCertificateArn"};
-  if (rule == "regional-certificate-region") return {"regionalCertificateArn", "Certificates"};
+  if (rule == "regional-certificate-region") return {"regionalCertificateArn", "DomainNameConfigurations/0/CertificateArn", "Certificates"};
   if (rule == "certificate-name-mismatch")
-    return {"certificateArn", "regionalCertificateArn", "DistributionConfig/Aliases", "DistributionConfig/ViewerCertificate/ACMCertificateArn",
+    return {"certificateArn",
+            "regionalCertificateArn",
+            "DomainNameConfigurations/0/CertificateArn",
+            "DistributionConfig/Aliases",
+            "DistributionConfig/ViewerCertificate/ACMCertificateArn",
             "Certificates"};
-  if (rule == "legacy-tls-policy") return {"securityPolicy", "SslPolicy", "DistributionConfig/ViewerCertificate/MinimumProtocolVersion", "Protocol"};
+  if (rule == "legacy-tls-policy")
+    return {"securityPolicy", "DomainNameConfigurations/0/SecurityPolicy", "SslPolicy", "DistributionConfig/ViewerCertificate/MinimumProtocolVersion",
+            "Protocol"};
   if (rule == "email-validation-renewal") return {"ValidationMethod"};
   if (rule == "http-without-redirect") return {"DefaultActions"};
   if (rule == "validation-record-missing" || rule == "validation-record-wrong-zone") return {"HostedZoneId"};

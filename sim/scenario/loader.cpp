@@ -627,6 +627,7 @@ class Loader {
           // The first member after the name must be one the saving call's
           // response has (${cert.CertArn} is refused here, not at run time).
           for (std::size_t at = text.find("${"); at != std::string::npos; at = text.find("${", at + 2)) {
+            if (at > 0 && text[at - 1] == '$') continue;  // "$${": text, not a reference
             const std::size_t close = text.find('}', at);
             if (close == std::string::npos) break;
             const std::string_view ref = std::string_view(text).substr(at + 2, close - at - 2);

@@ -92,6 +92,10 @@ std::optional<std::vector<std::string>> referenced_names(std::string_view text, 
   std::vector<std::string> out;
   std::size_t pos = 0;
   while ((pos = text.find("${", pos)) != std::string_view::npos) {
+    if (pos > 0 && text[pos - 1] == '$') {  // "$${" is the text "${"
+      pos += 2;
+      continue;
+    }
     const std::size_t close = text.find('}', pos);
     if (close == std::string_view::npos) {
       *error = "unterminated reference '${': write ${name.path}";
@@ -136,6 +140,11 @@ std::optional<std::string> substitute(Json& value, const std::map<std::string, J
     while (true) {
       const std::size_t open = s.find("${", pos);
       if (open == std::string::npos) break;
+      if (open > 0 && s[open - 1] == '$') {  // "$${" is the text "${"
+        out += s.substr(pos, open - 1 - pos) + "${";
+        pos = open + 2;
+        continue;
+      }
       const std::size_t close = s.find('}', open);
       out += s.substr(pos, open - pos);
       auto v = resolve(std::string_view(s).substr(open + 2, close - open - 2), saved, &why);

@@ -37,6 +37,7 @@ model::PartMask parts_changed_by(const api::Operation& op) {
                             op.name == "CreateBasePathMapping" || op.name == "DeleteBasePathMapping";
     return one_domain ? 0 : bit(Part::ApiGateway);
   }
+  if (service == "apigatewayv2") return 0;  // calls on one custom domain: API Gateway reports it
   if (service == "cloudfront") return bit(Part::CloudFront);
   if (service == "elbv2") return bit(Part::Elb);
   if (service == "events") return bit(Part::Events);

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "acmsim/analysis/rule.hpp"
+#include "acmsim/input/paths.hpp"
 #include "acmsim/model/aws_names.hpp"
 #include "acmsim/model/events/event_pattern.hpp"
 #include "acmsim/model/settings.hpp"
@@ -16,8 +17,8 @@
 
 namespace acmsim::study {
 
-using scenario::InputError;
 using input::SourceDocument;
+using scenario::InputError;
 
 namespace {
 
@@ -94,22 +95,7 @@ std::optional<std::vector<std::string>> split_pointer(const std::string& p) {
   return out;
 }
 
-/// Whether `path` (following symbolic links) lies inside `folder`.
-bool inside_folder(const std::filesystem::path& path, const std::filesystem::path& folder) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  const fs::path root = fs::weakly_canonical(folder.empty() ? fs::path(".") : folder, ec);
-  if (ec) return false;
-  const fs::path target = fs::weakly_canonical(path, ec);
-  if (ec) return false;
-  auto r = root.begin();
-  auto t = target.begin();
-  for (; r != root.end(); ++r, ++t) {
-    if (r->empty()) continue;  // a trailing separator
-    if (t == target.end() || *r != *t) return false;
-  }
-  return true;
-}
+using input::inside_folder;
 
 class StudyLoader {
  public:
@@ -216,8 +202,7 @@ class StudyLoader {
     const std::vector<std::string_view> valid(allowed);
     for (const auto& [k, v] : obj.items()) {
       if (std::find(valid.begin(), valid.end(), k) == valid.end())
-        fail(at + "/" + input::pointer_escape(k),
-             "unknown member \"" + k + "\" " + where + did_you_mean(k, valid) + "; valid: " + join_names(valid));
+        fail(at + "/" + input::pointer_escape(k), "unknown member \"" + k + "\" " + where + did_you_mean(k, valid) + "; valid: " + join_names(valid));
     }
   }
 

@@ -43,6 +43,7 @@ void add_acm_operations(std::vector<Operation>& out);
 void add_route53_operations(std::vector<Operation>& out);
 void add_sim_operations(std::vector<Operation>& out);
 void add_apigateway_operations(std::vector<Operation>& out);
+void add_apigatewayv2_operations(std::vector<Operation>& out);
 void add_cloudfront_operations(std::vector<Operation>& out);
 void add_elbv2_operations(std::vector<Operation>& out);
 void add_events_operations(std::vector<Operation>& out);

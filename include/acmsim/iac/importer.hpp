@@ -22,6 +22,7 @@ struct ImportOptions {
   /// --parameter [STACK.]KEY=VALUE, in command-line order.
   std::vector<std::pair<std::string, std::string>> parameters;
   std::uint64_t max_file_bytes = 64ULL << 20;
+  bool read_other_files = true;  // false: nested stacks are not read (a template given as text)
 };
 
 struct Imported {
@@ -38,5 +39,9 @@ bool is_infrastructure_file(const std::string& path);
 /// Reads the templates and returns the scenario of their deployment; throws
 /// scenario::InputError (FILE:LINE:COLUMN) for bad input.
 Imported import_infrastructure(const std::vector<std::string>& files, const ImportOptions& options);
+
+/// The same for one CloudFormation or SAM template given as text (YAML or
+/// JSON); `file` names it in messages. No other file is read.
+Imported import_template_text(std::string_view text, const std::string& file, const ImportOptions& options);
 
 }  // namespace acmsim::iac

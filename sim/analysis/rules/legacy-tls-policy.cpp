@@ -13,7 +13,7 @@ void check_domain(Context& ctx, const model::CustomDomain& d) {
 
 void check(Context& ctx) {
   static const char* kLegacy[] = {"ELBSecurityPolicy-2016-08", "ELBSecurityPolicy-TLS-1-0-2015-04", "ELBSecurityPolicy-FS-2018-06",
-                                  "ELBSecurityPolicy-2015-05"};
+                                  "ELBSecurityPolicy-2015-05", "ELBSecurityPolicy-TLS13-1-0-2021-06"};
   for (const auto* lb : ctx.world().elb.all()) {
     for (const auto& l : lb->listeners) {
       if (l.deleted || l.ssl_policy.empty()) continue;

@@ -349,6 +349,25 @@ Outcome<BasePathMapping> ApiGatewayService::create_base_path_mapping(RegionId re
   return m;
 }
 
+Outcome<ApiMapping> ApiGatewayService::create_api_mapping(RegionId region, const std::string& domain, const std::string& api_id,
+                                                          const std::string& stage, const std::optional<std::string>& key) {
+  CustomDomain* d = find_domain(region, domain);
+  if (d == nullptr) return aws_error("NotFoundException", "The domain name resource specified in the request was not found.");
+  if (api_id.empty()) return aws_error("BadRequestException", "ApiId is required.");
+  if (stage.empty()) return aws_error("BadRequestException", "Stage is required.");
+  std::string k = key.value_or("");
+  while (!k.empty() && k.front() == '/') k.erase(k.begin());
+  for (const auto& m : d->api_mappings) {
+    if (m.key == k) return aws_error("ConflictException", "ApiMapping with key '" + k + "' already exists for domain name " + d->name + ".");
+  }
+  changed(d->id);
+  ApiMapping m{random_id(6, true), api_id, stage, k};
+  d->api_mappings.push_back(m);
+  d->origin = origin_;
+  trace_state(d->name, region, "ApiMapped", {{"apiMappingKey", k}, {"apiId", api_id}, {"stage", stage}});
+  return m;
+}
+
 Outcome<std::vector<BasePathMapping>> ApiGatewayService::get_base_path_mappings(RegionId region, const std::string& domain) const {
   auto d = get_domain_name(region, domain);
   if (!d.ok()) return d.error();

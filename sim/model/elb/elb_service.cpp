@@ -4,6 +4,8 @@
 #include <array>
 #include <cctype>
 
+#include "acmsim/model/route53/dns_name.hpp"
+
 namespace acmsim::model {
 
 namespace {
@@ -30,7 +32,7 @@ constexpr std::array<ZoneRow, 19> kZones{{
     {"us-west-2", "Z1H1FL5HABSF5", "Z18D5FSROUN65G"},
 }};
 
-const std::array<std::string_view, 14> kSslPolicies{"ELBSecurityPolicy-2016-08",
+const std::array<std::string_view, 17> kSslPolicies{"ELBSecurityPolicy-2016-08",
                                                     "ELBSecurityPolicy-TLS-1-0-2015-04",
                                                     "ELBSecurityPolicy-TLS-1-1-2017-01",
                                                     "ELBSecurityPolicy-TLS-1-2-2017-01",
@@ -40,7 +42,10 @@ const std::array<std::string_view, 14> kSslPolicies{"ELBSecurityPolicy-2016-08",
                                                     "ELBSecurityPolicy-FS-1-2-2019-08",
                                                     "ELBSecurityPolicy-FS-1-2-Res-2019-08",
                                                     "ELBSecurityPolicy-FS-1-2-Res-2020-10",
+                                                    "ELBSecurityPolicy-TLS13-1-0-2021-06",
+                                                    "ELBSecurityPolicy-TLS13-1-1-2021-06",
                                                     "ELBSecurityPolicy-TLS13-1-2-2021-06",
+                                                    "ELBSecurityPolicy-TLS13-1-2-Ext2-2021-06",
                                                     "ELBSecurityPolicy-TLS13-1-3-2021-06",
                                                     "ELBSecurityPolicy-TLS13-1-2-Res-2021-06",
                                                     "ELBSecurityPolicy-TLS13-1-2-Ext1-2021-06"};
@@ -129,7 +134,7 @@ Outcome<const LoadBalancer*> ElbService::create_load_balancer(RegionId region, c
   lb.canonical_hosted_zone_id = elb_canonical_zone_id(region, lb.type);
   lb.created_at = sim_.now();
   lb.origin = origin_;
-  by_dns_name_[lb.dns_name] = lbs_.size();
+  by_dns_name_[dns::normalize(lb.dns_name)] = lbs_.size();  // DNS names compare without case
   lbs_.push_back(lb);
   trace_state(lbs_.back(), "LoadBalancerCreated", {{"dnsName", lb.dns_name}, {"type", aws_name(lb.type)}});
   return &lbs_.back();
@@ -152,7 +157,7 @@ std::vector<const LoadBalancer*> ElbService::all() const {
 }
 
 const LoadBalancer* ElbService::find_by_dns_name(const std::string& dns_name) const {
-  const auto it = by_dns_name_.find(dns_name);
+  const auto it = by_dns_name_.find(dns::normalize(dns_name));
   if (it == by_dns_name_.end() || lbs_[it->second].deleted) return nullptr;
   return &lbs_[it->second];
 }

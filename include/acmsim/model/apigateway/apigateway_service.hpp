@@ -34,6 +34,15 @@ struct BasePathMapping {
   std::string stage;
 };
 
+/// An API mapping of an HTTP or WebSocket API (apigatewayv2): HTTP APIs
+/// themselves are not modelled, so the API id is taken as given.
+struct ApiMapping {
+  std::string id;
+  std::string api_id;
+  std::string stage;
+  std::string key;  // "" for the root
+};
+
 struct CustomDomain {
   std::uint32_t id = 0;  // index in creation order, for the analysis
   std::string name;
@@ -55,6 +64,7 @@ struct CustomDomain {
     return now < certificate_switch_at && !previous_certificate_arn.empty() ? previous_certificate_arn : certificate_arn;
   }
   std::vector<BasePathMapping> mappings;
+  std::vector<ApiMapping> api_mappings;  // apigatewayv2
   std::int32_t origin = -1;
   bool deleted = false;
 
@@ -101,6 +111,11 @@ class ApiGatewayService {
                                                     const std::optional<std::string>& base_path, const std::optional<std::string>& stage);
   Outcome<std::vector<BasePathMapping>> get_base_path_mappings(RegionId region, const std::string& domain) const;
   Outcome<bool> delete_base_path_mapping(RegionId region, const std::string& domain, const std::string& base_path);
+
+  /// apigatewayv2:CreateApiMapping: custom domain names are shared by REST and
+  /// HTTP APIs; an HTTP API's id and stage are not checked (not modelled).
+  Outcome<ApiMapping> create_api_mapping(RegionId region, const std::string& domain, const std::string& api_id, const std::string& stage,
+                                         const std::optional<std::string>& key);
 
   /// Every live custom domain, in creation order (for probes and the analysis).
   [[nodiscard]] std::vector<const CustomDomain*> all_domains() const;
