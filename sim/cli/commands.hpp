@@ -40,7 +40,7 @@ struct CheckArgs {
 
 /// What templates are read with: --region, --account, --parameter.
 struct TemplateOptions {
-  std::string region = "us-east-1";
+  std::string region;  // empty: the config file's templates.regions, else us-east-1
   std::string account = "111122223333";
   std::vector<std::string> parameters;  // [STACK.]KEY=VALUE
 };

@@ -29,7 +29,7 @@ int run_to(const std::string& file, const std::string& at_text, const scenario::
 int import_templates(const std::vector<std::string>& files, const TemplateOptions& t, const scenario::LoadLimits& limits, scenario::Scenario& s,
                      core::Json* document) {
   iac::ImportOptions o;
-  o.region = t.region;
+  o.region = t.region.empty() ? std::string("us-east-1") : t.region;
   o.account = t.account;
   o.max_file_bytes = limits.max_file_bytes;
   for (const auto& p : t.parameters) {
@@ -152,24 +152,36 @@ int lint_command(const LintArgs& args) {
   for (const auto& f : selection.files) (iac::is_infrastructure_file(f) ? templates : files).push_back(f);
   // Every input is read and run before anything is printed: bad input in any
   // of them prints no partial report.
-  const std::size_t n = files.size() + (templates.empty() ? 0 : 1);
+  // Templates deploy to --region, else to each region of the config file's
+  // templates.regions, else to us-east-1; the config's parameters come
+  // before --parameter (the command line wins).
+  std::vector<std::string> regions{args.templates.region};
+  if (args.templates.region.empty() && !policy->config.template_regions.empty()) regions = policy->config.template_regions;
+  TemplateOptions topts = args.templates;
+  topts.parameters.clear();
+  for (const auto& [k, v] : policy->config.template_parameters.items()) topts.parameters.push_back(k + "=" + (v.is_string() ? v.get<std::string>() : v.dump()));
+  topts.parameters.insert(topts.parameters.end(), args.templates.parameters.begin(), args.templates.parameters.end());
+  const std::size_t n = files.size() + (templates.empty() ? 0 : regions.size());
   std::vector<scenario::Scenario> scenarios(n);
   std::vector<scenario::RunResult> results(n);
   for (std::size_t i = 0; i < files.size(); ++i) {
     if (const int rc = run_to(files[i], args.at, args.limits, args.options, scenarios[i], results[i], &*policy); rc != kOk) return rc;
   }
-  if (!templates.empty()) {
-    auto& s = scenarios.back();
-    if (const int rc = import_templates(templates, args.templates, args.limits, s); rc != kOk) return rc;
-    if (const int rc = run_loaded(args.at, args.options, s, results.back(), &*policy); rc != kOk) return rc;
+  for (std::size_t k = 0; k < (templates.empty() ? 0 : regions.size()); ++k) {
+    const std::size_t i = files.size() + k;
+    auto& s = scenarios[i];
+    topts.region = regions[k];
+    if (const int rc = import_templates(templates, topts, args.limits, s); rc != kOk) return rc;
+    if (regions.size() > 1) s.name += "-" + regions[k];
+    if (const int rc = run_loaded(args.at, args.options, s, results[i], &*policy); rc != kOk) return rc;
     // Calls AWS refuses are told at the template line they come from (the
     // refusals a rule explains are findings; the calls that only failed
     // because an earlier one did are not repeated).
     std::set<std::size_t> explained;  // steps whose refusal a rule explains (a finding)
-    for (const auto& h : results.back().findings->history()) {
+    for (const auto& h : results[i].findings->history()) {
       if (h.refused_call && h.step >= 0) explained.insert(static_cast<std::size_t>(h.step));
     }
-    for (const auto& e : results.back().expectations) {
+    for (const auto& e : results[i].expectations) {
       if (e.passed || e.step >= s.origins.size() || explained.count(e.step) != 0U || e.message.find("nothing is saved under") != std::string::npos)
         continue;
       const auto& o = s.origins[e.step];

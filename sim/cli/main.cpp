@@ -89,7 +89,9 @@ bool apply_limit_text(const LimitOptions& text, acmsim::scenario::LoadLimits& li
 }
 
 void add_template_options(CLI::App* cmd, acmsim::cli::TemplateOptions& t) {
-  cmd->add_option("--region", t.region, "the region templates deploy to (deployment files and CDK manifests name their own)")->capture_default_str();
+  cmd->add_option("--region", t.region,
+                  "the region templates deploy to (default: each of the config file's templates.regions, else us-east-1; deployment files and CDK "
+                  "manifests name their own)");
   cmd->add_option("--account", t.account, "the account templates deploy to")->capture_default_str();
   cmd->add_option("--parameter", t.parameters, "a template parameter's value, [STACK.]KEY=VALUE (repeatable)");
 }

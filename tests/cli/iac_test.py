@@ -23,7 +23,7 @@ import subprocess
 import sys
 import tempfile
 
-acmsim = sys.argv[1]
+acmsim = str(pathlib.Path(sys.argv[1]).resolve())
 root = pathlib.Path(sys.argv[2]).resolve()
 data = root / "tests" / "data" / "iac"
 failures = []
@@ -145,6 +145,21 @@ with tempfile.TemporaryDirectory() as tmp:
           run("run", str(t / "out.json"))[0] in (0, 1), err)
     rc, out, err = run("lint", str(data / "resources.yaml"), "--parameter", "NoEquals")
     check("--parameter without '=' is a usage error", rc == 2, err)
+    # The config file's templates: every region listed, its parameters under --parameter.
+    (t / "cfg").mkdir()
+    (t / "cfg" / ".acmsim.json").write_text('{"templates": {"regions": ["us-east-1", "eu-west-1"], "parameters": {"Domain": "cfg.example"}}}')
+    (t / "cfg" / "t.yaml").write_text((data / "resources.yaml").read_text())
+    rc, findings, err = lint_json(["t.yaml"], cwd=str(t / "cfg"))
+    rules = sorted({f["rule"] for f in findings or [] if f["severity"] == "error"})
+    rc2, out2, _ = run("lint", "t.yaml", "--format", "json", "--fail-on", "none", cwd=str(t / "cfg"))
+    names = [d["scenario"] for d in json.loads(out2)] if rc2 == 0 and out2.startswith("[") else []
+    check("config templates.regions: linted in each region (the edge findings come from eu-west-1 only)",
+          findings is not None and rules == ["apigw-edge-certificate-region"] and names == ["import-t-us-east-1", "import-t-eu-west-1"] and
+          any("cfg.example" in r for f in findings for r in f["resources"]),
+          repr(rules) + repr(names) + err)
+    rc, findings, err = lint_json(["t.yaml", "--region", "us-east-1", "--parameter", "Domain=cli.example"], cwd=str(t / "cfg"))
+    check("--region and --parameter win over the config file",
+          findings is not None and not any(f["rule"] == "apigw-edge-certificate-region" for f in findings), err)
 
 # 4. Replay: the imported scenario's findings are the template's.
 corpus = pathlib.Path(os.environ.get("ACMSIM_IAC_CORPUS", root.parent / "shared" / "iac-corpus"))
