@@ -17,6 +17,7 @@
 #include "acmsim/scenario/input_file.hpp"
 #include "resource_calls.hpp"
 #include "sam.hpp"
+#include "terraform.hpp"
 
 namespace acmsim::iac {
 
@@ -622,9 +623,13 @@ void read_cdk_manifest(Importer& imp, const std::string& file, const SourceDocum
                                "the cloud assembly has no stack (no artifact of type aws:cloudformation:stack)");
 }
 
-/// Terraform plans are recognised; reading their resources is not built yet.
-void read_terraform_plan(Importer& imp, const std::string& file, const SourceDocument&, const ImportOptions&) {
-  imp.add_notice(file + ":1:1: Terraform plans are recognised but not read yet: nothing of this plan is simulated");
+/// A Terraform plan: one stack per region of its resources.
+void read_plan(Importer& imp, const std::string& file, const SourceDocument& doc, const ImportOptions& options) {
+  std::vector<std::string> notices;
+  for (auto& s : read_terraform_plan(file, doc, options.region, notices)) {
+    imp.add_template(file, std::move(s.doc), s.name, s.region, options.account, {});
+  }
+  for (auto& n : notices) imp.add_notice(std::move(n));
 }
 
 }  // namespace
@@ -706,7 +711,7 @@ Imported import_files(const std::vector<std::string>& files, const ImportOptions
     } else if (root.contains("artifacts") && root["artifacts"].is_object()) {
       read_cdk_manifest(imp, file, doc, options);
     } else if (root.contains("format_version") && root.contains("planned_values")) {
-      read_terraform_plan(imp, file, doc, options);
+      read_plan(imp, file, doc, options);
     } else if (root.contains("Resources")) {
       imp.add_template(file, std::move(doc), fs::path(file).stem().string(), options.region, options.account, {});
     } else {

@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "template.hpp"
+#include "terraform.hpp"
 
 namespace acmsim::iac {
 
@@ -34,7 +35,7 @@ Resolved no_value() {
   return r;
 }
 
-bool is_function_key(const std::string& k) { return k == "Ref" || k.rfind("Fn::", 0) == 0; }
+bool is_function_key(const std::string& k) { return k == "Ref" || k.rfind("Fn::", 0) == 0 || k == kUnknownFunction; }
 
 std::vector<std::string> split(const std::string& s, const std::string& delim) {
   std::vector<std::string> out;
@@ -123,6 +124,10 @@ Resolved Resolver::resolve(const Json& v, const std::string& pointer) {
     if (name == "Ref") {
       if (!v.begin().value().is_string()) fail(at, "Ref takes the name of a parameter, a resource or a pseudo parameter");
       return ref(v.begin().value().get<std::string>(), pointer);
+    }
+    if (name == kUnknownFunction) {
+      const Json& why = v.begin().value();
+      return unknown(why.is_string() ? why.get<std::string>() : why.dump(), pointer, "later:" + why.dump());
     }
     return function(name, v.begin().value(), pointer);
   }
