@@ -73,5 +73,4 @@ void put_resource(SourceDocument& doc, const std::string& id, Node resource) {
   *doc.node("/Resources") = std::move(all.p);
 }
 
-
 }  // namespace acmsim::iac

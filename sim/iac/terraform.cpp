@@ -45,14 +45,14 @@ std::string logical_id(const std::string& address, std::set<std::string>& taken)
 struct Planned {
   std::string address;
   std::string type;
-  std::string values_ptr;       // JSON Pointer of its planned values
+  std::string values_ptr;  // JSON Pointer of its planned values
   const Json* after_unknown = nullptr;
-  const Json* expressions = nullptr;  // from the plan's configuration
-  std::string expressions_ptr;        // where they are
+  const Json* expressions = nullptr;    // from the plan's configuration
+  std::string expressions_ptr;          // where they are
   const Json* configuration = nullptr;  // the whole configuration entry (for_each_expression, ...)
-  std::string provider_key;     // "aws", "aws.us_east_1"
+  std::string provider_key;             // "aws", "aws.us_east_1"
   std::string region;
-  std::string id;               // logical id in its stack
+  std::string id;  // logical id in its stack
 };
 
 class PlanReader {
@@ -111,7 +111,8 @@ class PlanReader {
         const std::string address = prefix + r["address"].get<std::string>();
         configurations_[address] = {&r, ptr + "/resources/" + std::to_string(i)};
         if (r.contains("expressions")) expressions_[address] = &r["expressions"];
-        if (r.contains("provider_config_key") && r["provider_config_key"].is_string()) provider_keys_[address] = r["provider_config_key"].get<std::string>();
+        if (r.contains("provider_config_key") && r["provider_config_key"].is_string())
+          provider_keys_[address] = r["provider_config_key"].get<std::string>();
       }
     }
     if (module.contains("module_calls") && module["module_calls"].is_object()) {
@@ -308,6 +309,17 @@ class PlanReader {
     return true;
   }
 
+  /// A listener's certificate_arn as CloudFormation's Certificates list.
+  void certificates(const Planned& p, Node& props, SourcePos at) {
+    auto cert = attr(p, {"certificate_arn"});
+    if (!cert) return;
+    Node one = made(Json::object(), at);
+    set(one, "CertificateArn", std::move(*cert));
+    Node list = made(Json::array(), at);
+    push(list, std::move(one));
+    set(props, "Certificates", std::move(list));
+  }
+
   void build(Planned& p) {
     const SourcePos at = plan_.pos_of(p.values_ptr);
     Node props = made(Json::object(), at);
@@ -332,7 +344,8 @@ class PlanReader {
         Node list = made(Json::array(), at);
         std::vector<Node> names{*name};
         if (auto sans = attr(p, {"subject_alternative_names"}); sans && sans->v.is_array()) {
-          for (std::size_t i = 0; i < sans->v.size(); ++i) names.push_back(Node{sans->v[i], i < sans->p.children.size() ? sans->p.children[i] : sans->p});
+          for (std::size_t i = 0; i < sans->v.size(); ++i)
+            names.push_back(Node{sans->v[i], i < sans->p.children.size() ? sans->p.children[i] : sans->p});
         }
         for (auto& n : names) {
           Node dvo = made(Json::object(), at);
@@ -417,13 +430,7 @@ class PlanReader {
       from(p, props, "Port", {"port"});
       from(p, props, "Protocol", {"protocol"});
       from(p, props, "SslPolicy", {"ssl_policy"});
-      if (auto cert = attr(p, {"certificate_arn"})) {
-        Node one = made(Json::object(), at);
-        set(one, "CertificateArn", std::move(*cert));
-        Node list = made(Json::array(), at);
-        push(list, std::move(one));
-        set(props, "Certificates", std::move(list));
-      }
+      certificates(p, props, at);
       Node actions = made(Json::array(), at);
       if (auto a = attr(p, {"default_action"}); a && a->v.is_array()) {
         for (std::size_t i = 0; i < a->v.size(); ++i) {
@@ -444,13 +451,7 @@ class PlanReader {
       put(p, "AWS::ElasticLoadBalancingV2::Listener", std::move(props));
     } else if (t == "aws_lb_listener_certificate" || t == "aws_alb_listener_certificate") {
       from(p, props, "ListenerArn", {"listener_arn"});
-      if (auto cert = attr(p, {"certificate_arn"})) {
-        Node one = made(Json::object(), at);
-        set(one, "CertificateArn", std::move(*cert));
-        Node list = made(Json::array(), at);
-        push(list, std::move(one));
-        set(props, "Certificates", std::move(list));
-      }
+      certificates(p, props, at);
       put(p, "AWS::ElasticLoadBalancingV2::ListenerCertificate", std::move(props));
     } else if (t == "aws_config_config_rule") {
       from(p, props, "ConfigRuleName", {"name"});

@@ -17,7 +17,7 @@ namespace acmsim::iac {
 inline constexpr const char* kUnknownFunction = "Acmsim::Unknown";
 
 struct PlanStack {
-  std::string name;    // "<plan file stem>-<region>"
+  std::string name;  // "<plan file stem>-<region>"
   std::string region;
   SourceDocument doc;  // a CloudFormation template whose positions are the plan's
 };

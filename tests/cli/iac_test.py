@@ -76,6 +76,8 @@ cases = [
     ("resources.yaml (eu-west-1)", [data / "resources.yaml"], ["--region", "eu-west-1"], [data / "resources.yaml"]),
     ("sam.yaml", [data / "sam.yaml"], [], [data / "sam.yaml"]),
     ("deployment.json", [data / "deployment" / "deployment.json"], [], sorted((data / "deployment").glob("*.yaml"))),
+    ("nested stacks (eu-west-1)", [data / "nested" / "parent.yaml"], ["--region", "eu-west-1"],
+     [data / "nested" / "parent.yaml", data / "nested" / "certificate.yaml"]),
 ]
 for name, files, options, sources in cases:
     rc, findings, err = lint_json([str(f) for f in files], *options)
@@ -123,6 +125,46 @@ steps = json.loads(out)["steps"] if rc == 0 else []
 check("terraform plan: the for_each validation records become the certificate's validation records in its zone",
       any(s["call"] == "sim:CreateValidationRecords" for s in steps) and
       [s.get("region") for s in steps if s["call"] == "acm:RequestCertificate"] == ["us-east-1", "eu-west-1"], json.dumps(steps)[:2000])
+
+# 1c. SAM: the expansion of SAM's own translator inputs gives the domains,
+# endpoint types, certificates and records of its outputs.
+def sam_shape(path, *options):
+    rc, out, err = run("import", str(path), *options)
+    if rc != 0:
+        return err
+    shape = []
+    for s in json.loads(out)["steps"]:
+        p = s["params"]
+        if s["call"] == "apigateway:CreateDomainName":
+            shape.append(("domain", p["domainName"], p["endpointConfiguration"]["types"][0], p.get("certificateArn") or p.get("regionalCertificateArn")))
+        elif s["call"] == "apigatewayv2:CreateDomainName":
+            c = p["DomainNameConfigurations"][0]
+            shape.append(("domain", p["DomainName"], c.get("EndpointType"), c.get("CertificateArn")))
+        elif s["call"] == "route53:ChangeResourceRecordSets":
+            for c in p["ChangeBatch"]["Changes"]:
+                r = c["ResourceRecordSet"]
+                shape.append(("record", r["Name"], r["Type"], "alias" if "AliasTarget" in r else "values"))
+        elif s["call"] in ("apigateway:CreateBasePathMapping", "apigatewayv2:CreateApiMapping"):
+            shape.append(("mapping", p.get("basePath", p.get("ApiMappingKey", ""))))
+    return sorted(shape)
+
+
+sam_corpus = [("api_with_basic_custom_domain_http", []),
+              ("api_with_custom_domains_edge", ["--parameter", "MyEdgeDomainName=api.example.com", "--parameter",
+                                                "MyEdgeDomainCert=arn:aws:acm:us-east-1:111122223333:certificate/0b3a46b2-1111-4222-8333-944455556666",
+                                                "--parameter", "HostedZoneId=Z0123456789ABC"])]
+corpus = pathlib.Path(os.environ.get("ACMSIM_IAC_CORPUS", root.parent / "shared" / "iac-corpus"))
+for name, options in sam_corpus:
+    sam_in = corpus / "serverless-application-model" / "input" / (name + ".yaml")
+    sam_out = corpus / "serverless-application-model" / "output" / (name + ".json")
+    if sam_in.exists() and sam_out.exists():
+        a, b = sam_shape(sam_in, *options), sam_shape(sam_out, *options)
+        check(f"SAM {name}: the expansion gives the translator's domains, endpoint types, certificates, records and mappings",
+              a == b and isinstance(a, list) and len(a) >= 3, f"expansion: {a}\ntranslator: {b}")
+
+# 1d. A template's own ${...} text stays text through import and replay.
+rc, out, err = run("import", str(data / "nested" / "escape.yaml"))
+check("a template's ${...} text is written $${...} in the scenario", rc == 0 and "see https://wiki/$${Page} for us-east-1" in out, err)
 
 # 2. Intrinsic functions, read back from the import.
 rc, out, err = run("import", str(data / "intrinsics.yaml"))
