@@ -7,6 +7,7 @@
 #include <cctype>
 #include <deque>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <set>
 
@@ -573,7 +574,24 @@ void read_deployment(Importer& imp, const std::string& file, const SourceDocumen
 void read_cdk_manifest(Importer& imp, const std::string& file, const SourceDocument& doc, const ImportOptions& options) {
   const Json& artifacts = doc.root["artifacts"];
   bool any = false;
-  for (const auto& [name, a] : artifacts.items()) {
+  // Stacks are deployed after the stacks they depend on (the manifest's
+  // "dependencies"), otherwise in the manifest's order.
+  std::vector<std::string> order;
+  std::set<std::string> placed;
+  std::function<void(const std::string&, int)> place = [&](const std::string& name, int depth) {
+    if (placed.count(name) != 0U || depth > 256 || !artifacts.contains(name)) return;
+    placed.insert(name);
+    const Json& a = artifacts[name];
+    if (a.is_object() && a.contains("dependencies") && a["dependencies"].is_array()) {
+      for (const auto& d : a["dependencies"]) {
+        if (d.is_string()) place(d.get<std::string>(), depth + 1);
+      }
+    }
+    order.push_back(name);
+  };
+  for (const auto& [name, _] : artifacts.items()) place(name, 0);
+  for (const auto& name : order) {
+    const Json& a = artifacts[name];
     if (!a.is_object() || !a.contains("type") || a["type"] != "aws:cloudformation:stack") continue;
     const std::string at = "/artifacts/" + pointer_escape(name);
     if (!a.contains("properties") || !a["properties"].contains("templateFile") || !a["properties"]["templateFile"].is_string()) {

@@ -126,6 +126,14 @@ check("terraform plan: the for_each validation records become the certificate's 
       any(s["call"] == "sim:CreateValidationRecords" for s in steps) and
       [s.get("region") for s in steps if s["call"] == "acm:RequestCertificate"] == ["us-east-1", "eu-west-1"], json.dumps(steps)[:2000])
 
+# 1b'. A CDK cloud assembly: stacks in the order of their dependencies (the
+# manifest lists "web" first; it imports an export of "certs").
+rc, findings, err = lint_json([str(data / "cdk" / "manifest.json")])
+edge = [f for f in findings or [] if f["rule"] == "apigw-edge-certificate-region"]
+check("CDK manifest: dependencies first, Fn::ImportValue of the other stack's export, the finding at the web template's line",
+      len(edge) == 1 and edge[0]["location"]["file"].endswith("web.template.json") and edge[0]["location"]["line"] == 8 and
+      edge[0]["location"]["stack"] == "web", json.dumps(findings)[:1500] + err)
+
 # 1c. SAM: the expansion of SAM's own translator inputs gives the domains,
 # endpoint types, certificates and records of its outputs.
 def sam_shape(path, *options):
@@ -234,7 +242,8 @@ with tempfile.TemporaryDirectory() as tmp:
 # 4. Replay: the imported scenario's findings are the template's.
 corpus = pathlib.Path(os.environ.get("ACMSIM_IAC_CORPUS", root.parent / "shared" / "iac-corpus"))
 replays = [([data / "resources.yaml"], ["--region", "eu-west-1"]), ([data / "sam.yaml"], []),
-           ([data / "deployment" / "deployment.json"], []), ([data / "intrinsics.yaml"], []), ([plan], [])]
+           ([data / "deployment" / "deployment.json"], []), ([data / "intrinsics.yaml"], []), ([plan], []),
+           ([data / "cdk" / "manifest.json"], []), ([data / "nested" / "parent.yaml"], ["--region", "eu-west-1"])]
 if corpus.is_dir():
     for f in sorted(corpus.rglob("*")):
         if f.suffix in (".yaml", ".yml", ".json") and f.is_file():
