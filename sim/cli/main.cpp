@@ -88,10 +88,13 @@ bool apply_limit_text(const LimitOptions& text, acmsim::scenario::LoadLimits& li
   return true;
 }
 
-void add_template_options(CLI::App* cmd, acmsim::cli::TemplateOptions& t) {
+void add_template_options(CLI::App* cmd, acmsim::cli::TemplateOptions& t, bool reads_config) {
   cmd->add_option("--region", t.region,
-                  "the region templates deploy to (default: each of the config file's templates.regions, else us-east-1; deployment files and CDK "
-                  "manifests name their own)");
+                  reads_config
+                      ? "the region templates deploy to (default: each of the config file's templates.regions, else us-east-1; deployment "
+                        "files, CDK manifests and Terraform providers name their own)"
+                      : "the region templates deploy to (default: us-east-1; deployment files, CDK manifests and Terraform providers name their "
+                        "own)");
   cmd->add_option("--account", t.account, "the account templates deploy to")->capture_default_str();
   cmd->add_option("--parameter", t.parameters, "a template parameter's value, [STACK.]KEY=VALUE (repeatable)");
 }
@@ -164,15 +167,16 @@ int run_main(int argc, char** argv) {
   add_policy_options(check_cmd, check.policy, "none: only expectations fail");
 
   acmsim::cli::LintArgs lint;
-  auto* lint_cmd = app.add_subcommand("lint",
-                                      "The misconfiguration analysis of the state a scenario builds (expectations are not checked).\n"
-                                      "Exit status: 0 nothing at or above --fail-on, 1 otherwise, 2 bad input.");
+  auto* lint_cmd = app.add_subcommand(
+      "lint",
+      "The misconfiguration analysis of the state a scenario, or a deployment of templates, builds (expectations are not checked).\n"
+      "Exit status: 0 nothing at or above --fail-on, 1 otherwise, 2 bad input.");
   lint_cmd
       ->add_option("PATH", lint.files,
                    "scenario files, or folders (scenarios are selected as by acmsim check); CloudFormation or SAM templates (JSON or YAML), "
-                   "deployment files and CDK manifests given together are one deployment")
+                   "deployment files, CDK manifests and Terraform plans given together are one deployment")
       ->required();
-  add_template_options(lint_cmd, lint.templates);
+  add_template_options(lint_cmd, lint.templates, true);
   lint_cmd->add_option("--at", lint.at, "analyse the state at this time (a duration from start, or a timestamp); default: the horizon");
   lint_cmd->add_option("--format", lint.format, "text, json or sarif (SARIF 2.1.0)")->capture_default_str();
   LimitOptions lint_limits;
@@ -182,10 +186,13 @@ int run_main(int argc, char** argv) {
   auto* import_cmd =
       app.add_subcommand("import",
                          "Write the scenario that reproduces a deployment of CloudFormation or SAM templates (JSON or YAML), deployment\n"
-                         "files or CDK manifests: one call step per AWS call, each with a note naming the template line.\n"
+                         "files, CDK manifests or Terraform plans: one call step per AWS call, each with a note naming the template line.\n"
                          "Exit status: 0, or 2 for bad input.");
-  import_cmd->add_option("INPUT", import.files, "templates, deployment files or a CDK cloud assembly's manifest.json")->required();
-  add_template_options(import_cmd, import.templates);
+  import_cmd
+      ->add_option("INPUT", import.files,
+                   "templates, deployment files, a CDK cloud assembly's manifest.json or a Terraform plan (terraform show -json)")
+      ->required();
+  add_template_options(import_cmd, import.templates, false);
   import_cmd->add_option("-o,--out", import.out, "write the scenario to this file (- for stdout)")->capture_default_str();
   import_cmd->add_option("--max-file-size", import.limits.max_file_bytes, "largest input file, in bytes")
       ->capture_default_str()
