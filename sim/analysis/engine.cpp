@@ -451,7 +451,7 @@ std::optional<core::SimTime> Engine::evaluate(core::SimTime now, std::int32_t st
   for (const Finding* f : cleared) {
     history_.push_back({now, false, *f, step});
     if (trace != nullptr && trace->enabled()) {
-      core::Json j = {{"type", "finding"}, {"change", "cleared"}};
+      core::Json j = {{"type", "finding"}, {"change", finding_change_name(FindingTransition::Cleared)}};
       add_finding(j, *f);
       trace->add(now, std::move(j));
     }
@@ -459,7 +459,7 @@ std::optional<core::SimTime> Engine::evaluate(core::SimTime now, std::int32_t st
   for (const Finding* f : raised) {
     history_.push_back({now, true, *f, step});
     if (trace != nullptr && trace->enabled()) {
-      core::Json j = {{"type", "finding"}, {"change", "raised"}, {"step", step}};
+      core::Json j = {{"type", "finding"}, {"change", finding_change_name(FindingTransition::Raised)}, {"step", step}};
       add_finding(j, *f);
       trace->add(now, std::move(j));
     }
@@ -485,7 +485,7 @@ void Engine::refused(const std::string& rule, std::vector<std::string> resources
   history_.push_back({now, true, f, step, true});
   history_.push_back({now, false, f, step, true});
   if (trace != nullptr && trace->enabled()) {
-    core::Json j = {{"type", "finding"}, {"change", "raised-by-refused-call"}, {"step", step}};
+    core::Json j = {{"type", "finding"}, {"change", finding_change_name(FindingTransition::RaisedByRefusedCall)}, {"step", step}};
     add_finding(j, f);
     trace->add(now, std::move(j));
   }

@@ -9,6 +9,7 @@
 
 #include "acmsim/analysis/resource_graph.hpp"
 #include "acmsim/analysis/rule.hpp"
+#include "acmsim/model/state_change.hpp"
 #include "acmsim/model/world.hpp"
 #include "acmsim/report/markup.hpp"
 #include "acmsim/report/study_report.hpp"
@@ -115,9 +116,10 @@ void certificate_timeline(std::ostringstream& o, const scenario::RunResult& r, c
   for (const auto* rec : story) {
     const Json& b = rec->body;
     std::string next;
-    if (b.value("change", "") == "StatusChanged" && b.contains("status") && b["status"].is_string()) next = b["status"].get<std::string>();
-    if (b.value("change", "") == "Deleted") next = "DELETED";
-    if (b.value("change", "") == "Imported" || b.value("change", "") == "Reimported") next = "ISSUED";
+    const auto change = model::state_change_of(b);
+    if (change == model::StateChange::StatusChanged && b.contains("status") && b["status"].is_string()) next = b["status"].get<std::string>();
+    if (change == model::StateChange::Deleted) next = "DELETED";
+    if (change == model::StateChange::Imported || change == model::StateChange::Reimported) next = "ISSUED";
     if (next.empty() || next == status) continue;
     band(since, rec->time, status);
     status = next;

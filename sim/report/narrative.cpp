@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "acmsim/analysis/rule.hpp"
+#include "acmsim/model/state_change.hpp"
 #include "acmsim/report/run_report.hpp"
 
 namespace acmsim::report {
@@ -89,9 +90,10 @@ std::string narrate(const Json& b, std::set<std::string>& explained) {
   if (type == "probe") return "PROBE " + b.value("probe", "") + " from " + b.value("from", "") + ": " + b.value("outcome", "");
   if (type == "finding") {
     const std::string rule = b.value("rule", "");
-    std::string line = std::string(b.value("change", "") == "cleared" ? "CLEAR " : "RULE  ") + b.value("severity", "") + " [" + rule + "] " +
-                       shorten_arns(b.value("message", ""));
-    if (b.value("change", "") != "cleared" && explained.insert(rule).second) {
+    const bool cleared = analysis::parse_finding_change(b.value("change", "")) == analysis::FindingTransition::Cleared;
+    std::string line =
+        std::string(cleared ? "CLEAR " : "RULE  ") + b.value("severity", "") + " [" + rule + "] " + shorten_arns(b.value("message", ""));
+    if (!cleared && explained.insert(rule).second) {
       if (const auto* def = analysis::find_rule(rule))
         line += "\n      Why: " + wrap(std::string(def->explanation), 11) + "\n      Fix: " + wrap(std::string(def->fix), 11);
     }
@@ -139,7 +141,7 @@ std::string render_narrative(const scenario::RunResult& r) {
     const Json& b = rec.body;
     if (b.value("type", "") == "state" && b.contains("resource") && b["resource"].is_string()) {
       const std::string res = b["resource"].get<std::string>();
-      if (b.value("change", "") == "Deleted") last_state[res] = "DELETED";
+      if (model::state_change_of(b) == model::StateChange::Deleted) last_state[res] = "DELETED";
       if (b.contains("status") && b["status"].is_string()) last_state[res] = b["status"].get<std::string>();
     }
     std::string text = narrate(b, explained);

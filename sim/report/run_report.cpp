@@ -1,4 +1,5 @@
 #include "acmsim/report/run_report.hpp"
+#include "acmsim/model/state_change.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -131,11 +132,12 @@ Json result_document(const scenario::RunResult& r) {
   }
   Json finding_history = Json::array();
   for (const auto& h : r.findings->history()) {
-    finding_history.push_back({{"time", core::format_timestamp(h.at)},
-                               {"change", h.raised ? "raised" : "cleared"},
-                               {"id", h.finding.id},
-                               {"rule", h.finding.rule},
-                               {"step", h.step}});
+    finding_history.push_back(
+        {{"time", core::format_timestamp(h.at)},
+         {"change", analysis::finding_change_name(h.raised ? analysis::FindingTransition::Raised : analysis::FindingTransition::Cleared)},
+         {"id", h.finding.id},
+         {"rule", h.finding.rule},
+         {"step", h.step}});
   }
   Json doc{{"scenario", s.name},
            {"passed", r.passed()},
@@ -160,28 +162,78 @@ Json result_document(const scenario::RunResult& r) {
 
 // One line of a certificate's story, from its trace records.
 std::string story_line(const Json& b) {
-  std::string change = b.value("change", "");
-  if (change == "Requested") return "requested (" + b.value("validationMethod", "") + " validation)";
-  if (change == "Imported") return "imported, valid until " + b.value("notAfter", "");
-  if (change == "Reimported") return "re-imported, now valid until " + b.value("notAfter", "");
-  if (change == "DomainValidated")
-    return b.value("domainName", "") + " validated" + (b.contains("by") ? " by " + b.value("by", "") : " (its CNAME is in public DNS)");
-  if (change == "StatusChanged") return "status " + b.value("status", "") + ": " + b.value("why", "");
-  if (change == "Issued")
-    return "valid " + b.value("notBefore", "") + " to " + b.value("notAfter", "") + " (" + std::to_string(b.value("validityDays", 0)) +
-           " days; renewal starts " + std::to_string(b.value("renewalLeadDays", 0)) + " days before)";
-  if (change == "RenewalStarted") return "managed renewal started (" + b.value("renewalStatus", "") + ")";
-  if (change == "RenewalRetried") return "renewal attempt timed out and started again";
-  if (change == "RenewalIneligible") return "renewal not attempted: " + b.value("why", "");
-  if (change == "RenewalPendingValidation") return "renewal waits: " + b.value("why", "");
-  if (change == "Renewed")
-    return "renewed: now valid until " + b.value("notAfter", "") + " (" + std::to_string(b.value("validityDays", 0)) + " days)";
-  if (change == "InUse") return "now used by " + b.value("user", "");
-  if (change == "NotInUse") return "no longer used by " + b.value("user", "");
-  if (change == "Exported") return "exported";
-  if (change == "ValidationEmailResent") return "validation email resent: validation now times out at " + b.value("timeoutAt", "");
-  if (change == "Deleted") return "deleted";
-  return change;
+  const auto change = model::state_change_of(b);
+  if (!change) return b.value("change", "");
+  using model::StateChange;
+  switch (*change) {
+    case StateChange::Requested:
+      return "requested (" + b.value("validationMethod", "") + " validation)";
+    case StateChange::Imported:
+      return "imported, valid until " + b.value("notAfter", "");
+    case StateChange::Reimported:
+      return "re-imported, now valid until " + b.value("notAfter", "");
+    case StateChange::DomainValidated:
+      return b.value("domainName", "") + " validated" + (b.contains("by") ? " by " + b.value("by", "") : " (its CNAME is in public DNS)");
+    case StateChange::StatusChanged:
+      return "status " + b.value("status", "") + ": " + b.value("why", "");
+    case StateChange::Issued:
+      return "valid " + b.value("notBefore", "") + " to " + b.value("notAfter", "") + " (" + std::to_string(b.value("validityDays", 0)) +
+             " days; renewal starts " + std::to_string(b.value("renewalLeadDays", 0)) + " days before)";
+    case StateChange::RenewalStarted:
+      return "managed renewal started (" + b.value("renewalStatus", "") + ")";
+    case StateChange::RenewalRetried:
+      return "renewal attempt timed out and started again";
+    case StateChange::RenewalIneligible:
+      return "renewal not attempted: " + b.value("why", "");
+    case StateChange::RenewalPendingValidation:
+      return "renewal waits: " + b.value("why", "");
+    case StateChange::Renewed:
+      return "renewed: now valid until " + b.value("notAfter", "") + " (" + std::to_string(b.value("validityDays", 0)) + " days)";
+    case StateChange::InUse:
+      return "now used by " + b.value("user", "");
+    case StateChange::NotInUse:
+      return "no longer used by " + b.value("user", "");
+    case StateChange::Exported:
+      return "exported";
+    case StateChange::ValidationEmailResent:
+      return "validation email resent: validation now times out at " + b.value("timeoutAt", "");
+    case StateChange::Deleted:
+      return "deleted";
+    // Told by their own name: the story of a certificate rarely holds them,
+    // and the other services' changes are told by their calls.
+    case StateChange::OperatorReplaced:
+    case StateChange::Tagged:
+    case StateChange::Untagged:
+    case StateChange::ExpiryEventsConfigured:
+    case StateChange::HostedZoneCreated:
+    case StateChange::HostedZoneDeleted:
+    case StateChange::DomainDelegated:
+    case StateChange::RecordWritten:
+    case StateChange::RecordDeleted:
+    case StateChange::RestApiCreated:
+    case StateChange::RestApiDeleted:
+    case StateChange::Deployed:
+    case StateChange::DomainNameCreated:
+    case StateChange::DomainNameDeleted:
+    case StateChange::CertificateReplaced:
+    case StateChange::BasePathMapped:
+    case StateChange::BasePathUnmapped:
+    case StateChange::ApiMapped:
+    case StateChange::DistributionCreated:
+    case StateChange::DistributionUpdated:
+    case StateChange::DistributionDeleted:
+    case StateChange::LoadBalancerCreated:
+    case StateChange::LoadBalancerDeleted:
+    case StateChange::ListenerCreated:
+    case StateChange::ListenerModified:
+    case StateChange::ListenerDeleted:
+    case StateChange::ListenerCertificatesAdded:
+    case StateChange::ListenerCertificatesRemoved:
+    case StateChange::RulePut:
+    case StateChange::ConfigRulePut:
+      break;
+  }
+  return std::string(model::aws_name(*change));
 }
 
 namespace {}  // namespace

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "acmsim/model/events/event_pattern.hpp"
+#include "acmsim/model/state_change.hpp"
 #include "acmsim/study/sweep.hpp"
 
 namespace acmsim::study {
@@ -26,15 +27,11 @@ bool has_members(const Json& body, const Json& match) {
   return true;
 }
 
-std::int64_t count_state_changes(const RunResult& run, std::initializer_list<std::string_view> changes) {
+std::int64_t count_state_changes(const RunResult& run, std::initializer_list<model::StateChange> changes) {
   std::int64_t n = 0;
   for (const auto& r : run.trace->records()) {
-    const Json& b = r.body;
-    auto type = b.find("type");
-    auto change = b.find("change");
-    if (type == b.end() || *type != "state" || change == b.end() || !change->is_string()) continue;
-    const auto& c = change->get_ref<const std::string&>();
-    if (std::find(changes.begin(), changes.end(), c) != changes.end()) ++n;
+    const auto c = model::state_change_of(r.body);
+    if (c && std::find(changes.begin(), changes.end(), *c) != changes.end()) ++n;
   }
   return n;
 }
@@ -45,8 +42,7 @@ double hours_in_status(const RunResult& run, const std::string& status) {
   core::Duration total{0};
   for (const auto& r : run.trace->records()) {
     const Json& b = r.body;
-    auto change = b.find("change");
-    if (change == b.end() || *change != "StatusChanged") continue;
+    if (model::state_change_of(b) != model::StateChange::StatusChanged) continue;
     const std::string& res = b["resource"].get_ref<const std::string&>();
     const bool in = b["status"] == status;
     auto it = since.find(res);
@@ -100,13 +96,13 @@ std::optional<double> measure_one(const Metric& m, const RunResult& run) {
       return static_cast<double>(n);
     }
     case MetricKind::Renewals:
-      return static_cast<double>(count_state_changes(run, {"Renewed"}));
+      return static_cast<double>(count_state_changes(run, {model::StateChange::Renewed}));
     case MetricKind::RenewalAttempts:
-      return static_cast<double>(count_state_changes(run, {"RenewalStarted", "RenewalRetried"}));
+      return static_cast<double>(count_state_changes(run, {model::StateChange::RenewalStarted, model::StateChange::RenewalRetried}));
     case MetricKind::Expiries: {
       std::int64_t n = 0;
       for (const auto& r : run.trace->records())
-        n += r.body.value("change", "") == "StatusChanged" && r.body.value("status", "") == "EXPIRED" ? 1 : 0;
+        n += model::state_change_of(r.body) == model::StateChange::StatusChanged && r.body.value("status", "") == "EXPIRED" ? 1 : 0;
       return static_cast<double>(n);
     }
     case MetricKind::StatusHours:

@@ -26,6 +26,29 @@ constexpr std::string_view severity_name(Severity s) {
   return "?";
 }
 
+/// What a "finding" trace record says happened to the finding (the trace's
+/// vocabulary for findings, as model::StateChange is for state records).
+enum class FindingTransition { Raised, Cleared, RaisedByRefusedCall };
+
+constexpr std::string_view finding_change_name(FindingTransition c) {
+  switch (c) {
+    case FindingTransition::Raised:
+      return "raised";
+    case FindingTransition::Cleared:
+      return "cleared";
+    case FindingTransition::RaisedByRefusedCall:
+      return "raised-by-refused-call";
+  }
+  return "?";
+}
+
+constexpr std::optional<FindingTransition> parse_finding_change(std::string_view s) {
+  for (const auto c : {FindingTransition::Raised, FindingTransition::Cleared, FindingTransition::RaisedByRefusedCall}) {
+    if (finding_change_name(c) == s) return c;
+  }
+  return std::nullopt;
+}
+
 /// One finding: a rule holding for a set of named resources. Its id comes from
 /// the rule and the resources, so the same scenario gives the same ids.
 struct Finding {

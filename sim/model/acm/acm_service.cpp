@@ -307,7 +307,8 @@ Outcome<std::string> AcmService::request_certificate(RegionId region, const Requ
   if (in.idempotency_token) idempotency_[{region, *in.idempotency_token}] = {c.id, now};
   certs_.push_back(std::move(c));
   Certificate& stored = certs_.back();
-  trace_state(stored, "Requested", {{"status", "PENDING_VALIDATION"}, {"domainName", stored.domain_name}, {"validationMethod", aws_name(method)}});
+  trace_state(stored, StateChange::Requested,
+              {{"status", "PENDING_VALIDATION"}, {"domainName", stored.domain_name}, {"validationMethod", aws_name(method)}});
   const bool owned = std::any_of(names.begin(), names.end(), [](const std::string& n) { return amazon_owned(n); });
   if (owned) {
     stored.failure_reason = FailureReason::AdditionalVerificationRequired;
@@ -375,7 +376,7 @@ Outcome<std::string> AcmService::import_certificate(RegionId region, const Impor
     c.versions.push_back(CertificateVersion{c.serial, pem.not_before, pem.not_after, c.sans, now});
     sim_.cancel(c.expiry_event);
     c.expiry_event = sim_.schedule_at(pem.not_after, core::Priority::Model, {static_cast<std::uint32_t>(ModelEvent::AcmExpire), c.id, 0});
-    trace_state(c, "Reimported", {{"notAfter", core::format_timestamp(pem.not_after)}});
+    trace_state(c, StateChange::Reimported, {{"notAfter", core::format_timestamp(pem.not_after)}});
     if (c.status != CertificateStatus::Issued) set_status(c, CertificateStatus::Issued, "re-imported inside its validity period");
     emit_available(c, "REIMPORT");
     schedule_expiry_notices(c);
@@ -405,7 +406,7 @@ Outcome<std::string> AcmService::import_certificate(RegionId region, const Impor
   Certificate& stored = certs_.back();
   index_status(stored);
   stored.expiry_event = sim_.schedule_at(pem.not_after, core::Priority::Model, {static_cast<std::uint32_t>(ModelEvent::AcmExpire), stored.id, 0});
-  trace_state(stored, "Imported", {{"status", "ISSUED"}, {"notAfter", core::format_timestamp(pem.not_after)}});
+  trace_state(stored, StateChange::Imported, {{"status", "ISSUED"}, {"notAfter", core::format_timestamp(pem.not_after)}});
   emit_available(stored, "IMPORT");
   schedule_expiry_notices(stored);
   return stored.arn;
@@ -479,7 +480,7 @@ Outcome<bool> AcmService::delete_certificate(RegionId region, std::string_view a
   c.deleted = true;
   index_status(c);
   for (auto* e : {&c.timeout_event, &c.issue_event, &c.renewal_event, &c.expiry_event, &c.notice_event, &c.action_required_event}) sim_.cancel(*e);
-  trace_state(c, "Deleted");
+  trace_state(c, StateChange::Deleted);
   return true;
 }
 
@@ -506,7 +507,7 @@ Outcome<ExportedCertificate> AcmService::export_certificate(RegionId region, std
   }
   c.exported_since_issue = true;
   c.ever_exported = true;
-  trace_state(c, "Exported");
+  trace_state(c, StateChange::Exported);
   resume_renewal_if_due(c);
   const std::string body = "MIIB" + c.serial + "/" + c.domain_name;
   return ExportedCertificate{"-----BEGIN CERTIFICATE-----\n" + body + "\n-----END CERTIFICATE-----\n",
@@ -565,7 +566,7 @@ Outcome<bool> AcmService::resend_validation_email(RegionId region, std::string_v
     sim_.cancel(c.timeout_event);
     c.timeout_event = schedule(settings_.validation_timeout, ModelEvent::AcmValidationTimeout, c);
     c.validation_started_at = sim_.now();
-    trace_state(c, "ValidationEmailResent", {{"timeoutAt", core::format_timestamp(sim_.now() + settings_.validation_timeout)}});
+    trace_state(c, StateChange::ValidationEmailResent, {{"timeoutAt", core::format_timestamp(sim_.now() + settings_.validation_timeout)}});
   }
   return true;
 }
@@ -584,7 +585,7 @@ Outcome<bool> AcmService::add_tags(RegionId region, std::string_view arn, const 
   }
   if (c.tags.size() > 50) return aws_error("TooManyTagsException", "A certificate can have at most 50 tags.");
   c.origin = origin_;
-  trace_state(c, "Tagged");
+  trace_state(c, StateChange::Tagged);
   return true;
 }
 
@@ -598,7 +599,7 @@ Outcome<bool> AcmService::remove_tags(RegionId region, std::string_view arn, con
         c.tags.end());
   }
   c.origin = origin_;
-  trace_state(c, "Untagged");
+  trace_state(c, StateChange::Untagged);
   return true;
 }
 
@@ -621,12 +622,7 @@ Outcome<bool> AcmService::put_account_configuration(RegionId region, std::option
       if (!c.deleted && c.region == region) schedule_expiry_notices(c);  // the window changed
     }
     if (trace_.enabled()) {
-      trace_.add(sim_.now(), {{"type", "state"},
-                              {"service", "acm"},
-                              {"region", region_code(region)},
-                              {"resource", "account-configuration"},
-                              {"change", "ExpiryEventsConfigured"},
-                              {"daysBeforeExpiry", *days}});
+      emit_state(trace_, sim_.now(), "acm", region, "account-configuration", StateChange::ExpiryEventsConfigured, {{"daysBeforeExpiry", *days}});
     }
   }
   return true;
@@ -661,7 +657,7 @@ Outcome<bool> AcmService::approve_validation_email(std::string_view arn, std::st
   auto it = std::find_if(dvos->begin(), dvos->end(), [&](const DomainValidation& v) { return v.domain_name == domain; });
   if (it == dvos->end()) return aws_error("InvalidDomainValidationOptionsException", domain + " is not one of the certificate's domain names.");
   it->status = DomainStatus::Success;
-  trace_state(*c, "DomainValidated", {{"domainName", domain}, {"by", "email approval"}});
+  trace_state(*c, StateChange::DomainValidated, {{"domainName", domain}, {"by", "email approval"}});
   const bool all = std::all_of(dvos->begin(), dvos->end(), [](const DomainValidation& v) { return v.status == DomainStatus::Success; });
   if (all && !c->issue_event.valid()) c->issue_event = schedule(settings_.issuance_delay, ModelEvent::AcmIssue, *c);
   return true;
@@ -672,7 +668,7 @@ Outcome<bool> AcmService::attach(std::string_view arn, const std::string& user) 
   if (c == nullptr) return not_found(arn);
   c->detaching.erase(std::remove_if(c->detaching.begin(), c->detaching.end(), [&](const PendingDetach& d) { return d.user == user; }),
                      c->detaching.end());
-  if (c->in_use_by.insert(user).second) trace_state(*c, "InUse", {{"user", user}});
+  if (c->in_use_by.insert(user).second) trace_state(*c, StateChange::InUse, {{"user", user}});
   resume_renewal_if_due(*c);  // a renewal that stalled because nobody used the certificate can go ahead
   return true;
 }
@@ -693,7 +689,7 @@ RenewalEligibility AcmService::eligibility(const Certificate& c) const {
 void AcmService::set_status(Certificate& c, CertificateStatus s, std::string_view why) {
   c.status = s;
   index_status(c);
-  trace_state(c, "StatusChanged", {{"status", aws_name(s)}, {"why", why}});
+  trace_state(c, StateChange::StatusChanged, {{"status", aws_name(s)}, {"why", why}});
 }
 
 void AcmService::index_status(const Certificate& c) {
@@ -712,12 +708,9 @@ void AcmService::index_status(const Certificate& c) {
   follow(!c.deleted && c.type == CertificateType::Imported, imported_, imported_per_region_);
 }
 
-void AcmService::trace_state(const Certificate& c, std::string_view change, core::Json extra) {
+void AcmService::trace_state(const Certificate& c, StateChange change, core::Json extra) {
   if (sink_ != nullptr) sink_->certificate_changed(c);
-  if (!trace_.enabled()) return;
-  core::Json j = {{"type", "state"}, {"service", "acm"}, {"region", region_code(c.region)}, {"resource", c.arn}, {"change", change}};
-  for (auto& [k, v] : extra.items()) j[k] = v;
-  trace_.add(sim_.now(), std::move(j));
+  emit_state(trace_, sim_.now(), "acm", c.region, c.arn, change, std::move(extra));
 }
 
 core::EventId AcmService::schedule(core::Duration d, ModelEvent kind, const Certificate& c) {

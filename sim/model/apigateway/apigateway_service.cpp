@@ -85,11 +85,8 @@ std::string ApiGatewayService::random_id(std::size_t n, bool lower_only) {
   return out;
 }
 
-void ApiGatewayService::trace_state(const std::string& resource, RegionId region, std::string_view change, core::Json extra) {
-  if (!trace_.enabled()) return;
-  core::Json j = {{"type", "state"}, {"service", "apigateway"}, {"region", region_code(region)}, {"resource", resource}, {"change", change}};
-  for (auto& [k, v] : extra.items()) j[k] = v;
-  trace_.add(sim_.now(), std::move(j));
+void ApiGatewayService::trace_state(const std::string& resource, RegionId region, StateChange change, core::Json extra) {
+  emit_state(trace_, sim_.now(), "apigateway", region, resource, change, std::move(extra));
 }
 
 Outcome<const RestApi*> ApiGatewayService::create_rest_api(RegionId region, const std::string& name, const std::optional<std::string>& type) {
@@ -105,7 +102,7 @@ Outcome<const RestApi*> ApiGatewayService::create_rest_api(RegionId region, cons
     api.type = *t;
   }
   apis_.push_back(api);
-  trace_state(api.id, region, "RestApiCreated", {{"name", name}, {"endpointType", aws_name(api.type)}});
+  trace_state(api.id, region, StateChange::RestApiCreated, {{"name", name}, {"endpointType", aws_name(api.type)}});
   return &apis_.back();
 }
 
@@ -128,7 +125,7 @@ Outcome<bool> ApiGatewayService::delete_rest_api(RegionId region, const std::str
       }
     }
     a.deleted = true;
-    trace_state(a.id, region, "RestApiDeleted");
+    trace_state(a.id, region, StateChange::RestApiDeleted);
     return true;
   }
   return aws_error("NotFoundException", "Invalid API identifier specified " + id);
@@ -142,7 +139,7 @@ Outcome<std::string> ApiGatewayService::create_deployment(RegionId region, const
       if (std::find(a.stages.begin(), a.stages.end(), *stage) == a.stages.end()) a.stages.push_back(*stage);
     }
     const std::string id = random_id(6, true);
-    trace_state(a.id, region, "Deployed", {{"deploymentId", id}, {"stage", stage.value_or("")}});
+    trace_state(a.id, region, StateChange::Deployed, {{"deploymentId", id}, {"stage", stage.value_or("")}});
     return id;
   }
   return aws_error("NotFoundException", "Invalid API identifier specified " + api_id);
@@ -236,7 +233,7 @@ Outcome<const CustomDomain*> ApiGatewayService::create_domain_name(RegionId regi
   domains_.push_back(d);
   changed(d.id);
   acm_.attach(cert, d.arn());
-  trace_state(d.name, region, "DomainNameCreated", {{"endpointType", aws_name(type)}, {"certificateArn", cert}});
+  trace_state(d.name, region, StateChange::DomainNameCreated, {{"endpointType", aws_name(type)}, {"certificateArn", cert}});
   return &domains_.back();
 }
 
@@ -308,7 +305,7 @@ Outcome<const CustomDomain*> ApiGatewayService::update_domain_name(RegionId regi
         sim_.now() + (d->type == EndpointType::Edge ? settings_.cloudfront_certificate_propagation : settings_.regional_certificate_propagation);
     d->certificate_arn = cert;
     d->certificate_attached_at = sim_.now();
-    trace_state(d->name, region, "CertificateReplaced", {{"certificateArn", cert}});
+    trace_state(d->name, region, StateChange::CertificateReplaced, {{"certificateArn", cert}});
   }
   d->security_policy = policy;
   d->origin = origin_;
@@ -321,7 +318,7 @@ Outcome<bool> ApiGatewayService::delete_domain_name(RegionId region, const std::
   changed(d->id);
   d->deleted = true;
   acm_.detach(d->certificate_arn, d->arn());
-  trace_state(d->name, region, "DomainNameDeleted");
+  trace_state(d->name, region, StateChange::DomainNameDeleted);
   return true;
 }
 
@@ -345,7 +342,8 @@ Outcome<BasePathMapping> ApiGatewayService::create_base_path_mapping(RegionId re
   BasePathMapping m{path, api_id, stage.value_or("")};
   d->mappings.push_back(m);
   d->origin = origin_;
-  trace_state(d->name, region, "BasePathMapped", {{"basePath", path.empty() ? "(none)" : path}, {"restApiId", api_id}, {"stage", m.stage}});
+  trace_state(d->name, region, StateChange::BasePathMapped,
+              {{"basePath", path.empty() ? "(none)" : path}, {"restApiId", api_id}, {"stage", m.stage}});
   return m;
 }
 
@@ -364,7 +362,7 @@ Outcome<ApiMapping> ApiGatewayService::create_api_mapping(RegionId region, const
   ApiMapping m{random_id(6, true), api_id, stage, k};
   d->api_mappings.push_back(m);
   d->origin = origin_;
-  trace_state(d->name, region, "ApiMapped", {{"apiMappingKey", k}, {"apiId", api_id}, {"stage", stage}});
+  trace_state(d->name, region, StateChange::ApiMapped, {{"apiMappingKey", k}, {"apiId", api_id}, {"stage", stage}});
   return m;
 }
 
@@ -382,7 +380,7 @@ Outcome<bool> ApiGatewayService::delete_base_path_mapping(RegionId region, const
   const auto it = std::find_if(d->mappings.begin(), d->mappings.end(), [&](const BasePathMapping& m) { return m.base_path == path; });
   if (it == d->mappings.end()) return aws_error("NotFoundException", "Invalid base path mapping identifier specified");
   d->mappings.erase(it);
-  trace_state(d->name, region, "BasePathUnmapped", {{"basePath", base_path}});
+  trace_state(d->name, region, StateChange::BasePathUnmapped, {{"basePath", base_path}});
   return true;
 }
 

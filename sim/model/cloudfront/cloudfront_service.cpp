@@ -26,11 +26,8 @@ std::string CloudFrontService::random_id(std::size_t n, std::string_view alphabe
   return out;
 }
 
-void CloudFrontService::trace_state(const Distribution& d, std::string_view change, core::Json extra) {
-  if (!trace_.enabled()) return;
-  core::Json j = {{"type", "state"}, {"service", "cloudfront"}, {"resource", d.arn(account_)}, {"change", change}};
-  for (auto& [k, v] : extra.items()) j[k] = v;
-  trace_.add(sim_.now(), std::move(j));
+void CloudFrontService::trace_state(const Distribution& d, StateChange change, core::Json extra) {
+  if (trace_.enabled()) emit_state(trace_, sim_.now(), "cloudfront", std::nullopt, d.arn(account_), change, std::move(extra));
 }
 
 Distribution* CloudFrontService::find(const std::string& id) {
@@ -115,7 +112,7 @@ Outcome<const Distribution*> CloudFrontService::create_distribution(const Distri
   distributions_.push_back(d);
   Distribution& stored = distributions_.back();
   if (!in.viewer.cloudfront_default) acm_.attach(in.viewer.acm_certificate_arn, stored.arn(account_));
-  trace_state(stored, "DistributionCreated", {{"domainName", stored.domain_name}, {"aliases", in.aliases}});
+  trace_state(stored, StateChange::DistributionCreated, {{"domainName", stored.domain_name}, {"aliases", in.aliases}});
   return &stored;
 }
 
@@ -159,7 +156,7 @@ Outcome<const Distribution*> CloudFrontService::update_distribution(const std::s
   d->last_modified = sim_.now();
   d->deployed_at = sim_.now() + settings_.cloudfront_deploy_delay;
   d->origin = origin_;
-  trace_state(*d, "DistributionUpdated", {{"aliases", in.aliases}, {"enabled", in.enabled}});
+  trace_state(*d, StateChange::DistributionUpdated, {{"aliases", in.aliases}, {"enabled", in.enabled}});
   return static_cast<const Distribution*>(d);
 }
 
@@ -175,7 +172,7 @@ Outcome<bool> CloudFrontService::delete_distribution(const std::string& id, cons
   }
   d->deleted = true;
   if (!d->settings.viewer.cloudfront_default) acm_.detach(d->settings.viewer.acm_certificate_arn, d->arn(account_));
-  trace_state(*d, "DistributionDeleted");
+  trace_state(*d, StateChange::DistributionDeleted);
   return true;
 }
 

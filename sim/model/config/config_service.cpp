@@ -3,6 +3,7 @@
 #include <array>
 
 #include "acmsim/model/model_events.hpp"
+#include "acmsim/model/state_change.hpp"
 
 namespace acmsim::model {
 
@@ -76,13 +77,8 @@ Outcome<const ConfigRule*> ConfigService::put_config_rule(RegionId region, const
   rule->frequency = frequency;
   rule->origin = origin_;
   if (trace_.enabled()) {
-    trace_.add(sim_.now(), {{"type", "state"},
-                            {"service", "config"},
-                            {"region", region_code(region)},
-                            {"resource", rule->arn},
-                            {"change", "ConfigRulePut"},
-                            {"source", in.source_identifier},
-                            {"daysToExpiration", days}});
+    emit_state(trace_, sim_.now(), "config", region, rule->arn, StateChange::ConfigRulePut,
+               {{"source", in.source_identifier}, {"daysToExpiration", days}});
   }
   evaluate_all(*rule);
   schedule_periodic(*rule);

@@ -79,11 +79,8 @@ std::string ElbService::random_hex(std::size_t n) {
   return out;
 }
 
-void ElbService::trace_state(const LoadBalancer& lb, std::string_view change, core::Json extra) {
-  if (!trace_.enabled()) return;
-  core::Json j = {{"type", "state"}, {"service", "elbv2"}, {"region", region_code(lb.region)}, {"resource", lb.arn}, {"change", change}};
-  for (auto& [k, v] : extra.items()) j[k] = v;
-  trace_.add(sim_.now(), std::move(j));
+void ElbService::trace_state(const LoadBalancer& lb, StateChange change, core::Json extra) {
+  emit_state(trace_, sim_.now(), "elbv2", lb.region, lb.arn, change, std::move(extra));
 }
 
 Outcome<const LoadBalancer*> ElbService::create_load_balancer(RegionId region, const CreateLoadBalancerInput& in) {
@@ -136,7 +133,7 @@ Outcome<const LoadBalancer*> ElbService::create_load_balancer(RegionId region, c
   lb.origin = origin_;
   by_dns_name_[dns::normalize(lb.dns_name)] = lbs_.size();  // DNS names compare without case
   lbs_.push_back(lb);
-  trace_state(lbs_.back(), "LoadBalancerCreated", {{"dnsName", lb.dns_name}, {"type", aws_name(lb.type)}});
+  trace_state(lbs_.back(), StateChange::LoadBalancerCreated, {{"dnsName", lb.dns_name}, {"type", aws_name(lb.type)}});
   return &lbs_.back();
 }
 
@@ -205,7 +202,7 @@ Outcome<bool> ElbService::delete_load_balancer(RegionId region, const std::strin
     if (!l.default_certificate.empty()) release(*lb, l.default_certificate);
     for (const auto& c : l.sni_certificates) release(*lb, c);
   }
-  trace_state(*lb, "LoadBalancerDeleted");
+  trace_state(*lb, StateChange::LoadBalancerDeleted);
   return true;
 }
 
@@ -285,7 +282,7 @@ Outcome<const Listener*> ElbService::create_listener(RegionId region, const Crea
           lb->arn.substr(lb->arn.find("loadbalancer/") + 13) + "/" + random_hex(16);
   lb->listeners.push_back(l);
   if (secure) acm_.attach(l.default_certificate, lb->arn);
-  trace_state(*lb, "ListenerCreated", {{"port", port}, {"protocol", aws_name(proto)}, {"certificateArn", l.default_certificate}});
+  trace_state(*lb, StateChange::ListenerCreated, {{"port", port}, {"protocol", aws_name(proto)}, {"certificateArn", l.default_certificate}});
   return &lb->listeners.back();
 }
 
@@ -309,7 +306,7 @@ Outcome<const Listener*> ElbService::modify_listener(RegionId region, const std:
   }
   if (default_actions) l->default_actions = *default_actions;
   l->origin = origin_;
-  trace_state(*lb, "ListenerModified", {{"port", l->port}});
+  trace_state(*lb, StateChange::ListenerModified, {{"port", l->port}});
   return static_cast<const Listener*>(l);
 }
 
@@ -320,7 +317,7 @@ Outcome<bool> ElbService::delete_listener(RegionId region, const std::string& li
   l->deleted = true;
   if (!l->default_certificate.empty()) release(*lb, l->default_certificate);
   for (const auto& c : l->sni_certificates) release(*lb, c);
-  trace_state(*lb, "ListenerDeleted", {{"port", l->port}});
+  trace_state(*lb, StateChange::ListenerDeleted, {{"port", l->port}});
   return true;
 }
 
@@ -346,7 +343,7 @@ Outcome<bool> ElbService::add_listener_certificates(RegionId region, const std::
     acm_.attach(c, lb->arn);
   }
   l->origin = origin_;
-  trace_state(*lb, "ListenerCertificatesAdded", {{"port", l->port}, {"certificates", certificates}});
+  trace_state(*lb, StateChange::ListenerCertificatesAdded, {{"port", l->port}, {"certificates", certificates}});
   return true;
 }
 
@@ -363,7 +360,7 @@ Outcome<bool> ElbService::remove_listener_certificates(RegionId region, const st
     l->sni_certificates.erase(it);
     release(*lb, c);
   }
-  trace_state(*lb, "ListenerCertificatesRemoved", {{"port", l->port}, {"certificates", certificates}});
+  trace_state(*lb, StateChange::ListenerCertificatesRemoved, {{"port", l->port}, {"certificates", certificates}});
   return true;
 }
 

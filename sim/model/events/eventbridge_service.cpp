@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "acmsim/model/model_events.hpp"
+#include "acmsim/model/state_change.hpp"
 
 namespace acmsim::model {
 
@@ -157,12 +158,7 @@ Outcome<const Rule*> EventBridgeService::put_rule(RegionId region, const PutRule
   r->description = in.description.value_or(r->description);
   r->origin = origin_;
   if (trace_.enabled()) {
-    trace_.add(sim_.now(), {{"type", "state"},
-                            {"service", "events"},
-                            {"region", region_code(region)},
-                            {"resource", r->arn},
-                            {"change", "RulePut"},
-                            {"state", enabled ? "ENABLED" : "DISABLED"}});
+    emit_state(trace_, sim_.now(), "events", region, r->arn, StateChange::RulePut, {{"state", enabled ? "ENABLED" : "DISABLED"}});
   }
   return static_cast<const Rule*>(r);
 }

@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "acmsim/model/route53/dns_name.hpp"
+#include "acmsim/model/state_change.hpp"
 
 namespace acmsim::model {
 
@@ -162,12 +163,8 @@ Outcome<CreatedZone> Route53Service::create_hosted_zone(core::SimTime now, const
   ChangeInfo change{new_id('C'), now, ""};
   changes_[change.id] = change;
   if (trace_.enabled()) {
-    trace_.add(now, {{"type", "state"},
-                     {"service", "route53"},
-                     {"resource", "/hostedzone/" + stored.id},
-                     {"change", "HostedZoneCreated"},
-                     {"name", stored.name},
-                     {"private", stored.private_zone}});
+    emit_state(trace_, now, "route53", std::nullopt, "/hostedzone/" + stored.id, StateChange::HostedZoneCreated,
+               {{"name", stored.name}, {"private", stored.private_zone}});
   }
   notify();
   return CreatedZone{&stored, change};
@@ -189,7 +186,7 @@ Outcome<ChangeInfo> Route53Service::delete_hosted_zone(core::SimTime now, std::s
   ChangeInfo change{new_id('C'), now, ""};
   changes_[change.id] = change;
   if (trace_.enabled()) {
-    trace_.add(now, {{"type", "state"}, {"service", "route53"}, {"resource", "/hostedzone/" + z->id}, {"change", "HostedZoneDeleted"}});
+    emit_state(trace_, now, "route53", std::nullopt, "/hostedzone/" + z->id, StateChange::HostedZoneDeleted);
   }
   notify();
   return change;
@@ -218,8 +215,7 @@ Outcome<bool> Route53Service::delegate_domain(core::SimTime now, std::string_vie
   }
   delegations_[name] = z->id;
   if (trace_.enabled()) {
-    trace_.add(
-        now, {{"type", "state"}, {"service", "route53"}, {"resource", name}, {"change", "DomainDelegated"}, {"hostedZone", "/hostedzone/" + z->id}});
+    emit_state(trace_, now, "route53", std::nullopt, name, StateChange::DomainDelegated, {{"hostedZone", "/hostedzone/" + z->id}});
   }
   notify();
   return true;
@@ -373,12 +369,9 @@ Outcome<ChangeInfo> Route53Service::change_resource_record_sets(core::SimTime no
   changes_[info.id] = info;
   if (trace_.enabled()) {
     for (const auto& change : batch.changes) {
-      trace_.add(now, {{"type", "state"},
-                       {"service", "route53"},
-                       {"resource", "/hostedzone/" + z->id},
-                       {"change", std::string("Record") + (change.action == ChangeAction::Delete ? "Deleted" : "Written")},
-                       {"name", dns::normalize(change.record.name)},
-                       {"recordType", aws_name(change.record.type)}});
+      emit_state(trace_, now, "route53", std::nullopt, "/hostedzone/" + z->id,
+                 change.action == ChangeAction::Delete ? StateChange::RecordDeleted : StateChange::RecordWritten,
+                 {{"name", dns::normalize(change.record.name)}, {"recordType", aws_name(change.record.type)}});
     }
   }
   std::vector<ChangedRecord> changed;

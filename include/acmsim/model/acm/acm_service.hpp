@@ -20,6 +20,7 @@
 #include "acmsim/model/model_events.hpp"
 #include "acmsim/model/route53/resolver.hpp"
 #include "acmsim/model/settings.hpp"
+#include "acmsim/model/state_change.hpp"
 
 namespace acmsim::model {
 
@@ -171,7 +172,7 @@ class AcmService {
   std::string new_serial();
   void set_status(Certificate& c, CertificateStatus s, std::string_view why);
   void index_status(const Certificate& c);
-  void trace_state(const Certificate& c, std::string_view change, core::Json extra = core::Json::object());
+  void trace_state(const Certificate& c, StateChange change, core::Json extra = core::Json::object());
   core::EventId schedule(core::Duration d, ModelEvent kind, const Certificate& c);
   Duration notice_delay();
 

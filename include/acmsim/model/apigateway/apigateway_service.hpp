@@ -15,6 +15,7 @@
 #include "acmsim/model/aws_error.hpp"
 #include "acmsim/model/changes.hpp"
 #include "acmsim/model/settings.hpp"
+#include "acmsim/model/state_change.hpp"
 
 namespace acmsim::model {
 
@@ -130,7 +131,7 @@ class ApiGatewayService {
   std::optional<AwsError> check_certificate(RegionId region, EndpointType type, const std::string& arn) const;
   std::string random_id(std::size_t n, bool lower_only);
   void changed(std::uint32_t id);
-  void trace_state(const std::string& resource, RegionId region, std::string_view change, core::Json extra = core::Json::object());
+  void trace_state(const std::string& resource, RegionId region, StateChange change, core::Json extra = core::Json::object());
 
   core::Simulation& sim_;
   core::Trace& trace_;

@@ -12,6 +12,7 @@
 #include "acmsim/model/acm/acm_service.hpp"
 #include "acmsim/model/aws_error.hpp"
 #include "acmsim/model/settings.hpp"
+#include "acmsim/model/state_change.hpp"
 
 namespace acmsim::model {
 
@@ -70,7 +71,7 @@ class CloudFrontService {
   Distribution* find(const std::string& id);
   std::optional<AwsError> check(const DistributionSettings& in, const std::string& self_id) const;
   std::string random_id(std::size_t n, std::string_view alphabet);
-  void trace_state(const Distribution& d, std::string_view change, core::Json extra = core::Json::object());
+  void trace_state(const Distribution& d, StateChange change, core::Json extra = core::Json::object());
 
   core::Simulation& sim_;
   core::Trace& trace_;

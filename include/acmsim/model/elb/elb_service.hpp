@@ -14,6 +14,7 @@
 #include "acmsim/model/acm/acm_service.hpp"
 #include "acmsim/model/aws_error.hpp"
 #include "acmsim/model/settings.hpp"
+#include "acmsim/model/state_change.hpp"
 
 namespace acmsim::model {
 
@@ -96,7 +97,7 @@ class ElbService {
   LoadBalancer* mutable_lb(RegionId region, const std::string& arn);
   Listener* mutable_listener(RegionId region, const std::string& arn, LoadBalancer** lb);
   std::string random_hex(std::size_t n);
-  void trace_state(const LoadBalancer& lb, std::string_view change, core::Json extra = core::Json::object());
+  void trace_state(const LoadBalancer& lb, StateChange change, core::Json extra = core::Json::object());
 
   core::Simulation& sim_;
   core::Trace& trace_;
