@@ -82,7 +82,7 @@ Json scenario_schema() {
   Json settings = Json::object();
   for (const auto& st : model::settings_catalogue()) {
     settings[std::string(st.name)] = {
-        {"description", std::string(st.meaning) + " Default: " + std::string(st.default_text) + ". Source: " + std::string(st.source)}};
+        {"description", std::string(st.meaning) + " Default: " + model::default_text(st) + ". Source: " + std::string(st.source)}};
   }
   const Json duration = {
       {"type", "string"}, {"pattern", "^([0-9]+(ms|s|m|h|d|w))+$"}, {"description", "one or more <integer><unit> groups: 90d, 1d12h, 250ms"}};

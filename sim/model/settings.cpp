@@ -41,14 +41,18 @@ std::optional<std::string> apply_duration(Settings& s, const Json& v) {
 }
 
 std::optional<std::string> apply_public_validity(Settings& s, const Json& v) {
-  const char* shape = "expected an array of {\"from\": timestamp, \"days\": n, \"renewalLeadDays\": n}";
+  const char* shape =
+      "expected an array of {\"from\": timestamp, \"days\": n, \"renewalLeadDays\": n} (and optionally \"assumed\": true, for figures "
+      "AWS has not published)";
   if (!v.is_array()) return shape;
   for (const auto& e : v) {
-    if (!e.is_object() || e.size() != 3 || !e.contains("from") || !e.contains("days") || !e.contains("renewalLeadDays")) return shape;
-    if (!e["from"].is_string()) return shape;
+    const bool has_assumed = e.is_object() && e.contains("assumed");
+    if (!e.is_object() || e.size() != (has_assumed ? 4U : 3U) || !e.contains("from") || !e.contains("days") || !e.contains("renewalLeadDays"))
+      return shape;
+    if (!e["from"].is_string() || (has_assumed && !e["assumed"].is_boolean())) return shape;
     auto from = core::parse_timestamp(e["from"].get<std::string>());
     if (!from) return "'from' must be an RFC 3339 UTC timestamp such as \"2027-03-15T00:00:00Z\"";
-    ValidityEra era{*from, 0, 0, false};
+    ValidityEra era{*from, 0, 0, has_assumed && e["assumed"].get<bool>()};
     if (auto err = as_count(e["days"], 1, 3650, era.days)) return "'days': " + *err;
     if (auto err = as_count(e["renewalLeadDays"], 1, 3649, era.renewal_lead_days)) return "'renewalLeadDays': " + *err;
     if (era.renewal_lead_days >= era.days) return "'renewalLeadDays' must be less than 'days'";
@@ -167,17 +171,68 @@ std::optional<std::string> apply_rtt(Settings& s, const Json& v) {
   return std::nullopt;
 }
 
+std::string day_of(SimTime t) { return core::format_timestamp(t).substr(0, 10); }
+
+// "395 days (renewal 60 days before NotAfter) until 2026-02-18; 198 days (45)
+// from 2026-02-18; assumed: 98 days (30) from 2027-03-15 and ...".
+std::string describe_public_validity(const Settings& s) {
+  std::string out;
+  std::string assumed;
+  const auto& eras = s.public_validity;
+  for (std::size_t i = 0; i < eras.size(); ++i) {
+    const auto& e = eras[i];
+    if (i == 0) {
+      out = std::to_string(e.days) + " days (renewal " + std::to_string(e.renewal_lead_days) + " days before NotAfter)";
+      if (eras.size() > 1) out += " until " + day_of(eras[1].from);
+      continue;
+    }
+    const std::string text = std::to_string(e.days) + " days (" + std::to_string(e.renewal_lead_days) + ") from " + day_of(e.from);
+    if (e.assumed)
+      assumed += (assumed.empty() ? "" : " and ") + text;
+    else
+      out += "; " + text;
+  }
+  return assumed.empty() ? out : out + "; assumed: " + assumed;
+}
+
+std::string describe_rtt(const Settings& s) {
+  if (s.rtt_overrides.empty()) return "the model's matrix";
+  std::string out;
+  for (const auto& [a, b, ms] : s.rtt_overrides) out += (out.empty() ? "" : ", ") + a + " to " + b + " " + Json(ms).dump() + " ms";
+  return out;
+}
+
+std::string describe_repair_mean(const Settings& s) { return s.repair_mean ? core::format_duration(*s.repair_mean) : "null (no operator)"; }
+
+// JSON for people: ", " and ": " between members, as the catalogue writes it.
+std::string spaced(const Json& v) {
+  if (v.is_object()) {
+    std::string out = "{";
+    for (const auto& [k, x] : v.items()) out += (out.size() > 1 ? ", " : "") + Json(k).dump() + ": " + spaced(x);
+    return out + "}";
+  }
+  if (v.is_array()) {
+    std::string out = "[";
+    for (const auto& x : v) out += (out.size() > 1 ? ", " : "") + spaced(x);
+    return out + "]";
+  }
+  return v.dump();
+}
+
 const auto kCatalogue = std::to_array<SettingInfo>({
     {"acm.publicValidity",
-     "395 days (renewal 60 days before NotAfter) until 2026-02-18; 198 days (45) from 2026-02-18; assumed: 98 days (30) from 2027-03-15 and 45 "
-     "days (15) from 2029-03-15",
+     R"([{"from": "0001-01-01T00:00:00Z", "days": 395, "renewalLeadDays": 60},
+ {"from": "2026-02-18T00:00:00Z", "days": 198, "renewalLeadDays": 45},
+ {"from": "2027-03-15T00:00:00Z", "days": 98, "renewalLeadDays": 30, "assumed": true},
+ {"from": "2029-03-15T00:00:00Z", "days": 45, "renewalLeadDays": 15, "assumed": true}])",
      "Dated table of public certificate validity and the renewal lead paired with it; entries given here are added (a later `from` wins from its "
-     "date, an equal one replaces it). The first two eras are AWS's; for the last two AWS says only \"less than 100 days\" and \"less than 47 "
+     "date, an equal one replaces it; `\"assumed\": true` marks figures of your own that AWS has not published, said once by a run as "
+     "for the model's). The first two eras are AWS's; for the last two AWS says only \"less than 100 days\" and \"less than 47 "
      "days\" (ACM FAQ, after CA/B Forum SC-081v3), so their figures are assumptions and a run that issues under them says so once.",
      "https://docs.aws.amazon.com/acm/latest/userguide/dochistory.html ; "
      "https://docs.aws.amazon.com/acm/latest/userguide/dns-renewal-validation.html ; https://aws.amazon.com/certificate-manager/faqs/ ; "
      "https://github.com/cabforum/servercert/pull/553",
-     &apply_public_validity},
+     &apply_public_validity, &describe_public_validity},
     {"acm.privateValidityDays", "395", "Validity of private certificates (ACM with AWS Private CA).",
      "https://docs.aws.amazon.com/acm/latest/userguide/private-certificates.title.html", &apply_count<&Settings::private_validity_days, 1, 3650>},
     {"acm.privateRenewalLeadDays", "60", "Days before NotAfter when ACM renews a private certificate.",
@@ -186,7 +241,7 @@ const auto kCatalogue = std::to_array<SettingInfo>({
      "Days before NotAfter when renewal of an EMAIL-validated certificate starts (in the 395- and 198-day eras); in a later era whose own lead "
      "is shorter, that lead (a choice: AWS documents 45 days only).",
      "https://docs.aws.amazon.com/acm/latest/userguide/email-renewal-validation.html", &apply_count<&Settings::email_renewal_lead_days, 1, 3649>},
-    {"acm.validationTimeout", "72h", "A validation (first issue or renewal attempt) still pending this long after it began times out.",
+    {"acm.validationTimeout", "\"72h\"", "A validation (first issue or renewal attempt) still pending this long after it began times out.",
      "https://docs.aws.amazon.com/acm/latest/userguide/dns-validation.html", &apply_duration<&Settings::validation_timeout>},
     {"acm.validationEmailResendRestartsTimeout", "false",
      "Whether ResendValidationEmail starts the validation timeout again. A documented choice: the scenario format and the email validation "
@@ -195,7 +250,7 @@ const auto kCatalogue = std::to_array<SettingInfo>({
      "https://docs.aws.amazon.com/acm/latest/userguide/email-validation.html ; "
      "https://docs.aws.amazon.com/acm/latest/APIReference/API_ResendValidationEmail.html",
      &apply_resend_restarts},
-    {"acm.issuanceDelay", "30m",
+    {"acm.issuanceDelay", "\"30m\"",
      "Fixed delay from completed validation to the issued (or renewed) certificate. A documented choice between two AWS statements: the "
      "renewal troubleshooting page says status changes 'can take up to several hours'; the launch post of exportable certificates says a "
      "certificate 'is typically issued within seconds after successful domain validation'. 30 minutes sits in the range users report; set "
@@ -206,10 +261,10 @@ const auto kCatalogue = std::to_array<SettingInfo>({
     {"acm.validationNoticeDelay", "{\"min\": \"1m\", \"max\": \"30m\"}",
      "ACM notices a new, changed or deleted validation record after a delay drawn uniformly from this range (stream `acm.dns-notice`).",
      "https://docs.aws.amazon.com/acm/latest/userguide/dns-validation.html (\"up to 30 minutes\")", &apply_notice_delay},
-    {"acm.renewalRetryInterval", "72h",
+    {"acm.renewalRetryInterval", "\"72h\"",
      "A managed renewal attempt that cannot validate times out after this long and starts again from the beginning.",
      "https://docs.aws.amazon.com/acm/latest/userguide/check-certificate-renewal-status.html", &apply_duration<&Settings::renewal_retry>},
-    {"acm.idempotencyWindow", "1h", "RequestCertificate with the same IdempotencyToken within this window returns the same certificate.",
+    {"acm.idempotencyWindow", "\"1h\"", "RequestCertificate with the same IdempotencyToken within this window returns the same certificate.",
      "https://docs.aws.amazon.com/acm/latest/APIReference/API_RequestCertificate.html", &apply_duration<&Settings::idempotency_window>},
     {"acm.expiryEventDays", "{\"public\": 30, \"private\": 45, \"imported\": 45}",
      "Default window of `ACM Certificate Approaching Expiration` events where the account set no DaysBeforeExpiry. A documented choice: the "
@@ -231,24 +286,24 @@ const auto kCatalogue = std::to_array<SettingInfo>({
      "https://docs.aws.amazon.com/acm/latest/userguide/acm-limits.html", &apply_count<&Settings::max_domains_per_certificate, 1, 100>},
     {"acm.maxCnameChain", "5", "ACM stops following a CNAME chain from the validation record name after this many hops.",
      "https://github.com/awsdocs/aws-certificate-user-guide (doc_source/dns-validation.md)", &apply_count<&Settings::max_cname_chain, 1, 32>},
-    {"acm.inUseDetachDelay", "30m", "A certificate detached from its last user leaves InUseBy after this delay.",
+    {"acm.inUseDetachDelay", "\"30m\"", "A certificate detached from its last user leaves InUseBy after this delay.",
      "https://github.com/aws/aws-cdk/issues/36265 (users report 10-20 minutes)", &apply_duration<&Settings::in_use_detach_delay>},
-    {"rules.validationGrace", "1h", "How long a new DNS-validated request may wait for its record before validation-record-missing fires.",
+    {"rules.validationGrace", "\"1h\"", "How long a new DNS-validated request may wait for its record before validation-record-missing fires.",
      "acmsim choice (rule validation-record-missing): ACM itself waits up to acm.validationTimeout", &apply_duration<&Settings::validation_grace>},
-    {"apigateway.edgeDomainReadyDelay", "40m",
+    {"apigateway.edgeDomainReadyDelay", "\"40m\"",
      "An edge-optimized custom domain serves this long after CreateDomainName (its CloudFront distribution deploys).",
      "https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-edge-optimized-custom-domain-name.html (\"about 40 minutes\")",
      &apply_duration<&Settings::edge_domain_ready_delay>},
-    {"cloudfront.deployDelay", "15m",
+    {"cloudfront.deployDelay", "\"15m\"",
      "A created or updated distribution is Deployed (and serves) after this delay; AWS says within minutes, the scenario format within 30.",
      "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/distribution-web-creating-console.html",
      &apply_duration<&Settings::cloudfront_deploy_delay>},
-    {"cloudfront.certificatePropagation", "24h",
+    {"cloudfront.certificatePropagation", "\"24h\"",
      "After a renewal or re-import, CloudFront (and edge-optimized API Gateway domains) may keep serving the previous certificate this long; AWS "
      "documents 'up to 24 hours', the model takes the worst case.",
      "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cnames-and-https-requirements.html",
      &apply_duration<&Settings::cloudfront_certificate_propagation>},
-    {"regional.certificatePropagation", "0s", "The same for load balancers and regional API Gateway domains; AWS documents no delay.",
+    {"regional.certificatePropagation", "\"0s\"", "The same for load balancers and regional API Gateway domains; AWS documents no delay.",
      "https://docs.aws.amazon.com/acm/latest/userguide/managed-renewal.html", &apply_duration<&Settings::regional_certificate_propagation>},
     {"latency.edgeRttMs", "12", "Round-trip time from a client to its nearest CloudFront edge location, in milliseconds.",
      "https://aws.amazon.com/cloudfront/features/ (edge locations in or near every region's metro area)",
@@ -262,35 +317,48 @@ const auto kCatalogue = std::to_array<SettingInfo>({
      &apply_number<&Settings::server_ms, 0, 60000>},
     {"latency.jitter", "0.1", "Each attempt's latency is scaled by a factor drawn uniformly from [1 - j, 1 + j] (stream `client.latency`).",
      "acmsim assumption", &apply_jitter},
-    {"latency.regionRttMs", "the model's matrix",
+    {"latency.regionRttMs", "{}",
      "Round-trip times between regions that replace the model's (symmetric), for example measured ones: {\"us-east-1\": {\"eu-west-1\": 68}}.",
-     "see \"The latency model\" in the README", &apply_rtt},
-    {"events.crossRegionDelay", "1s", "An event sent to an event bus in another region arrives after this delay.",
+     "see \"The latency model\" in the README", &apply_rtt, &describe_rtt},
+    {"events.crossRegionDelay", "\"1s\"", "An event sent to an event bus in another region arrives after this delay.",
      "https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-cross-region.html", &apply_duration<&Settings::cross_region_event_delay>},
     {"faults.renewalAttemptFailure", "0",
      "Probability that a managed renewal attempt of a DNS-validated public certificate fails whatever DNS says (stream `faults.renewal`, one "
      "draw per attempt); the attempt is retried after acm.renewalRetryInterval. A study's stand-in for what makes real attempts fail (a DNS "
      "provider outage, a record edited by hand). The model injects no failure unless a study or scenario sets this.",
      "https://docs.aws.amazon.com/acm/latest/userguide/troubleshooting-renewal.html", &apply_fault_probability},
-    {"faults.repairMeanTime", "null (no operator)",
+    {"faults.repairMeanTime", "null",
      "Mean of the exponential time after which an operator replaces a managed certificate that expired without renewal (stream "
      "`faults.repair`). The model reissues the same ARN in place, a stand-in for requesting a replacement and attaching it where the old one "
      "served; the outage ends when the new validity reaches the endpoints.",
-     "acmsim fault model (human repair rate of the analytic model)", &apply_repair_mean},
+     "acmsim fault model (human repair rate of the analytic model)", &apply_repair_mean, &describe_repair_mean},
     {"probe.maxAttempts", "1000000", "Most attempts one scenario's probes may make in all (each region counts).", "acmsim limit",
      &apply_max_attempts},
 });
 
 }  // namespace
 
+Settings catalogue_defaults() {
+  Settings s{Settings::Blank{}};
+  for (const auto& info : kCatalogue) {
+    // The catalogue is ours: a default that does not apply is a programming
+    // error, caught by the first test that builds a Settings.
+    if (auto err = info.apply(s, Json::parse(info.default_value)))
+      throw std::logic_error("the default of setting " + std::string(info.name) + " does not apply: " + *err);
+  }
+  return s;
+}
+
 Settings::Settings() {
-  public_validity = {
-      ValidityEra{SimTime{INT64_MIN / 2}, 395, 60, false},
-      ValidityEra{*core::parse_timestamp("2026-02-18T00:00:00Z"), 198, 45, false},
-      // Announced steps whose exact figures AWS has not published.
-      ValidityEra{*core::parse_timestamp("2027-03-15T00:00:00Z"), 98, 30, true},
-      ValidityEra{*core::parse_timestamp("2029-03-15T00:00:00Z"), 45, 15, true},
-  };
+  static const Settings defaults = catalogue_defaults();
+  *this = defaults;
+}
+
+std::string default_text(const SettingInfo& s) {
+  static const Settings defaults;
+  if (s.describe != nullptr) return s.describe(defaults);
+  const Json v = Json::parse(s.default_value);
+  return v.is_string() ? v.get<std::string>() : spaced(v);
 }
 
 std::int64_t Settings::public_renewal_lead_days(SimTime t, bool email) const {

@@ -127,7 +127,7 @@ std::vector<Topic> build() {
   }
   for (const auto& s : model::settings_catalogue()) {
     out.push_back({"setting", std::string(s.name),
-                   std::string(s.name) + " (setting, default " + std::string(s.default_text) + ")\n\n" + std::string(s.meaning) +
+                   std::string(s.name) + " (setting, default " + model::default_text(s) + ")\n\n" + std::string(s.meaning) +
                        "\n\nSource: " + std::string(s.source) + "\n\nOverride it in a scenario's \"settings\": {\"" + std::string(s.name) +
                        "\": ...}; acmsim settings lists them all.\n",
                    lower(std::string(s.name) + " " + std::string(s.meaning))});

@@ -23,7 +23,8 @@ const RuleDef kRule_email_validation_renewal{
     "email-validation-renewal",
     Severity::Warning,
     "An issued certificate uses EMAIL validation: every renewal waits for a person.",
-    "With EMAIL validation ACM sends renewal emails to the domain's administrative addresses 45 days before expiry, and the renewal waits until "
+    "With EMAIL validation ACM sends renewal emails to the domain's administrative addresses 45 days before expiry (acm.emailRenewalLeadDays), and "
+    "the renewal waits until "
     "someone approves them. DNS validation renews unattended as long as the CNAME stays.",
     "Request a replacement with ValidationMethod DNS, move the services to it, and delete the email-validated one.",
     "https://docs.aws.amazon.com/acm/latest/userguide/email-renewal-validation.html",

@@ -28,7 +28,8 @@ const RuleDef kRule_validation_timed_out{
     "validation-timed-out",
     Severity::Error,
     "A certificate request timed out waiting for validation.",
-    "ACM keeps trying to validate a request for 72 hours, then sets VALIDATION_TIMED_OUT. The request is dead: it cannot be retried.",
+    "ACM keeps trying to validate a request for 72 hours (acm.validationTimeout), then sets VALIDATION_TIMED_OUT. The request is dead: it cannot be "
+    "retried.",
     "Fix the validation (publish the CNAME, or have the emails approved), delete the timed-out certificate and request a new one.",
     "https://docs.aws.amazon.com/acm/latest/userguide/troubleshooting-timed-out.html",
     nullptr,
