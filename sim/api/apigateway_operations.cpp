@@ -214,6 +214,7 @@ void add_apigateway_operations(std::vector<Operation>& out) {
                             {"policy", string()},
                             {"routingMode", string()}}),
                  &create_domain_name});
+  out.back().writes = kReportsItsOwnChanges;  // the one custom domain
   out.push_back({"apigateway", "GetDomainName", true, structure({{"domainName", string(), true}, {"domainNameId", string()}}), &get_domain_name});
   out.push_back({"apigateway", "GetDomainNames", true, structure({{"position", string()}, {"limit", integer()}, {"resourceOwner", string()}}),
                  &get_domain_names});
@@ -222,18 +223,22 @@ void add_apigateway_operations(std::vector<Operation>& out) {
                             {"domainNameId", string()},
                             {"patchOperations", list(structure({{"op", string()}, {"path", string()}, {"value", string()}, {"from", string()}}))}}),
                  &update_domain_name});
+  out.back().writes = kReportsItsOwnChanges;  // the one custom domain
   out.push_back(
       {"apigateway", "DeleteDomainName", false, structure({{"domainName", string(), true}, {"domainNameId", string()}}), &delete_domain_name});
+  out.back().writes = kReportsItsOwnChanges;  // the one custom domain
   out.push_back(
       {"apigateway", "CreateBasePathMapping", false,
        structure(
            {{"domainName", string(), true}, {"domainNameId", string()}, {"basePath", string()}, {"restApiId", string(), true}, {"stage", string()}}),
        &create_base_path_mapping});
+  out.back().writes = kReportsItsOwnChanges;  // the one custom domain
   out.push_back({"apigateway", "GetBasePathMappings", true,
                  structure({{"domainName", string(), true}, {"domainNameId", string()}, {"position", string()}, {"limit", integer()}}),
                  &get_base_path_mappings});
   out.push_back({"apigateway", "DeleteBasePathMapping", false,
                  structure({{"domainName", string(), true}, {"domainNameId", string()}, {"basePath", string(), true}}), &delete_base_path_mapping});
+  out.back().writes = kReportsItsOwnChanges;  // the one custom domain
 }
 
 }  // namespace acmsim::api

@@ -216,6 +216,7 @@ void add_route53_operations(std::vector<Operation>& out) {
                                         {"Changes", list(structure({{"Action", string(), true}, {"ResourceRecordSet", rrset, true}})), true}}),
                              true}}),
                  &change_resource_record_sets});
+  out.back().writes = kReportsItsOwnChanges;  // each changed name
   out.push_back({"route53", "ListResourceRecordSets", true,
                  structure({{"HostedZoneId", string(), true},
                             {"StartRecordName", string()},

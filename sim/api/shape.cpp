@@ -2,8 +2,8 @@
 
 #include <deque>
 
-#include "acmsim/model/regions.hpp"
 #include "acmsim/input/json_source.hpp"
+#include "acmsim/model/regions.hpp"
 
 namespace acmsim::api {
 

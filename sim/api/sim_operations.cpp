@@ -93,15 +93,23 @@ void add_sim_operations(std::vector<Operation>& out) {
   using namespace shapes;
   out.push_back({"sim", "CreateValidationRecords", false, structure({{"CertificateArn", string(), true}, {"HostedZoneId", string(), true}}),
                  &create_validation_records});
+  out.back().writes = kReportsItsOwnChanges;  // each record's name
   out.push_back({"sim", "ApproveValidationEmail", false, structure({{"CertificateArn", string(), true}, {"DomainName", string(), true}}),
                  &approve_validation_email});
+  out.back().writes = kReportsItsOwnChanges;
+  out.back().changes_named_certificate = true;
   out.push_back({"sim", "AdoptCertificate", false,
                  structure({{"CertificateArn", string(), true}, {"DomainName", string(), true}, {"SubjectAlternativeNames", list(string()), false}}),
                  &adopt_certificate});
+  out.back().writes = model::bit(model::Part::Acm);
+  out.back().changes_named_certificate = true;
   out.push_back({"sim", "AdoptHostedZone", false, structure({{"Id", string(), true}, {"Name", string(), true}}), &adopt_hosted_zone});
+  out.back().writes = model::bit(model::Part::Dns);
   out.push_back({"sim", "NoteUnresolvedValue", false,
                  structure({{"Resource", string(), true}, {"Property", string(), true}, {"Reason", string(), true}}), &note_unresolved_value});
+  out.back().writes = model::bit(model::Part::Deployment);
   out.push_back({"sim", "DelegateDomain", false, structure({{"DomainName", string(), true}, {"HostedZoneId", string(), true}}), &delegate_domain});
+  out.back().writes = model::bit(model::Part::Dns);
 }
 
 }  // namespace acmsim::api

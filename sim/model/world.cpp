@@ -10,14 +10,15 @@ World::World(core::Simulation& s, core::Trace& t, Settings st, std::string acct)
       trace(t),
       settings(std::move(st)),
       account(std::move(acct)),
-      route53(t, s.seed()),
+      context_{sim, trace, settings, account},
+      route53(context_),
       dns(route53),
-      acm(s, t, settings, account, dns),
-      apigateway(s, t, settings, acm),
-      cloudfront(s, t, settings, acm, account),
-      elb(s, t, settings, acm, account),
-      events(s, t, settings, account),
-      config(s, t, acm, events, account),
+      acm(context_, dns),
+      apigateway(context_, acm),
+      cloudfront(context_, acm),
+      elb(context_, acm),
+      events(context_),
+      config(context_, acm, events),
       latency(settings),
       clients(*this) {
   route53.set_observer(this);
@@ -59,17 +60,6 @@ void World::on_dns_changed(const std::vector<ChangedRecord>* records) {
     }
   }
   acm.on_dns_changed();
-}
-
-void World::set_origin(std::int32_t step) {
-  route53.set_origin(step);
-  acm.set_origin(step);
-  apigateway.set_origin(step);
-  cloudfront.set_origin(step);
-  elb.set_origin(step);
-  events.set_origin(step);
-  config.set_origin(step);
-  origin_ = step;
 }
 
 void World::handle(const core::ScheduledEvent& ev) {

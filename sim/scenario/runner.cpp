@@ -19,47 +19,17 @@ namespace {
 /// The parts of the world a call to a service may change, for the analysis
 /// engine. A service that attaches certificates changes ACM's InUseBy too;
 /// ACM and Config send events; the simulation's own actions may touch anything.
-// The parts of the world a call may change as a whole. What a call changes
-// one resource at a time the services report themselves: a certificate
-// starting or stopping to be used by an endpoint is that certificate's change
-// (ACM reports it), written records are changes to their names (Route 53
-// reports them), and touch_changed_by marks the certificate an ACM call names.
-model::PartMask parts_changed_by(const api::Operation& op) {
-  using model::bit;
-  using model::Part;
-  if (op.read_only) return 0;
-  const std::string_view service = op.service;
-  if (service == "acm") return 0;
-  if (service == "route53") return op.name == "ChangeResourceRecordSets" ? 0 : bit(Part::Dns);
-  if (service == "apigateway") {
-    // Calls on one custom domain: API Gateway reports the domain.
-    const bool one_domain = op.name == "CreateDomainName" || op.name == "UpdateDomainName" || op.name == "DeleteDomainName" ||
-                            op.name == "CreateBasePathMapping" || op.name == "DeleteBasePathMapping";
-    return one_domain ? 0 : bit(Part::ApiGateway);
-  }
-  if (service == "apigatewayv2") return 0;  // calls on one custom domain: API Gateway reports it
-  if (service == "cloudfront") return bit(Part::CloudFront);
-  if (service == "elbv2") return bit(Part::Elb);
-  if (service == "events") return bit(Part::Events);
-  if (service == "config") return bit(Part::Config);
-  if (service == "sim" && op.name == "CreateValidationRecords") return 0;
-  if (service == "sim" && op.name == "DelegateDomain") return bit(Part::Dns);
-  if (service == "sim" && op.name == "ApproveValidationEmail") return 0;
-  if (service == "sim" && op.name == "AdoptCertificate") return bit(Part::Acm);
-  if (service == "sim" && op.name == "AdoptHostedZone") return bit(Part::Dns);
-  if (service == "sim" && op.name == "NoteUnresolvedValue") return bit(Part::Deployment);
-  return model::kAllParts;
-}
-
-// Marks what a call changed. An ACM call (or an approval) changes the one
-// certificate it names in its request or response (its inventory entry and
-// its state); one that names none (PutAccountConfiguration) may change how
-// every certificate is judged.
+// Marks what a call changed: the parts its operation writes as a whole
+// (Operation::writes); what a call changes one resource at a time the
+// services report themselves (a certificate starting or stopping to be used
+// by an endpoint is that certificate's change, written records are changes to
+// their names). An ACM call (or an approval) changes the one certificate it
+// names in its request or response (its inventory entry and its state); one
+// that names none (PutAccountConfiguration) may change how every certificate
+// is judged.
 void touch_changed_by(model::World& w, const api::Operation& op, const Json& params, const Json* response) {
-  w.touch(parts_changed_by(op));
-  const bool names_certificate =
-      op.service == "acm" || (op.service == "sim" && (op.name == "ApproveValidationEmail" || op.name == "AdoptCertificate"));
-  if (op.read_only || !names_certificate) return;
+  w.touch(op.read_only ? 0 : op.writes.value_or(model::kAllParts));
+  if (op.read_only || !op.changes_named_certificate) return;
   const Json* arn = nullptr;
   if (params.is_object() && params.contains("CertificateArn")) arn = &params["CertificateArn"];
   if (arn == nullptr && response != nullptr && response->is_object() && response->contains("CertificateArn")) arn = &(*response)["CertificateArn"];

@@ -16,8 +16,10 @@ namespace acmsim::model {
 /// each certificate's state (status, renewal, use, exports), which changes one
 /// certificate at a time.
 /// `Deployment` holds what an imported template left unknown (sim:NoteUnresolvedValue).
-enum class Part : std::uint32_t { Acm, Dns, ApiGateway, CloudFront, Elb, Events, Config, Clients, Certificates, Deployment };
-inline constexpr std::size_t kPartCount = 10;
+enum class Part : std::uint32_t { Acm, Dns, ApiGateway, CloudFront, Elb, Events, Config, Clients, Certificates, Deployment, Count };
+/// How many parts there are (Part::Count stays last, so this counts itself).
+inline constexpr std::size_t kPartCount = static_cast<std::size_t>(Part::Count);
+static_assert(kPartCount <= 32, "a PartMask holds one bit per part");
 using PartMask = std::uint32_t;
 constexpr std::size_t part_index(Part p) { return static_cast<std::size_t>(p); }
 constexpr PartMask bit(Part p) { return 1U << part_index(p); }

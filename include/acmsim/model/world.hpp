@@ -20,6 +20,7 @@
 #include "acmsim/model/events/eventbridge_service.hpp"
 #include "acmsim/model/route53/resolver.hpp"
 #include "acmsim/model/route53/route53_service.hpp"
+#include "acmsim/model/service_context.hpp"
 #include "acmsim/model/settings.hpp"
 
 namespace acmsim::model {
@@ -41,8 +42,8 @@ class World : private DnsObserver, private AliasTargetRegistry, private AcmEvent
   ~World() override = default;
 
   /// Marks what follows as caused by scenario step `step` (for reports).
-  void set_origin(std::int32_t step);
-  [[nodiscard]] std::int32_t sim_origin() const { return origin_; }
+  void set_origin(std::int32_t step) { context_.origin = step; }
+  [[nodiscard]] std::int32_t sim_origin() const { return context_.origin; }
 
   /// Runs one of the model's own events (ModelEvent kinds).
   void handle(const core::ScheduledEvent& ev);
@@ -96,6 +97,11 @@ class World : private DnsObserver, private AliasTargetRegistry, private AcmEvent
   core::Trace& trace;
   const Settings settings;
   const std::string account;
+
+ private:
+  ServiceContext context_;  // before the services, which keep a reference to it
+
+ public:
   Route53Service route53;
   PublicDns dns;
   AcmService acm;
@@ -109,7 +115,6 @@ class World : private DnsObserver, private AliasTargetRegistry, private AcmEvent
   std::vector<UnresolvedValue> unresolved;  // Part::Deployment
 
  private:
-  std::int32_t origin_ = -1;
   std::uint64_t revision_ = 0;
   std::array<std::uint64_t, kPartCount> part_revisions_{};
   std::array<std::uint64_t, kPartCount> whole_revisions_{};

@@ -87,17 +87,14 @@ std::optional<AwsError> check_tags(const std::vector<Tag>& tags) {
 
 }  // namespace
 
-AcmService::AcmService(core::Simulation& sim, core::Trace& trace, const Settings& settings, std::string account, const PublicDns& dns)
-    : sim_(sim),
-      trace_(trace),
-      settings_(settings),
-      account_(std::move(account)),
+AcmService::AcmService(const ServiceContext& ctx, const PublicDns& dns)
+    : ctx_(ctx),
       dns_(dns),
-      arn_ids_(sim.seed(), "acm.arn"),
-      serials_(sim.seed(), "acm.serial"),
-      notice_(sim.seed(), "acm.dns-notice"),
-      faults_(sim.seed(), "faults.renewal"),
-      repairs_(sim.seed(), "faults.repair") {}
+      arn_ids_(ctx.sim.seed(), "acm.arn"),
+      serials_(ctx.sim.seed(), "acm.serial"),
+      notice_(ctx.sim.seed(), "acm.dns-notice"),
+      faults_(ctx.sim.seed(), "faults.renewal"),
+      repairs_(ctx.sim.seed(), "faults.repair") {}
 
 std::string AcmService::new_arn(RegionId region) {
   static constexpr char hex[] = "0123456789abcdef";
@@ -112,7 +109,7 @@ std::string AcmService::new_arn(RegionId region) {
     uuid += hex[nibble];
     if (i == 7 || i == 11 || i == 15 || i == 19) uuid += '-';
   }
-  return "arn:aws:acm:" + std::string(region_code(region)) + ":" + account_ + ":certificate/" + uuid;
+  return "arn:aws:acm:" + std::string(region_code(region)) + ":" + ctx_.account + ":certificate/" + uuid;
 }
 
 std::string AcmService::new_serial() {
@@ -190,10 +187,10 @@ Outcome<std::string> AcmService::request_certificate(RegionId region, const Requ
     }
     if (std::find(names.begin(), names.end(), n) == names.end()) names.push_back(n);
   }
-  if (static_cast<std::int64_t>(names.size()) > settings_.max_domains_per_certificate) {
+  if (static_cast<std::int64_t>(names.size()) > ctx_.settings.max_domains_per_certificate) {
     return aws_error("LimitExceededException", "The certificate request has " + std::to_string(names.size()) +
                                                    " domain names; the quota of domain names per ACM certificate is " +
-                                                   std::to_string(settings_.max_domains_per_certificate) + " (it can be raised to 100).");
+                                                   std::to_string(ctx_.settings.max_domains_per_certificate) + " (it can be raised to 100).");
   }
   const bool is_private = in.certificate_authority_arn.has_value();
   ValidationMethod method = ValidationMethod::Email;  // the API's default when none is given
@@ -225,12 +222,12 @@ Outcome<std::string> AcmService::request_certificate(RegionId region, const Requ
     auto e = parse_aws<ExportOption>(*in.export_option);
     if (!e) return invalid("options.export", *in.export_option, "Member must satisfy enum value set: [ENABLED, DISABLED]");
     export_option = *e;
-    if (export_option == ExportOption::Enabled && sim_.now() < exportable_launch()) {
+    if (export_option == ExportOption::Enabled && ctx_.sim.now() < exportable_launch()) {
       return aws_error(
           "ValidationException",
           "Exportable public certificates (Options.Export = ENABLED) exist from 2025-06-17, when ACM launched them; this request is made "
           "on " +
-              core::format_timestamp(sim_.now()).substr(0, 10) +
+              core::format_timestamp(ctx_.sim.now()).substr(0, 10) +
               ". Request the certificate without Options.Export, or start the "
               "scenario on or after 2025-06-17.");
     }
@@ -255,10 +252,10 @@ Outcome<std::string> AcmService::request_certificate(RegionId region, const Requ
     }
   }
   if (auto e = check_tags(in.tags)) return *e;
-  const SimTime now = sim_.now();
+  const SimTime now = ctx_.sim.now();
   if (in.idempotency_token) {
     const auto it = idempotency_.find({region, *in.idempotency_token});
-    if (it != idempotency_.end() && now - it->second.second < settings_.idempotency_window && !certs_[it->second.first].deleted) {
+    if (it != idempotency_.end() && now - it->second.second < ctx_.settings.idempotency_window && !certs_[it->second.first].deleted) {
       return certs_[it->second.first].arn;  // same token within the window: same certificate
     }
   }
@@ -277,7 +274,7 @@ Outcome<std::string> AcmService::request_certificate(RegionId region, const Requ
   c.created_at = now;
   c.validation_started_at = now;
   c.tags = in.tags;
-  c.origin = origin_;
+  c.origin = ctx_.origin;
   if (is_private) {
     c.certificate_authority_arn = *in.certificate_authority_arn;
     c.issuer = "Private CA " + *in.certificate_authority_arn;
@@ -296,7 +293,7 @@ Outcome<std::string> AcmService::request_certificate(RegionId region, const Requ
       }
       dv.method = method;
       if (method == ValidationMethod::Dns) {
-        const auto rec = validation_record_for(account_, n);
+        const auto rec = validation_record_for(ctx_.account, n);
         dv.record_name = rec.name;
         dv.record_value = rec.value;
       }
@@ -316,9 +313,9 @@ Outcome<std::string> AcmService::request_certificate(RegionId region, const Requ
                "Amazon-owned names (*.amazonaws.com, *.cloudfront.net, *.elasticbeanstalk.com) cannot be requested");
     return stored.arn;
   }
-  stored.timeout_event = schedule(settings_.validation_timeout, ModelEvent::AcmValidationTimeout, stored);
+  stored.timeout_event = schedule(ctx_.settings.validation_timeout, ModelEvent::AcmValidationTimeout, stored);
   if (is_private) {
-    stored.issue_event = schedule(settings_.issuance_delay, ModelEvent::AcmIssue, stored);
+    stored.issue_event = schedule(ctx_.settings.issuance_delay, ModelEvent::AcmIssue, stored);
   } else if (method == ValidationMethod::Dns) {
     schedule_dns_check(stored);
   }
@@ -327,7 +324,7 @@ Outcome<std::string> AcmService::request_certificate(RegionId region, const Requ
 
 Outcome<std::string> AcmService::import_certificate(RegionId region, const ImportCertificateInput& in) {
   const ImportedCertificate& pem = in.certificate;
-  const SimTime now = sim_.now();
+  const SimTime now = ctx_.sim.now();
   auto key = parse_aws<KeyAlgorithm>(pem.key_algorithm);
   if (!key)
     return aws_error("ValidationException", "The certificate's key algorithm '" + pem.key_algorithm + "' is not supported; ACM imports " +
@@ -372,10 +369,10 @@ Outcome<std::string> AcmService::import_certificate(RegionId region, const Impor
     c.imported_at = now;
     c.issuer = pem.issuer;
     c.serial = new_serial();
-    c.origin = origin_;
+    c.origin = ctx_.origin;
     c.versions.push_back(CertificateVersion{c.serial, pem.not_before, pem.not_after, c.sans, now});
-    sim_.cancel(c.expiry_event);
-    c.expiry_event = sim_.schedule_at(pem.not_after, core::Priority::Model, {static_cast<std::uint32_t>(ModelEvent::AcmExpire), c.id, 0});
+    ctx_.sim.cancel(c.expiry_event);
+    c.expiry_event = ctx_.sim.schedule_at(pem.not_after, core::Priority::Model, {static_cast<std::uint32_t>(ModelEvent::AcmExpire), c.id, 0});
     trace_state(c, StateChange::Reimported, {{"notAfter", core::format_timestamp(pem.not_after)}});
     if (c.status != CertificateStatus::Issued) set_status(c, CertificateStatus::Issued, "re-imported inside its validity period");
     emit_available(c, "REIMPORT");
@@ -399,13 +396,13 @@ Outcome<std::string> AcmService::import_certificate(RegionId region, const Impor
   c.not_before = pem.not_before;
   c.not_after = pem.not_after;
   c.tags = in.tags;
-  c.origin = origin_;
+  c.origin = ctx_.origin;
   c.versions.push_back(CertificateVersion{c.serial, pem.not_before, pem.not_after, c.sans, now});
   by_arn_[c.arn] = c.id;
   certs_.push_back(std::move(c));
   Certificate& stored = certs_.back();
   index_status(stored);
-  stored.expiry_event = sim_.schedule_at(pem.not_after, core::Priority::Model, {static_cast<std::uint32_t>(ModelEvent::AcmExpire), stored.id, 0});
+  stored.expiry_event = ctx_.sim.schedule_at(pem.not_after, core::Priority::Model, {static_cast<std::uint32_t>(ModelEvent::AcmExpire), stored.id, 0});
   trace_state(stored, StateChange::Imported, {{"status", "ISSUED"}, {"notAfter", core::format_timestamp(pem.not_after)}});
   emit_available(stored, "IMPORT");
   schedule_expiry_notices(stored);
@@ -442,8 +439,8 @@ Outcome<std::string> AcmService::adopt_certificate(const std::string& arn, const
     if (std::find(c.sans.begin(), c.sans.end(), l) == c.sans.end()) c.sans.push_back(l);
   }
   c.domain_name = c.sans.front();
-  c.created_at = sim_.now();
-  c.origin = origin_;
+  c.created_at = ctx_.sim.now();
+  c.origin = ctx_.origin;
   c.adopted = true;
   by_arn_[c.arn] = c.id;
   certs_.push_back(std::move(c));
@@ -475,11 +472,12 @@ Outcome<bool> AcmService::delete_certificate(RegionId region, std::string_view a
   if (!found.ok()) return found.error();
   Certificate& c = *found.value();
   if (c.in_use()) {
-    return aws_error("ResourceInUseException", "Certificate " + c.arn + " in account " + account_ + " is in use.");
+    return aws_error("ResourceInUseException", "Certificate " + c.arn + " in account " + ctx_.account + " is in use.");
   }
   c.deleted = true;
   index_status(c);
-  for (auto* e : {&c.timeout_event, &c.issue_event, &c.renewal_event, &c.expiry_event, &c.notice_event, &c.action_required_event}) sim_.cancel(*e);
+  for (auto* e : {&c.timeout_event, &c.issue_event, &c.renewal_event, &c.expiry_event, &c.notice_event, &c.action_required_event})
+    ctx_.sim.cancel(*e);
   trace_state(c, StateChange::Deleted);
   return true;
 }
@@ -530,7 +528,7 @@ Outcome<bool> AcmService::renew_certificate(RegionId region, std::string_view ar
                                                 "ACM renews it on its own.");
   }
   c.exported_since_issue = true;  // a manual renewal is an explicit request: treat as eligible
-  sim_.cancel(c.renewal_event);
+  ctx_.sim.cancel(c.renewal_event);
   renewal_start(c);
   return true;
 }
@@ -541,8 +539,8 @@ Outcome<bool> AcmService::revoke_certificate(RegionId region, std::string_view a
   Certificate& c = *found.value();
   if (!c.ever_exported) return aws_error("ValidationException", "Only certificates that were exported can be revoked; " + c.arn + " never was.");
   if (c.status == CertificateStatus::Revoked) return aws_error("ResourceNotFoundException", "Certificate " + c.arn + " is already revoked.");
-  c.revoked_at = sim_.now();
-  for (auto* e : {&c.issue_event, &c.renewal_event, &c.expiry_event}) sim_.cancel(*e);
+  c.revoked_at = ctx_.sim.now();
+  for (auto* e : {&c.issue_event, &c.renewal_event, &c.expiry_event}) ctx_.sim.cancel(*e);
   c.renewing = false;
   set_status(c, CertificateStatus::Revoked, std::string("revoked: ") + std::string(reason));
   emit_revoked(c);
@@ -561,12 +559,12 @@ Outcome<bool> AcmService::resend_validation_email(RegionId region, std::string_v
   const bool known =
       std::any_of(c.validations.begin(), c.validations.end(), [&](const DomainValidation& v) { return v.domain_name == lower(domain); });
   if (!known) return aws_error("InvalidDomainValidationOptionsException", std::string(domain) + " is not one of the certificate's domain names.");
-  if (settings_.resend_restarts_validation_timeout && c.status == CertificateStatus::PendingValidation && c.timeout_event.valid()) {
+  if (ctx_.settings.resend_restarts_validation_timeout && c.status == CertificateStatus::PendingValidation && c.timeout_event.valid()) {
     // The API reference's reading: the 72 hours run again from the last resend.
-    sim_.cancel(c.timeout_event);
-    c.timeout_event = schedule(settings_.validation_timeout, ModelEvent::AcmValidationTimeout, c);
-    c.validation_started_at = sim_.now();
-    trace_state(c, StateChange::ValidationEmailResent, {{"timeoutAt", core::format_timestamp(sim_.now() + settings_.validation_timeout)}});
+    ctx_.sim.cancel(c.timeout_event);
+    c.timeout_event = schedule(ctx_.settings.validation_timeout, ModelEvent::AcmValidationTimeout, c);
+    c.validation_started_at = ctx_.sim.now();
+    trace_state(c, StateChange::ValidationEmailResent, {{"timeoutAt", core::format_timestamp(ctx_.sim.now() + ctx_.settings.validation_timeout)}});
   }
   return true;
 }
@@ -584,7 +582,7 @@ Outcome<bool> AcmService::add_tags(RegionId region, std::string_view arn, const 
       c.tags.push_back(t);
   }
   if (c.tags.size() > 50) return aws_error("TooManyTagsException", "A certificate can have at most 50 tags.");
-  c.origin = origin_;
+  c.origin = ctx_.origin;
   trace_state(c, StateChange::Tagged);
   return true;
 }
@@ -598,7 +596,7 @@ Outcome<bool> AcmService::remove_tags(RegionId region, std::string_view arn, con
         std::remove_if(c.tags.begin(), c.tags.end(), [&](const Tag& x) { return x.key == t.key && (t.value.empty() || x.value == t.value); }),
         c.tags.end());
   }
-  c.origin = origin_;
+  c.origin = ctx_.origin;
   trace_state(c, StateChange::Untagged);
   return true;
 }
@@ -621,8 +619,8 @@ Outcome<bool> AcmService::put_account_configuration(RegionId region, std::option
     for (auto& c : certs_) {
       if (!c.deleted && c.region == region) schedule_expiry_notices(c);  // the window changed
     }
-    if (trace_.enabled()) {
-      emit_state(trace_, sim_.now(), "acm", region, "account-configuration", StateChange::ExpiryEventsConfigured, {{"daysBeforeExpiry", *days}});
+    if (ctx_.trace.enabled()) {
+      ctx_.emit_state("acm", region, "account-configuration", StateChange::ExpiryEventsConfigured, {{"daysBeforeExpiry", *days}});
     }
   }
   return true;
@@ -632,11 +630,11 @@ std::int64_t AcmService::expiry_window_days(const Certificate& c) const {
   if (auto d = days_before_expiry(c.region)) return *d;
   switch (c.type) {
     case CertificateType::AmazonIssued:
-      return settings_.expiry_event_days.public_days;
+      return ctx_.settings.expiry_event_days.public_days;
     case CertificateType::Private:
-      return settings_.expiry_event_days.private_days;
+      return ctx_.settings.expiry_event_days.private_days;
     case CertificateType::Imported:
-      return settings_.expiry_event_days.imported_days;
+      return ctx_.settings.expiry_event_days.imported_days;
   }
   return 45;
 }
@@ -659,7 +657,7 @@ Outcome<bool> AcmService::approve_validation_email(std::string_view arn, std::st
   it->status = DomainStatus::Success;
   trace_state(*c, StateChange::DomainValidated, {{"domainName", domain}, {"by", "email approval"}});
   const bool all = std::all_of(dvos->begin(), dvos->end(), [](const DomainValidation& v) { return v.status == DomainStatus::Success; });
-  if (all && !c->issue_event.valid()) c->issue_event = schedule(settings_.issuance_delay, ModelEvent::AcmIssue, *c);
+  if (all && !c->issue_event.valid()) c->issue_event = schedule(ctx_.settings.issuance_delay, ModelEvent::AcmIssue, *c);
   return true;
 }
 
@@ -676,9 +674,9 @@ Outcome<bool> AcmService::attach(std::string_view arn, const std::string& user) 
 void AcmService::detach(std::string_view arn, const std::string& user) {
   Certificate* c = by_arn(arn);
   if (c == nullptr || c->in_use_by.count(user) == 0U) return;
-  const SimTime at = sim_.now() + settings_.in_use_detach_delay;
+  const SimTime at = ctx_.sim.now() + ctx_.settings.in_use_detach_delay;
   c->detaching.push_back(PendingDetach{user, at});
-  sim_.schedule_at(at, core::Priority::Model, {static_cast<std::uint32_t>(ModelEvent::AcmDetach), c->id, 0});
+  ctx_.sim.schedule_at(at, core::Priority::Model, {static_cast<std::uint32_t>(ModelEvent::AcmDetach), c->id, 0});
 }
 
 RenewalEligibility AcmService::eligibility(const Certificate& c) const {
@@ -710,17 +708,17 @@ void AcmService::index_status(const Certificate& c) {
 
 void AcmService::trace_state(const Certificate& c, StateChange change, core::Json extra) {
   if (sink_ != nullptr) sink_->certificate_changed(c);
-  emit_state(trace_, sim_.now(), "acm", c.region, c.arn, change, std::move(extra));
+  ctx_.emit_state("acm", c.region, c.arn, change, std::move(extra));
 }
 
 core::EventId AcmService::schedule(core::Duration d, ModelEvent kind, const Certificate& c) {
-  return sim_.schedule_in(d, core::Priority::Model, {static_cast<std::uint32_t>(kind), c.id, 0});
+  return ctx_.sim.schedule_in(d, core::Priority::Model, {static_cast<std::uint32_t>(kind), c.id, 0});
 }
 
 Duration AcmService::notice_delay() {
   // Whole seconds: finer resolution adds nothing but noise to the timelines people read.
-  const std::int64_t lo = (settings_.notice_delay_min.ms + 999) / 1000;
-  const std::int64_t hi = std::max(lo, settings_.notice_delay_max.ms / 1000);
+  const std::int64_t lo = (ctx_.settings.notice_delay_min.ms + 999) / 1000;
+  const std::int64_t hi = std::max(lo, ctx_.settings.notice_delay_max.ms / 1000);
   return Duration::seconds(notice_.uniform_int(lo, hi));
 }
 

@@ -33,7 +33,7 @@ void AcmService::emit_available(const Certificate& c, std::string_view action) {
   d["CertificateCreatedDate"] = seconds_timestamp(c.created_at);
   if (c.not_after) {
     d["CertificateExpirationDate"] = seconds_timestamp(*c.not_after);
-    d["DaysToExpiry"] = (*c.not_after - sim_.now()).ms / Duration::days(1).ms;
+    d["DaysToExpiry"] = (*c.not_after - ctx_.sim.now()).ms / Duration::days(1).ms;
   }
   d["InUse"] = c.in_use();
   d["Exported"] = c.exported_since_issue;
@@ -60,17 +60,17 @@ void AcmService::emit_revoked(const Certificate& c) {
 // One event a day, at NotAfter minus a whole number of days, from the window's
 // first day to the last day before expiry.
 void AcmService::schedule_expiry_notices(Certificate& c) {
-  sim_.cancel(c.notice_event);
+  ctx_.sim.cancel(c.notice_event);
   c.notice_event = {};
   if (c.status != CertificateStatus::Issued || !c.not_after) return;
-  const SimTime now = sim_.now();
+  const SimTime now = ctx_.sim.now();
   const Duration day = Duration::days(1);
   const std::int64_t window = expiry_window_days(c);
   std::int64_t k = window;
   if (*c.not_after - day * k < now) k = (*c.not_after - now).ms / day.ms;  // the next whole day not in the past
   if (k < 1) return;
   c.notice_event =
-      sim_.schedule_at(*c.not_after - day * k, core::Priority::Model, {static_cast<std::uint32_t>(ModelEvent::AcmExpiryNotice), c.id, 0});
+      ctx_.sim.schedule_at(*c.not_after - day * k, core::Priority::Model, {static_cast<std::uint32_t>(ModelEvent::AcmExpiryNotice), c.id, 0});
 }
 
 void AcmService::expiry_notice(Certificate& c) {
@@ -78,7 +78,7 @@ void AcmService::expiry_notice(Certificate& c) {
   if (c.status != CertificateStatus::Issued || !c.not_after) return;
   const Duration day = Duration::days(1);
   const std::int64_t days =
-      static_cast<std::int64_t>(std::llround(static_cast<double>((*c.not_after - sim_.now()).ms) / static_cast<double>(day.ms)));
+      static_cast<std::int64_t>(std::llround(static_cast<double>((*c.not_after - ctx_.sim.now()).ms) / static_cast<double>(day.ms)));
   if (days < 1) return;
   core::Json d = {{"DaysToExpiry", days}};
   const core::Json common = common_detail(c);
@@ -86,21 +86,23 @@ void AcmService::expiry_notice(Certificate& c) {
     if (k != "CertificateType") d[k] = v;
   }
   emit(c, "ACM Certificate Approaching Expiration", std::move(d));
-  if (days > 1) c.notice_event = sim_.schedule_in(day, core::Priority::Model, {static_cast<std::uint32_t>(ModelEvent::AcmExpiryNotice), c.id, 0});
+  if (days > 1) c.notice_event = ctx_.sim.schedule_in(day, core::Priority::Model, {static_cast<std::uint32_t>(ModelEvent::AcmExpiryNotice), c.id, 0});
 }
 
 void AcmService::schedule_action_required(Certificate& c) {
   if (c.action_required_event.valid() || !c.not_after || c.type == CertificateType::Imported) return;
-  const SimTime now = sim_.now();
+  const SimTime now = ctx_.sim.now();
   std::optional<SimTime> next;
   auto consider = [&](std::int64_t k) {
     const SimTime t = *c.not_after - Duration::days(k);
     if (t > now && (!next || t < *next)) next = t;
   };
-  for (const auto k : c.type == CertificateType::Private ? settings_.action_required_days.private_days : settings_.action_required_days.public_days)
+  for (const auto k :
+       c.type == CertificateType::Private ? ctx_.settings.action_required_days.private_days : ctx_.settings.action_required_days.public_days)
     consider(k);
   if (next)
-    c.action_required_event = sim_.schedule_at(*next, core::Priority::Model, {static_cast<std::uint32_t>(ModelEvent::AcmActionRequired), c.id, 0});
+    c.action_required_event =
+        ctx_.sim.schedule_at(*next, core::Priority::Model, {static_cast<std::uint32_t>(ModelEvent::AcmActionRequired), c.id, 0});
 }
 
 void AcmService::action_required(Certificate& c) {
@@ -112,7 +114,7 @@ void AcmService::action_required(Certificate& c) {
   // The renewal's real reason: a CAA record, or validation records ACM cannot find.
   d["RenewalStatusReason"] = c.renewal->reason == FailureReason::CaaError ? aws_name(FailureReason::CaaError) : "PENDING_DOMAIN_VALIDATION";
   d["DaysToExpiry"] =
-      static_cast<std::int64_t>(std::llround(static_cast<double>((*c.not_after - sim_.now()).ms) / static_cast<double>(Duration::days(1).ms)));
+      static_cast<std::int64_t>(std::llround(static_cast<double>((*c.not_after - ctx_.sim.now()).ms) / static_cast<double>(Duration::days(1).ms)));
   d["CertificateExpirationDate"] = seconds_timestamp(*c.not_after);
   d["InUse"] = c.in_use();
   d["Exported"] = c.exported_since_issue;

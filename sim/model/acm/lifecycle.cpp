@@ -43,7 +43,7 @@ void AcmService::handle(std::uint32_t kind, std::uint32_t cert_id) {
       operator_repair(c);
       break;
     case ModelEvent::AcmDetach: {
-      const SimTime now = sim_.now();
+      const SimTime now = ctx_.sim.now();
       auto due = [&](const PendingDetach& d) { return d.at <= now; };
       for (const auto& d : c.detaching) {
         if (due(d) && c.in_use_by.erase(d.user) > 0) trace_state(c, StateChange::NotInUse, {{"user", d.user}});
@@ -91,7 +91,7 @@ void AcmService::dns_check(Certificate& c) {
   }
   for (auto& v : c.validations) {
     if (v.status != DomainStatus::PendingValidation) continue;
-    if (dns_.cname_reaches(v.record_name, v.record_value, static_cast<int>(settings_.max_cname_chain))) {
+    if (dns_.cname_reaches(v.record_name, v.record_value, static_cast<int>(ctx_.settings.max_cname_chain))) {
       v.status = DomainStatus::Success;
       trace_state(c, StateChange::DomainValidated, {{"domainName", v.domain_name}, {"record", v.record_name}});
     }
@@ -100,7 +100,7 @@ void AcmService::dns_check(Certificate& c) {
       std::all_of(c.validations.begin(), c.validations.end(), [](const DomainValidation& v) { return v.status == DomainStatus::Success; });
   if (all) {
     stop_awaiting_dns(c);
-    if (!c.issue_event.valid()) c.issue_event = schedule(settings_.issuance_delay, ModelEvent::AcmIssue, c);
+    if (!c.issue_event.valid()) c.issue_event = schedule(ctx_.settings.issuance_delay, ModelEvent::AcmIssue, c);
   }
 }
 
@@ -111,13 +111,13 @@ bool AcmService::caa_blocks(const Certificate& c) const {
 }
 
 void AcmService::grant(Certificate& c) {
-  const SimTime now = sim_.now();
+  const SimTime now = ctx_.sim.now();
   if (c.type == CertificateType::Private) {
-    c.validity_days = settings_.private_validity_days;
-    c.renewal_lead_days = settings_.private_renewal_lead_days;
+    c.validity_days = ctx_.settings.private_validity_days;
+    c.renewal_lead_days = ctx_.settings.private_renewal_lead_days;
   } else {
-    c.validity_days = settings_.public_era_at(now).days;
-    c.renewal_lead_days = settings_.public_renewal_lead_days(now, c.method == ValidationMethod::Email);
+    c.validity_days = ctx_.settings.public_era_at(now).days;
+    c.renewal_lead_days = ctx_.settings.public_renewal_lead_days(now, c.method == ValidationMethod::Email);
   }
   c.not_before = now;
   c.not_after = now + Duration::days(c.validity_days);
@@ -125,8 +125,8 @@ void AcmService::grant(Certificate& c) {
   c.serial = new_serial();
   c.exported_since_issue = false;
   c.versions.push_back(CertificateVersion{c.serial, *c.not_before, *c.not_after, c.sans, now});
-  sim_.cancel(c.expiry_event);
-  c.expiry_event = sim_.schedule_at(*c.not_after, core::Priority::Model, {static_cast<std::uint32_t>(ModelEvent::AcmExpire), c.id, 0});
+  ctx_.sim.cancel(c.expiry_event);
+  c.expiry_event = ctx_.sim.schedule_at(*c.not_after, core::Priority::Model, {static_cast<std::uint32_t>(ModelEvent::AcmExpire), c.id, 0});
   schedule_renewal(c);
 }
 
@@ -136,7 +136,7 @@ void AcmService::issue(Certificate& c) {
     return;
   }
   if (c.status != CertificateStatus::PendingValidation) return;
-  sim_.cancel(c.timeout_event);
+  ctx_.sim.cancel(c.timeout_event);
   c.timeout_event = {};
   stop_awaiting_dns(c);
   if (caa_blocks(c)) {
@@ -163,29 +163,29 @@ void AcmService::validation_timeout(Certificate& c) {
   }
   stop_awaiting_dns(c);
   set_status(c, CertificateStatus::ValidationTimedOut,
-             "validation was still pending " + core::format_duration(settings_.validation_timeout) + " after the request");
+             "validation was still pending " + core::format_duration(ctx_.settings.validation_timeout) + " after the request");
 }
 
 void AcmService::expire(Certificate& c) {
   if (c.status != CertificateStatus::Issued) return;
-  sim_.cancel(c.renewal_event);
-  sim_.cancel(c.issue_event);
+  ctx_.sim.cancel(c.renewal_event);
+  ctx_.sim.cancel(c.issue_event);
   c.renewal_event = {};
   c.issue_event = {};
   stop_awaiting_dns(c);
   if (c.renewal && c.renewal->status != RenewalStatus::Success) {
     c.renewal->status = RenewalStatus::Failed;
-    c.renewal->updated_at = sim_.now();
+    c.renewal->updated_at = ctx_.sim.now();
   }
   c.renewing = false;
-  sim_.cancel(c.action_required_event);
+  ctx_.sim.cancel(c.action_required_event);
   c.action_required_event = {};
   set_status(c, CertificateStatus::Expired,
              c.type == CertificateType::Imported ? "NotAfter reached; ACM never renews imported certificates" : "NotAfter reached without a renewal");
   if (c.type != CertificateType::Imported) emit_expired(c);
-  if (c.type != CertificateType::Imported && settings_.repair_mean) {
+  if (c.type != CertificateType::Imported && ctx_.settings.repair_mean) {
     // At least 1 ms: the replacement cannot precede the expiry it answers.
-    const auto ms = static_cast<std::int64_t>(repairs_.exponential(static_cast<double>(settings_.repair_mean->ms)));
+    const auto ms = static_cast<std::int64_t>(repairs_.exponential(static_cast<double>(ctx_.settings.repair_mean->ms)));
     c.repair_event = schedule(Duration{std::max<std::int64_t>(1, ms)}, ModelEvent::AcmOperatorRepair, c);
   }
 }

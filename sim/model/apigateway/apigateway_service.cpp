@@ -75,8 +75,7 @@ std::string apigateway_regional_zone_id(RegionId region) {
   return "ZACMSIM" + std::string(code.substr(0, 2)) + std::to_string(region);
 }
 
-ApiGatewayService::ApiGatewayService(core::Simulation& sim, core::Trace& trace, const Settings& settings, AcmService& acm)
-    : sim_(sim), trace_(trace), settings_(settings), acm_(acm), ids_(sim.seed(), "apigateway.ids") {}
+ApiGatewayService::ApiGatewayService(const ServiceContext& ctx, AcmService& acm) : ctx_(ctx), acm_(acm), ids_(ctx.sim.seed(), "apigateway.ids") {}
 
 std::string ApiGatewayService::random_id(std::size_t n, bool lower_only) {
   static constexpr std::string_view lower = "abcdefghijklmnopqrstuvwxyz0123456789";
@@ -86,7 +85,7 @@ std::string ApiGatewayService::random_id(std::size_t n, bool lower_only) {
 }
 
 void ApiGatewayService::trace_state(const std::string& resource, RegionId region, StateChange change, core::Json extra) {
-  emit_state(trace_, sim_.now(), "apigateway", region, resource, change, std::move(extra));
+  ctx_.emit_state("apigateway", region, resource, change, std::move(extra));
 }
 
 Outcome<const RestApi*> ApiGatewayService::create_rest_api(RegionId region, const std::string& name, const std::optional<std::string>& type) {
@@ -95,7 +94,7 @@ Outcome<const RestApi*> ApiGatewayService::create_rest_api(RegionId region, cons
   api.id = random_id(10, true);
   api.region = region;
   api.name = name;
-  api.created_at = sim_.now();
+  api.created_at = ctx_.sim.now();
   if (type) {
     auto t = parse_aws<EndpointType>(*type);
     if (!t) return aws_error("BadRequestException", "Invalid endpoint configuration type '" + *type + "'; use " + aws_choices<EndpointType>() + ".");
@@ -218,16 +217,16 @@ Outcome<const CustomDomain*> ApiGatewayService::create_domain_name(RegionId regi
   d.type = type;
   d.certificate_arn = cert;
   d.security_policy = policy;
-  d.created_at = sim_.now();
-  d.certificate_attached_at = sim_.now();
-  d.origin = origin_;
+  d.created_at = ctx_.sim.now();
+  d.certificate_attached_at = ctx_.sim.now();
+  d.origin = ctx_.origin;
   if (type == EndpointType::Edge) {
     d.distribution_domain_name = "d" + random_id(13, true) + ".cloudfront.net";
-    d.ready_at = sim_.now() + settings_.edge_domain_ready_delay;
+    d.ready_at = ctx_.sim.now() + ctx_.settings.edge_domain_ready_delay;
   } else {
     d.regional_domain_name = "d-" + random_id(10, true) + ".execute-api." + std::string(region_code(region)) + ".amazonaws.com";
     d.regional_hosted_zone_id = apigateway_regional_zone_id(region);
-    d.ready_at = sim_.now();
+    d.ready_at = ctx_.sim.now();
   }
   d.id = static_cast<std::uint32_t>(domains_.size());
   domains_.push_back(d);
@@ -301,14 +300,14 @@ Outcome<const CustomDomain*> ApiGatewayService::update_domain_name(RegionId regi
     acm_.detach(d->certificate_arn, d->arn());
     acm_.attach(cert, d->arn());
     d->previous_certificate_arn = d->certificate_arn;
-    d->certificate_switch_at =
-        sim_.now() + (d->type == EndpointType::Edge ? settings_.cloudfront_certificate_propagation : settings_.regional_certificate_propagation);
+    d->certificate_switch_at = ctx_.sim.now() + (d->type == EndpointType::Edge ? ctx_.settings.cloudfront_certificate_propagation
+                                                                               : ctx_.settings.regional_certificate_propagation);
     d->certificate_arn = cert;
-    d->certificate_attached_at = sim_.now();
+    d->certificate_attached_at = ctx_.sim.now();
     trace_state(d->name, region, StateChange::CertificateReplaced, {{"certificateArn", cert}});
   }
   d->security_policy = policy;
-  d->origin = origin_;
+  d->origin = ctx_.origin;
   return static_cast<const CustomDomain*>(d);
 }
 
@@ -341,7 +340,7 @@ Outcome<BasePathMapping> ApiGatewayService::create_base_path_mapping(RegionId re
   }
   BasePathMapping m{path, api_id, stage.value_or("")};
   d->mappings.push_back(m);
-  d->origin = origin_;
+  d->origin = ctx_.origin;
   trace_state(d->name, region, StateChange::BasePathMapped,
               {{"basePath", path.empty() ? "(none)" : path}, {"restApiId", api_id}, {"stage", m.stage}});
   return m;
@@ -361,7 +360,7 @@ Outcome<ApiMapping> ApiGatewayService::create_api_mapping(RegionId region, const
   changed(d->id);
   ApiMapping m{random_id(6, true), api_id, stage, k};
   d->api_mappings.push_back(m);
-  d->origin = origin_;
+  d->origin = ctx_.origin;
   trace_state(d->name, region, StateChange::ApiMapped, {{"apiMappingKey", k}, {"apiId", api_id}, {"stage", stage}});
   return m;
 }

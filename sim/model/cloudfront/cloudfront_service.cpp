@@ -17,8 +17,7 @@ bool cloudfront_key_ok(KeyAlgorithm k) {
 }
 }  // namespace
 
-CloudFrontService::CloudFrontService(core::Simulation& sim, core::Trace& trace, const Settings& settings, AcmService& acm, std::string account)
-    : sim_(sim), trace_(trace), settings_(settings), acm_(acm), account_(std::move(account)), ids_(sim.seed(), "cloudfront.ids") {}
+CloudFrontService::CloudFrontService(const ServiceContext& ctx, AcmService& acm) : ctx_(ctx), acm_(acm), ids_(ctx.sim.seed(), "cloudfront.ids") {}
 
 std::string CloudFrontService::random_id(std::size_t n, std::string_view alphabet) {
   std::string out;
@@ -27,7 +26,7 @@ std::string CloudFrontService::random_id(std::size_t n, std::string_view alphabe
 }
 
 void CloudFrontService::trace_state(const Distribution& d, StateChange change, core::Json extra) {
-  if (trace_.enabled()) emit_state(trace_, sim_.now(), "cloudfront", std::nullopt, d.arn(account_), change, std::move(extra));
+  if (ctx_.trace.enabled()) ctx_.emit_state("cloudfront", std::nullopt, d.arn(ctx_.account), change, std::move(extra));
 }
 
 Distribution* CloudFrontService::find(const std::string& id) {
@@ -104,14 +103,14 @@ Outcome<const Distribution*> CloudFrontService::create_distribution(const Distri
   d.domain_name = "d" + random_id(13, "abcdefghijklmnopqrstuvwxyz0123456789") + ".cloudfront.net";
   d.settings = in;
   d.etag = "E" + random_id(13, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
-  d.last_modified = sim_.now();
-  d.deployed_at = sim_.now() + settings_.cloudfront_deploy_delay;
+  d.last_modified = ctx_.sim.now();
+  d.deployed_at = ctx_.sim.now() + ctx_.settings.cloudfront_deploy_delay;
   d.first_deployed_at = d.deployed_at;
-  d.certificate_attached_at = sim_.now();
-  d.origin = origin_;
+  d.certificate_attached_at = ctx_.sim.now();
+  d.origin = ctx_.origin;
   distributions_.push_back(d);
   Distribution& stored = distributions_.back();
-  if (!in.viewer.cloudfront_default) acm_.attach(in.viewer.acm_certificate_arn, stored.arn(account_));
+  if (!in.viewer.cloudfront_default) acm_.attach(in.viewer.acm_certificate_arn, stored.arn(ctx_.account));
   trace_state(stored, StateChange::DistributionCreated, {{"domainName", stored.domain_name}, {"aliases", in.aliases}});
   return &stored;
 }
@@ -144,18 +143,18 @@ Outcome<const Distribution*> CloudFrontService::update_distribution(const std::s
   const std::string old_cert = d->settings.viewer.cloudfront_default ? "" : d->settings.viewer.acm_certificate_arn;
   const std::string new_cert = in.viewer.cloudfront_default ? "" : in.viewer.acm_certificate_arn;
   if (old_cert != new_cert) {
-    if (!old_cert.empty()) acm_.detach(old_cert, d->arn(account_));
-    if (!new_cert.empty()) acm_.attach(new_cert, d->arn(account_));
+    if (!old_cert.empty()) acm_.detach(old_cert, d->arn(ctx_.account));
+    if (!new_cert.empty()) acm_.attach(new_cert, d->arn(ctx_.account));
     d->previous_certificate_arn = old_cert;
-    d->certificate_switch_at = sim_.now() + settings_.cloudfront_deploy_delay;
-    d->certificate_attached_at = sim_.now();
+    d->certificate_switch_at = ctx_.sim.now() + ctx_.settings.cloudfront_deploy_delay;
+    d->certificate_attached_at = ctx_.sim.now();
   }
   d->settings = in;
   d->etag = "E" + random_id(13, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
   ++d->version;
-  d->last_modified = sim_.now();
-  d->deployed_at = sim_.now() + settings_.cloudfront_deploy_delay;
-  d->origin = origin_;
+  d->last_modified = ctx_.sim.now();
+  d->deployed_at = ctx_.sim.now() + ctx_.settings.cloudfront_deploy_delay;
+  d->origin = ctx_.origin;
   trace_state(*d, StateChange::DistributionUpdated, {{"aliases", in.aliases}, {"enabled", in.enabled}});
   return static_cast<const Distribution*>(d);
 }
@@ -166,12 +165,12 @@ Outcome<bool> CloudFrontService::delete_distribution(const std::string& id, cons
   if (if_match.empty()) return aws_error("InvalidIfMatchVersion", "The If-Match version is missing or not valid for the distribution.");
   if (if_match != d->etag)
     return aws_error("PreconditionFailed", "The precondition given in one or more of the request header fields evaluated to false.");
-  if (d->settings.enabled || !d->deployed(sim_.now())) {
+  if (d->settings.enabled || !d->deployed(ctx_.sim.now())) {
     return aws_error("DistributionNotDisabled",
                      "The distribution you are trying to delete has not been disabled (or its last change is not deployed yet).");
   }
   d->deleted = true;
-  if (!d->settings.viewer.cloudfront_default) acm_.detach(d->settings.viewer.acm_certificate_arn, d->arn(account_));
+  if (!d->settings.viewer.cloudfront_default) acm_.detach(d->settings.viewer.acm_certificate_arn, d->arn(ctx_.account));
   trace_state(*d, StateChange::DistributionDeleted);
   return true;
 }

@@ -24,8 +24,8 @@ std::string seconds(SimTime t) { return core::format_timestamp(SimTime{t.ms - ((
 
 }  // namespace
 
-ConfigService::ConfigService(core::Simulation& sim, core::Trace& trace, const AcmService& acm, EventBridgeService& events, std::string account)
-    : sim_(sim), trace_(trace), acm_(acm), events_(events), account_(std::move(account)), ids_(sim.seed(), "config.ids") {}
+ConfigService::ConfigService(const ServiceContext& ctx, const AcmService& acm, EventBridgeService& events)
+    : ctx_(ctx), acm_(acm), events_(events), ids_(ctx.sim.seed(), "config.ids") {}
 
 Outcome<const ConfigRule*> ConfigService::put_config_rule(RegionId region, const PutConfigRuleInput& in) {
   if (in.name.empty() || in.name.size() > 128) return aws_error("InvalidParameterValueException", "ConfigRuleName must have 1 to 128 characters.");
@@ -68,17 +68,16 @@ Outcome<const ConfigRule*> ConfigService::put_config_rule(RegionId region, const
     std::string suffix;
     for (int i = 0; i < 6; ++i) suffix += "abcdefghijklmnopqrstuvwxyz0123456789"[ids_.uniform_int(0, 35)];
     rule->id = "config-rule-" + suffix;
-    rule->arn = "arn:aws:config:" + std::string(region_code(region)) + ":" + account_ + ":config-rule/" + rule->id;
+    rule->arn = "arn:aws:config:" + std::string(region_code(region)) + ":" + ctx_.account + ":config-rule/" + rule->id;
   }
   rule->owner = in.owner;
   rule->source_identifier = in.source_identifier;
   rule->input_parameters = in.input_parameters.value_or("");
   rule->days_to_expiration = days;
   rule->frequency = frequency;
-  rule->origin = origin_;
-  if (trace_.enabled()) {
-    emit_state(trace_, sim_.now(), "config", region, rule->arn, StateChange::ConfigRulePut,
-               {{"source", in.source_identifier}, {"daysToExpiration", days}});
+  rule->origin = ctx_.origin;
+  if (ctx_.trace.enabled()) {
+    ctx_.emit_state("config", region, rule->arn, StateChange::ConfigRulePut, {{"source", in.source_identifier}, {"daysToExpiration", days}});
   }
   evaluate_all(*rule);
   schedule_periodic(*rule);
@@ -89,7 +88,7 @@ Outcome<bool> ConfigService::delete_config_rule(RegionId region, const std::stri
   for (auto& r : rules_) {
     if (!r.deleted && r.region == region && r.name == name) {
       r.deleted = true;
-      sim_.cancel(r.periodic);
+      ctx_.sim.cancel(r.periodic);
       return true;
     }
   }
@@ -122,10 +121,10 @@ std::vector<const ConfigRule*> ConfigService::all_rules() const {
 }
 
 void ConfigService::schedule_periodic(ConfigRule& rule) {
-  sim_.cancel(rule.periodic);
+  ctx_.sim.cancel(rule.periodic);
   const auto index = static_cast<std::uint32_t>(&rule - rules_.data());
-  rule.periodic = sim_.schedule_in(*frequency_period(rule.frequency), core::Priority::Model,
-                                   core::EventPayload{static_cast<std::uint32_t>(ModelEvent::ConfigEvaluation), index, 0});
+  rule.periodic = ctx_.sim.schedule_in(*frequency_period(rule.frequency), core::Priority::Model,
+                                       core::EventPayload{static_cast<std::uint32_t>(ModelEvent::ConfigEvaluation), index, 0});
 }
 
 void ConfigService::periodic(std::uint32_t rule_index) {
@@ -150,7 +149,7 @@ void ConfigService::evaluate_all(ConfigRule& rule) {
 
 void ConfigService::evaluate(ConfigRule& rule, const Certificate& c) {
   if (rule.source_identifier != kExpirationCheck) return;  // other managed rules are not modelled
-  const SimTime now = sim_.now();
+  const SimTime now = ctx_.sim.now();
   if (c.deleted) {
     rule.results.erase(c.arn);
     return;
@@ -177,7 +176,7 @@ void ConfigService::evaluate(ConfigRule& rule, const Certificate& c) {
   };
   Json detail = {{"resourceId", c.arn},
                  {"awsRegion", region_code(rule.region)},
-                 {"awsAccountId", account_},
+                 {"awsAccountId", ctx_.account},
                  {"configRuleName", rule.name},
                  {"recordVersion", "1.0"},
                  {"configRuleARN", rule.arn},
@@ -190,7 +189,7 @@ void ConfigService::evaluate(ConfigRule& rule, const Certificate& c) {
                 {"id", events_.new_event_id()},
                 {"detail-type", "Config Rules Compliance Change"},
                 {"source", "aws.config"},
-                {"account", account_},
+                {"account", ctx_.account},
                 {"time", seconds(now)},
                 {"region", region_code(rule.region)},
                 {"resources", Json::array({c.arn})},

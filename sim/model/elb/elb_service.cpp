@@ -69,8 +69,7 @@ std::string elb_canonical_zone_id(RegionId region, LoadBalancerType type) {
 }
 
 // The settings are taken like every service's, though no ELB timing is modelled yet.
-ElbService::ElbService(core::Simulation& sim, core::Trace& trace, const Settings& /*settings*/, AcmService& acm, std::string account)
-    : sim_(sim), trace_(trace), acm_(acm), account_(std::move(account)), ids_(sim.seed(), "elb.ids") {}
+ElbService::ElbService(const ServiceContext& ctx, AcmService& acm) : ctx_(ctx), acm_(acm), ids_(ctx.sim.seed(), "elb.ids") {}
 
 std::string ElbService::random_hex(std::size_t n) {
   static constexpr std::string_view hex = "0123456789abcdef";
@@ -80,7 +79,7 @@ std::string ElbService::random_hex(std::size_t n) {
 }
 
 void ElbService::trace_state(const LoadBalancer& lb, StateChange change, core::Json extra) {
-  emit_state(trace_, sim_.now(), "elbv2", lb.region, lb.arn, change, std::move(extra));
+  ctx_.emit_state("elbv2", lb.region, lb.arn, change, std::move(extra));
 }
 
 Outcome<const LoadBalancer*> ElbService::create_load_balancer(RegionId region, const CreateLoadBalancerInput& in) {
@@ -119,8 +118,8 @@ Outcome<const LoadBalancer*> ElbService::create_load_balancer(RegionId region, c
   lb.subnets = in.subnets;
   if (in.ip_address_type) lb.ip_address_type = *in.ip_address_type;
   const std::string kind = lb.type == LoadBalancerType::Network ? "net" : "app";
-  lb.arn =
-      "arn:aws:elasticloadbalancing:" + std::string(region_code(region)) + ":" + account_ + ":loadbalancer/" + kind + "/" + n + "/" + random_hex(16);
+  lb.arn = "arn:aws:elasticloadbalancing:" + std::string(region_code(region)) + ":" + ctx_.account + ":loadbalancer/" + kind + "/" + n + "/" +
+           random_hex(16);
   const std::string prefix = lb.scheme == "internal" ? "internal-" : "";
   if (lb.type == LoadBalancerType::Network) {
     lb.dns_name = prefix + n + "-" + random_hex(16) + ".elb." + std::string(region_code(region)) + ".amazonaws.com";
@@ -129,8 +128,8 @@ Outcome<const LoadBalancer*> ElbService::create_load_balancer(RegionId region, c
         prefix + n + "-" + std::to_string(ids_.uniform_int(1000000000, 1999999999)) + "." + std::string(region_code(region)) + ".elb.amazonaws.com";
   }
   lb.canonical_hosted_zone_id = elb_canonical_zone_id(region, lb.type);
-  lb.created_at = sim_.now();
-  lb.origin = origin_;
+  lb.created_at = ctx_.sim.now();
+  lb.origin = ctx_.origin;
   by_dns_name_[dns::normalize(lb.dns_name)] = lbs_.size();  // DNS names compare without case
   lbs_.push_back(lb);
   trace_state(lbs_.back(), StateChange::LoadBalancerCreated, {{"dnsName", lb.dns_name}, {"type", aws_name(lb.type)}});
@@ -261,8 +260,8 @@ Outcome<const Listener*> ElbService::create_listener(RegionId region, const Crea
   l.port = port;
   l.protocol = proto;
   l.default_actions = in.default_actions;
-  l.created_at = sim_.now();
-  l.origin = origin_;
+  l.created_at = ctx_.sim.now();
+  l.origin = ctx_.origin;
   if (secure) {
     if (in.certificates.size() != 1) {
       return aws_error("ValidationError",
@@ -278,7 +277,7 @@ Outcome<const Listener*> ElbService::create_listener(RegionId region, const Crea
   } else if (!in.certificates.empty() || in.ssl_policy) {
     return aws_error("ValidationError", "Certificates and SslPolicy are only for HTTPS and TLS listeners.");
   }
-  l.arn = "arn:aws:elasticloadbalancing:" + std::string(region_code(region)) + ":" + account_ + ":listener/" +
+  l.arn = "arn:aws:elasticloadbalancing:" + std::string(region_code(region)) + ":" + ctx_.account + ":listener/" +
           lb->arn.substr(lb->arn.find("loadbalancer/") + 13) + "/" + random_hex(16);
   lb->listeners.push_back(l);
   if (secure) acm_.attach(l.default_certificate, lb->arn);
@@ -305,7 +304,7 @@ Outcome<const Listener*> ElbService::modify_listener(RegionId region, const std:
     l->ssl_policy = *ssl_policy;
   }
   if (default_actions) l->default_actions = *default_actions;
-  l->origin = origin_;
+  l->origin = ctx_.origin;
   trace_state(*lb, StateChange::ListenerModified, {{"port", l->port}});
   return static_cast<const Listener*>(l);
 }
@@ -342,7 +341,7 @@ Outcome<bool> ElbService::add_listener_certificates(RegionId region, const std::
     ++total;
     acm_.attach(c, lb->arn);
   }
-  l->origin = origin_;
+  l->origin = ctx_.origin;
   trace_state(*lb, StateChange::ListenerCertificatesAdded, {{"port", l->port}, {"certificates", certificates}});
   return true;
 }

@@ -50,8 +50,7 @@ std::optional<Json> json_path(const Json& event, const std::string& path) {
   return *cur;
 }
 
-EventBridgeService::EventBridgeService(core::Simulation& sim, core::Trace& trace, const Settings& settings, std::string account)
-    : sim_(sim), trace_(trace), settings_(settings), account_(std::move(account)), ids_(sim.seed(), "events.ids") {}
+EventBridgeService::EventBridgeService(const ServiceContext& ctx) : ctx_(ctx), ids_(ctx.sim.seed(), "events.ids") {}
 
 std::string EventBridgeService::new_event_id() {
   static constexpr char hex[] = "0123456789abcdef";
@@ -74,7 +73,7 @@ Outcome<const EventBus*> EventBridgeService::create_event_bus(RegionId region, c
   if (!valid_name(name) || name == "default")
     return aws_error("ValidationException", "Event bus name '" + name + "' is not valid: 1 to 64 of [.-_A-Za-z0-9], not 'default'.");
   if (bus_exists(region, name)) return aws_error("ResourceAlreadyExistsException", "Event bus " + name + " already exists.");
-  buses_.push_back(EventBus{name, region, "arn:aws:events:" + std::string(region_code(region)) + ":" + account_ + ":event-bus/" + name, false});
+  buses_.push_back(EventBus{name, region, "arn:aws:events:" + std::string(region_code(region)) + ":" + ctx_.account + ":event-bus/" + name, false});
   return &buses_.back();
 }
 
@@ -94,7 +93,8 @@ Outcome<bool> EventBridgeService::delete_event_bus(RegionId region, const std::s
 Outcome<const EventBus*> EventBridgeService::describe_event_bus(RegionId region, const std::string& name) const {
   static thread_local EventBus default_bus;
   if (name == "default") {
-    default_bus = EventBus{"default", region, "arn:aws:events:" + std::string(region_code(region)) + ":" + account_ + ":event-bus/default", false};
+    default_bus =
+        EventBus{"default", region, "arn:aws:events:" + std::string(region_code(region)) + ":" + ctx_.account + ":event-bus/default", false};
     return &default_bus;
   }
   for (const auto& b : buses_) {
@@ -150,15 +150,16 @@ Outcome<const Rule*> EventBridgeService::put_rule(RegionId region, const PutRule
     r->name = in.name;
     r->region = region;
     r->bus = in.bus;
-    r->arn = "arn:aws:events:" + std::string(region_code(region)) + ":" + account_ + ":rule/" + (in.bus == "default" ? "" : in.bus + "/") + in.name;
+    r->arn =
+        "arn:aws:events:" + std::string(region_code(region)) + ":" + ctx_.account + ":rule/" + (in.bus == "default" ? "" : in.bus + "/") + in.name;
   }
   r->pattern = std::move(pattern);
   r->schedule = in.schedule;
   r->enabled = enabled;
   r->description = in.description.value_or(r->description);
-  r->origin = origin_;
-  if (trace_.enabled()) {
-    emit_state(trace_, sim_.now(), "events", region, r->arn, StateChange::RulePut, {{"state", enabled ? "ENABLED" : "DISABLED"}});
+  r->origin = ctx_.origin;
+  if (ctx_.trace.enabled()) {
+    ctx_.emit_state("events", region, r->arn, StateChange::RulePut, {{"state", enabled ? "ENABLED" : "DISABLED"}});
   }
   return static_cast<const Rule*>(r);
 }
@@ -197,7 +198,7 @@ Outcome<bool> EventBridgeService::set_rule_state(RegionId region, const std::str
   Rule* r = find_rule(region, name, bus);
   if (r == nullptr) return no_rule(name, bus);
   r->enabled = enabled;
-  r->origin = origin_;
+  r->origin = ctx_.origin;
   return true;
 }
 
@@ -221,7 +222,7 @@ Outcome<bool> EventBridgeService::put_targets(RegionId region, const std::string
       r->targets.push_back(t);
     }
   }
-  r->origin = origin_;
+  r->origin = ctx_.origin;
   return true;
 }
 
@@ -232,7 +233,7 @@ Outcome<bool> EventBridgeService::remove_targets(RegionId region, const std::str
   for (const auto& id : ids) {
     r->targets.erase(std::remove_if(r->targets.begin(), r->targets.end(), [&](const Target& t) { return t.id == id; }), r->targets.end());
   }
-  r->origin = origin_;
+  r->origin = ctx_.origin;
   return true;
 }
 
@@ -262,26 +263,26 @@ Json EventBridgeService::transform(const Target& t, const Rule& rule, const Json
 
 std::string EventBridgeService::publish(RegionId region, const std::string& bus, Json event) {
   if (!event.contains("id")) event["id"] = new_event_id();
-  if (!event.contains("time")) event["time"] = core::format_timestamp(core::SimTime{sim_.now().ms - sim_.now().ms % 1000});
+  if (!event.contains("time")) event["time"] = core::format_timestamp(core::SimTime{ctx_.sim.now().ms - ctx_.sim.now().ms % 1000});
   const std::string id = event["id"].get<std::string>();
   const Json normalized = EventPattern::normalize_event(event);
   ++event_counts_[{region, bus}][{event.value("source", ""), event.value("detail-type", "")}];
-  if (keep_history_) events_.push_back(BusEvent{sim_.now(), region, bus, event});
-  if (trace_.enabled()) trace_.add(sim_.now(), {{"type", "event"}, {"region", region_code(region)}, {"bus", bus}, {"event", event}});
+  if (keep_history_) events_.push_back(BusEvent{ctx_.sim.now(), region, bus, event});
+  if (ctx_.trace.enabled()) ctx_.trace.add(ctx_.sim.now(), {{"type", "event"}, {"region", region_code(region)}, {"bus", bus}, {"event", event}});
   for (std::size_t i = 0; i < rules_.size(); ++i) {
     const Rule& r = rules_[i];
     if (r.deleted || !r.enabled || r.region != region || r.bus != bus || !r.pattern || !r.pattern->matches_normalized(normalized)) continue;
     for (const Target& t : r.targets) {
       ++delivery_counts_[{region, bus, r.name, t.id}];
-      if (keep_history_) deliveries_.push_back(Delivery{sim_.now(), region, bus, r.name, t.id, t.arn, transform(t, r, event)});
-      if (trace_.enabled()) {
-        trace_.add(sim_.now(), {{"type", "delivery"},
-                                {"region", region_code(region)},
-                                {"bus", bus},
-                                {"rule", r.name},
-                                {"target", t.id},
-                                {"targetArn", t.arn},
-                                {"eventId", id}});
+      if (keep_history_) deliveries_.push_back(Delivery{ctx_.sim.now(), region, bus, r.name, t.id, t.arn, transform(t, r, event)});
+      if (ctx_.trace.enabled()) {
+        ctx_.trace.add(ctx_.sim.now(), {{"type", "delivery"},
+                                        {"region", region_code(region)},
+                                        {"bus", bus},
+                                        {"rule", r.name},
+                                        {"target", t.id},
+                                        {"targetArn", t.arn},
+                                        {"eventId", id}});
       }
       // An event bus as target: cross-account or cross-region routing.
       const std::string prefix = "arn:aws:events:";
@@ -289,10 +290,10 @@ std::string EventBridgeService::publish(RegionId region, const std::string& bus,
         const std::string rest = t.arn.substr(prefix.size());
         const auto target_region = find_region(rest.substr(0, rest.find(':')));
         const std::string target_bus = t.arn.substr(t.arn.find(":event-bus/") + 11);
-        if (target_region && rest.find(":" + account_ + ":") != std::string::npos && !(*target_region == region && target_bus == bus)) {
+        if (target_region && rest.find(":" + ctx_.account + ":") != std::string::npos && !(*target_region == region && target_bus == bus)) {
           pending_.push_back(Pending{*target_region, target_bus, event});
-          sim_.schedule_in(
-              settings_.cross_region_event_delay, core::Priority::Model,
+          ctx_.sim.schedule_in(
+              ctx_.settings.cross_region_event_delay, core::Priority::Model,
               core::EventPayload{static_cast<std::uint32_t>(ModelEvent::EventBusDelivery), static_cast<std::uint32_t>(pending_.size() - 1), 0});
         }
       }

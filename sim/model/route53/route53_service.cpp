@@ -73,7 +73,7 @@ std::optional<std::string> check_value(RRType type, const std::string& value) {
 
 }  // namespace
 
-Route53Service::Route53Service(core::Trace& trace, std::uint64_t seed) : trace_(trace), ids_(seed, "route53.ids") {}
+Route53Service::Route53Service(const ServiceContext& ctx) : ctx_(ctx), ids_(ctx.sim.seed(), "route53.ids") {}
 
 std::string Route53Service::bare_id(std::string_view id) {
   for (const std::string_view prefix : {"/hostedzone/", "hostedzone/", "/change/", "change/"}) {
@@ -144,14 +144,14 @@ Outcome<CreatedZone> Route53Service::create_hosted_zone(core::SimTime now, const
   z.private_zone = req.private_zone || req.vpc_id.has_value();
   if (req.vpc_id) z.vpcs.emplace_back(req.vpc_region.value_or(""), *req.vpc_id);
   z.created_at = now;
-  z.origin = origin_;
+  z.origin = ctx_.origin;
   const auto n = ids_.uniform_int(0, 2047);
   z.name_servers = {"ns-" + std::to_string(n) + ".awsdns-" + std::to_string(n % 64) + ".org.",
                     "ns-" + std::to_string((n + 517) % 2048) + ".awsdns-" + std::to_string((n + 9) % 64) + ".co.uk.",
                     "ns-" + std::to_string((n + 1031) % 2048) + ".awsdns-" + std::to_string((n + 23) % 64) + ".com.",
                     "ns-" + std::to_string((n + 1500) % 2048) + ".awsdns-" + std::to_string((n + 41) % 64) + ".net."};
-  RecordSet soa{name, RRType::SOA, 900, {z.name_servers[0] + " awsdns-hostmaster.amazon.com. 1 7200 900 1209600 86400"}, {}, {}, origin_};
-  RecordSet ns{name, RRType::NS, 172800, z.name_servers, {}, {}, origin_};
+  RecordSet soa{name, RRType::SOA, 900, {z.name_servers[0] + " awsdns-hostmaster.amazon.com. 1 7200 900 1209600 86400"}, {}, {}, ctx_.origin};
+  RecordSet ns{name, RRType::NS, 172800, z.name_servers, {}, {}, ctx_.origin};
   z.records.emplace(key_of(soa), soa);
   z.records.emplace(key_of(ns), ns);
   caller_references_[req.caller_reference] = z.id;
@@ -162,8 +162,8 @@ Outcome<CreatedZone> Route53Service::create_hosted_zone(core::SimTime now, const
   if (!stored.private_zone && delegations_.count(name) == 0U) delegations_[name] = stored.id;
   ChangeInfo change{new_id('C'), now, ""};
   changes_[change.id] = change;
-  if (trace_.enabled()) {
-    emit_state(trace_, now, "route53", std::nullopt, "/hostedzone/" + stored.id, StateChange::HostedZoneCreated,
+  if (ctx_.trace.enabled()) {
+    emit_state(ctx_.trace, now, "route53", std::nullopt, "/hostedzone/" + stored.id, StateChange::HostedZoneCreated,
                {{"name", stored.name}, {"private", stored.private_zone}});
   }
   notify();
@@ -185,8 +185,8 @@ Outcome<ChangeInfo> Route53Service::delete_hosted_zone(core::SimTime now, std::s
   }
   ChangeInfo change{new_id('C'), now, ""};
   changes_[change.id] = change;
-  if (trace_.enabled()) {
-    emit_state(trace_, now, "route53", std::nullopt, "/hostedzone/" + z->id, StateChange::HostedZoneDeleted);
+  if (ctx_.trace.enabled()) {
+    emit_state(ctx_.trace, now, "route53", std::nullopt, "/hostedzone/" + z->id, StateChange::HostedZoneDeleted);
   }
   notify();
   return change;
@@ -214,8 +214,8 @@ Outcome<bool> Route53Service::delegate_domain(core::SimTime now, std::string_vie
                      "Hosted zone " + z->id + " is for " + z->name + ", not for " + name + ": a domain is delegated to a zone of the same name.");
   }
   delegations_[name] = z->id;
-  if (trace_.enabled()) {
-    emit_state(trace_, now, "route53", std::nullopt, name, StateChange::DomainDelegated, {{"hostedZone", "/hostedzone/" + z->id}});
+  if (ctx_.trace.enabled()) {
+    emit_state(ctx_.trace, now, "route53", std::nullopt, name, StateChange::DomainDelegated, {{"hostedZone", "/hostedzone/" + z->id}});
   }
   notify();
   return true;
@@ -243,7 +243,7 @@ Outcome<ChangeInfo> Route53Service::change_resource_record_sets(core::SimTime no
   for (const auto& change : batch.changes) {
     RecordSet r = change.record;
     r.name = dns::normalize(r.name);
-    r.origin = origin_;
+    r.origin = ctx_.origin;
     const std::string type_name(aws_name(r.type));
     if (!dns::is_at_or_below(r.name, zone_name)) {
       errors.push_back("RRSet with DNS name " + r.name + " is not permitted in zone " + zone_name);
@@ -367,9 +367,9 @@ Outcome<ChangeInfo> Route53Service::change_resource_record_sets(core::SimTime no
   if (batch.changes.size() > 1) z->records = std::move(copy);
   ChangeInfo info{new_id('C'), now, batch.comment};
   changes_[info.id] = info;
-  if (trace_.enabled()) {
+  if (ctx_.trace.enabled()) {
     for (const auto& change : batch.changes) {
-      emit_state(trace_, now, "route53", std::nullopt, "/hostedzone/" + z->id,
+      emit_state(ctx_.trace, now, "route53", std::nullopt, "/hostedzone/" + z->id,
                  change.action == ChangeAction::Delete ? StateChange::RecordDeleted : StateChange::RecordWritten,
                  {{"name", dns::normalize(change.record.name)}, {"recordType", aws_name(change.record.type)}});
     }

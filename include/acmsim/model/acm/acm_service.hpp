@@ -19,6 +19,7 @@
 #include "acmsim/model/changes.hpp"
 #include "acmsim/model/model_events.hpp"
 #include "acmsim/model/route53/resolver.hpp"
+#include "acmsim/model/service_context.hpp"
 #include "acmsim/model/settings.hpp"
 #include "acmsim/model/state_change.hpp"
 
@@ -79,9 +80,8 @@ class AcmEventSink {
 
 class AcmService {
  public:
-  AcmService(core::Simulation& sim, core::Trace& trace, const Settings& settings, std::string account, const PublicDns& dns);
+  AcmService(const ServiceContext& ctx, const PublicDns& dns);
 
-  void set_origin(std::int32_t step) { origin_ = step; }
   void set_event_sink(AcmEventSink* sink) { sink_ = sink; }
 
   // API operations (all take the region the call is made in).
@@ -135,7 +135,7 @@ class AcmService {
   }
   /// The imported certificates (not deleted) in each region.
   [[nodiscard]] const std::map<RegionId, std::uint32_t>& imported_per_region() const { return imported_per_region_; }
-  [[nodiscard]] const std::string& account() const { return account_; }
+  [[nodiscard]] const std::string& account() const { return ctx_.account; }
 
  private:
   // lifecycle.cpp
@@ -176,10 +176,7 @@ class AcmService {
   core::EventId schedule(core::Duration d, ModelEvent kind, const Certificate& c);
   Duration notice_delay();
 
-  core::Simulation& sim_;
-  core::Trace& trace_;
-  const Settings& settings_;
-  std::string account_;
+  const ServiceContext& ctx_;
   const PublicDns& dns_;
   core::RandomStream arn_ids_;
   core::RandomStream serials_;
@@ -196,7 +193,6 @@ class AcmService {
   std::map<RegionId, std::uint32_t> issued_per_region_;
   std::set<std::uint32_t> imported_;
   std::map<RegionId, std::uint32_t> imported_per_region_;
-  std::int32_t origin_ = -1;
   AcmEventSink* sink_ = nullptr;
 };
 

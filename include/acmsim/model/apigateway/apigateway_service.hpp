@@ -14,6 +14,7 @@
 #include "acmsim/model/acm/acm_service.hpp"
 #include "acmsim/model/aws_error.hpp"
 #include "acmsim/model/changes.hpp"
+#include "acmsim/model/service_context.hpp"
 #include "acmsim/model/settings.hpp"
 #include "acmsim/model/state_change.hpp"
 
@@ -89,9 +90,8 @@ std::string apigateway_regional_zone_id(RegionId region);
 
 class ApiGatewayService {
  public:
-  ApiGatewayService(core::Simulation& sim, core::Trace& trace, const Settings& settings, AcmService& acm);
+  ApiGatewayService(const ServiceContext& ctx, AcmService& acm);
 
-  void set_origin(std::int32_t step) { origin_ = step; }
   /// Where changes to one custom domain (its certificate, policy, mappings) are reported.
   void set_change_sink(ChangeSink* sink) { sink_ = sink; }
 
@@ -133,14 +133,11 @@ class ApiGatewayService {
   void changed(std::uint32_t id);
   void trace_state(const std::string& resource, RegionId region, StateChange change, core::Json extra = core::Json::object());
 
-  core::Simulation& sim_;
-  core::Trace& trace_;
-  const Settings& settings_;
+  const ServiceContext& ctx_;
   AcmService& acm_;
   core::RandomStream ids_;
   std::vector<RestApi> apis_;
   std::vector<CustomDomain> domains_;
-  std::int32_t origin_ = -1;
   ChangeSink* sink_ = nullptr;
 };
 

@@ -11,6 +11,7 @@
 #include "acmsim/core/trace.hpp"
 #include "acmsim/model/acm/acm_service.hpp"
 #include "acmsim/model/aws_error.hpp"
+#include "acmsim/model/service_context.hpp"
 #include "acmsim/model/settings.hpp"
 #include "acmsim/model/state_change.hpp"
 
@@ -57,9 +58,7 @@ struct Distribution {
 
 class CloudFrontService {
  public:
-  CloudFrontService(core::Simulation& sim, core::Trace& trace, const Settings& settings, AcmService& acm, std::string account);
-
-  void set_origin(std::int32_t step) { origin_ = step; }
+  CloudFrontService(const ServiceContext& ctx, AcmService& acm);
 
   Outcome<const Distribution*> create_distribution(const DistributionSettings& in);
   Outcome<const Distribution*> get_distribution(const std::string& id) const;
@@ -73,14 +72,10 @@ class CloudFrontService {
   std::string random_id(std::size_t n, std::string_view alphabet);
   void trace_state(const Distribution& d, StateChange change, core::Json extra = core::Json::object());
 
-  core::Simulation& sim_;
-  core::Trace& trace_;
-  const Settings& settings_;
+  const ServiceContext& ctx_;
   AcmService& acm_;
-  std::string account_;
   core::RandomStream ids_;
   std::vector<Distribution> distributions_;
-  std::int32_t origin_ = -1;
 };
 
 }  // namespace acmsim::model

@@ -14,6 +14,7 @@
 #include "acmsim/model/acm/acm_service.hpp"
 #include "acmsim/model/aws_error.hpp"
 #include "acmsim/model/events/eventbridge_service.hpp"
+#include "acmsim/model/service_context.hpp"
 
 namespace acmsim::model {
 
@@ -52,9 +53,7 @@ inline constexpr std::string_view kExpirationCheck = "ACM_CERTIFICATE_EXPIRATION
 
 class ConfigService {
  public:
-  ConfigService(core::Simulation& sim, core::Trace& trace, const AcmService& acm, EventBridgeService& events, std::string account);
-
-  void set_origin(std::int32_t step) { origin_ = step; }
+  ConfigService(const ServiceContext& ctx, const AcmService& acm, EventBridgeService& events);
 
   Outcome<const ConfigRule*> put_config_rule(RegionId region, const PutConfigRuleInput& in);
   Outcome<bool> delete_config_rule(RegionId region, const std::string& name);
@@ -72,14 +71,11 @@ class ConfigService {
   void evaluate_all(ConfigRule& rule);
   void schedule_periodic(ConfigRule& rule);
 
-  core::Simulation& sim_;
-  core::Trace& trace_;
+  const ServiceContext& ctx_;
   const AcmService& acm_;
   EventBridgeService& events_;
-  std::string account_;
   core::RandomStream ids_;
   std::vector<ConfigRule> rules_;
-  std::int32_t origin_ = -1;
 };
 
 }  // namespace acmsim::model

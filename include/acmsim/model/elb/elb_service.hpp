@@ -13,6 +13,7 @@
 #include "acmsim/core/trace.hpp"
 #include "acmsim/model/acm/acm_service.hpp"
 #include "acmsim/model/aws_error.hpp"
+#include "acmsim/model/service_context.hpp"
 #include "acmsim/model/settings.hpp"
 #include "acmsim/model/state_change.hpp"
 
@@ -71,9 +72,7 @@ std::string elb_canonical_zone_id(RegionId region, LoadBalancerType type);
 
 class ElbService {
  public:
-  ElbService(core::Simulation& sim, core::Trace& trace, const Settings& settings, AcmService& acm, std::string account);
-
-  void set_origin(std::int32_t step) { origin_ = step; }
+  ElbService(const ServiceContext& ctx, AcmService& acm);
 
   Outcome<const LoadBalancer*> create_load_balancer(RegionId region, const CreateLoadBalancerInput& in);
   [[nodiscard]] std::vector<const LoadBalancer*> load_balancers(RegionId region) const;
@@ -99,14 +98,11 @@ class ElbService {
   std::string random_hex(std::size_t n);
   void trace_state(const LoadBalancer& lb, StateChange change, core::Json extra = core::Json::object());
 
-  core::Simulation& sim_;
-  core::Trace& trace_;
+  const ServiceContext& ctx_;
   AcmService& acm_;
-  std::string account_;
   core::RandomStream ids_;
   std::vector<LoadBalancer> lbs_;
   std::unordered_map<std::string, std::size_t> by_dns_name_;  // index into lbs_; every DNS record to an ELB asks
-  std::int32_t origin_ = -1;
 };
 
 }  // namespace acmsim::model

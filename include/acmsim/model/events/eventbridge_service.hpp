@@ -15,6 +15,7 @@
 #include "acmsim/model/aws_error.hpp"
 #include "acmsim/model/events/event_pattern.hpp"
 #include "acmsim/model/regions.hpp"
+#include "acmsim/model/service_context.hpp"
 #include "acmsim/model/settings.hpp"
 
 namespace acmsim::model {
@@ -83,9 +84,7 @@ struct PutRuleInput {
 
 class EventBridgeService {
  public:
-  EventBridgeService(core::Simulation& sim, core::Trace& trace, const Settings& settings, std::string account);
-
-  void set_origin(std::int32_t step) { origin_ = step; }
+  explicit EventBridgeService(const ServiceContext& ctx);
 
   Outcome<const EventBus*> create_event_bus(RegionId region, const std::string& name);
   Outcome<bool> delete_event_bus(RegionId region, const std::string& name);
@@ -135,10 +134,7 @@ class EventBridgeService {
     core::Json event;
   };
 
-  core::Simulation& sim_;
-  core::Trace& trace_;
-  const Settings& settings_;
-  std::string account_;
+  const ServiceContext& ctx_;
   core::RandomStream ids_;
   std::vector<EventBus> buses_;
   std::vector<Rule> rules_;
@@ -148,7 +144,6 @@ class EventBridgeService {
   EventCounts event_counts_;
   DeliveryCounts delivery_counts_;
   std::vector<Pending> pending_;
-  std::int32_t origin_ = -1;
 };
 
 /// Resolves a simple JSONPath ("$", "$.detail.x", "$.resources[0]") in an event.

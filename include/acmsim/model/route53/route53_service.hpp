@@ -12,6 +12,7 @@
 #include "acmsim/core/trace.hpp"
 #include "acmsim/model/aws_error.hpp"
 #include "acmsim/model/route53/hosted_zone.hpp"
+#include "acmsim/model/service_context.hpp"
 
 namespace acmsim::model {
 
@@ -68,11 +69,10 @@ struct CreatedZone {
 
 class Route53Service {
  public:
-  Route53Service(core::Trace& trace, std::uint64_t seed);
+  explicit Route53Service(const ServiceContext& ctx);
 
   void set_observer(DnsObserver* o) { observer_ = o; }
   void set_alias_registry(const AliasTargetRegistry* r) { alias_registry_ = r; }
-  void set_origin(std::int32_t step) { origin_ = step; }
 
   Outcome<CreatedZone> create_hosted_zone(core::SimTime now, const CreateHostedZoneRequest& req);
   Outcome<ChangeInfo> delete_hosted_zone(core::SimTime now, std::string_view id);
@@ -99,7 +99,7 @@ class Route53Service {
   std::string new_id(char prefix);
   void notify(const std::vector<ChangedRecord>* records = nullptr);
 
-  core::Trace& trace_;
+  const ServiceContext& ctx_;
   core::RandomStream ids_;
   std::vector<HostedZone> zones_;  // creation order; deleted ones are kept, flagged
   std::map<std::string, std::size_t> zone_index_;
@@ -108,7 +108,6 @@ class Route53Service {
   std::map<std::string, std::string> caller_references_;
   DnsObserver* observer_ = nullptr;
   const AliasTargetRegistry* alias_registry_ = nullptr;
-  std::int32_t origin_ = -1;
 };
 
 }  // namespace acmsim::model
