@@ -1,5 +1,5 @@
-// The catalogue of rules, in the order of spec/rules.md. Adding a rule: its
-// file in rules/, one line here, its tests.
+// The catalogue of rules, in the order of the rule catalogue. Adding a rule:
+// docs/extending.md.
 #include <array>
 
 #include "acmsim/analysis/rule.hpp"
@@ -33,7 +33,7 @@ extern const RuleDef kRule_http_without_redirect;
 extern const RuleDef kRule_unresolved_value;
 
 namespace {
-const std::array<const RuleDef*, 25> kRules{
+const auto kRules = std::to_array<const RuleDef*>({
     &kRule_apigw_edge_certificate_region,
     &kRule_regional_certificate_region,
     &kRule_certificate_name_mismatch,
@@ -59,7 +59,7 @@ const std::array<const RuleDef*, 25> kRules{
     &kRule_legacy_tls_policy,
     &kRule_http_without_redirect,
     &kRule_unresolved_value,
-};
+});
 }  // namespace
 
 std::span<const RuleDef* const> all_rules() { return kRules; }
