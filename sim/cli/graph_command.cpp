@@ -1,6 +1,7 @@
 #include <iostream>
 
 #include "acmsim/analysis/resource_graph.hpp"
+#include "acmsim/report/graph_output.hpp"
 #include "commands.hpp"
 
 namespace acmsim::cli {
@@ -32,11 +33,11 @@ int graph_command(const GraphArgs& args) {
     return kOk;
   }
   if (args.format == "json") {
-    core::Json j = analysis::to_json(g);
+    core::Json j = report::graph_json(g);
     j["cycles"] = analysis::cycles(g);
     std::cout << j.dump(2) << "\n";
   } else {
-    std::cout << analysis::to_dot(g);
+    std::cout << report::graph_dot(g);
   }
   return kOk;
 }

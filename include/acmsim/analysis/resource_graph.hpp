@@ -38,7 +38,4 @@ std::vector<std::string> impact(const ResourceGraph& g, const std::string& id);
 /// Cycles of "points at" relations (name-resolution loops).
 std::vector<std::vector<std::string>> cycles(const ResourceGraph& g);
 
-std::string to_dot(const ResourceGraph& g);
-core::Json to_json(const ResourceGraph& g);
-
 }  // namespace acmsim::analysis
