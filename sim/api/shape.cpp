@@ -2,6 +2,7 @@
 
 #include <deque>
 
+#include "acmsim/core/suggest.hpp"
 #include "acmsim/input/json_source.hpp"
 #include "acmsim/model/regions.hpp"
 
@@ -139,11 +140,11 @@ std::optional<ShapeIssue> check_shape(const Shape& shape, const Json& v, bool al
         const std::string child = pointer + "/" + input::pointer_escape(k);
         if (found == nullptr) {
           std::string msg = "unknown member \"" + k + "\"";
-          const auto near = model::nearest(k, names, 3);
+          const auto near = core::nearest(k, names, 3);
           if (!near.empty()) {
             msg += "; valid members: ";
             for (std::size_t i = 0; i < names.size(); ++i) msg += (i > 0 ? ", " : "") + std::string(names[i]);
-            if (model::edit_distance(k, near.front()) <= 3) msg += " (did you mean \"" + std::string(near.front()) + "\"?)";
+            if (core::edit_distance(k, near.front()) <= 3) msg += " (did you mean \"" + std::string(near.front()) + "\"?)";
           }
           return ShapeIssue{child, msg};
         }

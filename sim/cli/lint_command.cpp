@@ -5,6 +5,7 @@
 #include <set>
 
 #include "acmsim/analysis/rule.hpp"
+#include "acmsim/core/suggest.hpp"
 #include "acmsim/iac/importer.hpp"
 #include "acmsim/model/regions.hpp"
 #include "acmsim/report/atomic_file.hpp"
@@ -159,7 +160,8 @@ int lint_command(const LintArgs& args) {
   if (args.templates.region.empty() && !policy->config.template_regions.empty()) regions = policy->config.template_regions;
   TemplateOptions topts = args.templates;
   topts.parameters.clear();
-  for (const auto& [k, v] : policy->config.template_parameters.items()) topts.parameters.push_back(k + "=" + (v.is_string() ? v.get<std::string>() : v.dump()));
+  for (const auto& [k, v] : policy->config.template_parameters.items())
+    topts.parameters.push_back(k + "=" + (v.is_string() ? v.get<std::string>() : v.dump()));
   topts.parameters.insert(topts.parameters.end(), args.templates.parameters.begin(), args.templates.parameters.end());
   const std::size_t n = files.size() + (templates.empty() ? 0 : regions.size());
   std::vector<scenario::Scenario> scenarios(n);
@@ -261,7 +263,7 @@ int explain_command(const std::string& id) {
     names.push_back(t.name);
     if (wanted.size() >= 3 && t.words.find(wanted) != std::string::npos && by_meaning.size() < 8) by_meaning.push_back(t.name);
   }
-  const auto near = by_meaning.empty() ? model::nearest(wanted, names, 3) : by_meaning;
+  const auto near = by_meaning.empty() ? core::nearest(wanted, names, 3) : by_meaning;
   std::cerr << "acmsim explain: nothing is called \"" << id << "\"; " << (by_meaning.empty() ? "nearest: " : "about it: ");
   for (std::size_t i = 0; i < near.size(); ++i) std::cerr << (i > 0 ? ", " : "") << near[i];
   std::cerr << " (acmsim explain knows rules, probe outcomes, settings and concepts; acmsim rules and acmsim settings list them)\n";

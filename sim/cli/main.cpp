@@ -9,6 +9,7 @@
 #include <optional>
 #include <thread>
 
+#include "acmsim/core/suggest.hpp"
 #include "acmsim/model/regions.hpp"
 #include "acmsim/version.hpp"
 #include "commands.hpp"
@@ -118,10 +119,8 @@ void add_policy_options(CLI::App* cmd, acmsim::cli::PolicyOptions& p, const char
 
 /// The nearest subcommand names to a mistyped one.
 std::string did_you_mean(const std::string& word, const std::vector<std::string>& names) {
-  std::vector<std::string_view> views(names.begin(), names.end());
-  const auto near = acmsim::model::nearest(word, views, 1);
-  if (near.empty() || acmsim::model::edit_distance(word, near.front()) > std::max<std::size_t>(2, word.size() / 2)) return "";
-  return " (did you mean \"" + std::string(near.front()) + "\"?)";
+  const std::vector<std::string_view> views(names.begin(), names.end());
+  return acmsim::core::did_you_mean(word, views, acmsim::core::Closeness::Loose);
 }
 
 int run_main(int argc, char** argv) {

@@ -5,6 +5,8 @@
 #include <map>
 
 #include "acmsim/analysis/rule.hpp"
+#include "acmsim/core/suggest.hpp"
+#include "acmsim/input/document_reader.hpp"
 #include "acmsim/input/json_source.hpp"
 #include "acmsim/model/regions.hpp"
 #include "acmsim/scenario/input_file.hpp"
@@ -18,24 +20,13 @@ using scenario::Json;
 
 constexpr std::uint64_t kMaxConfigBytes = 4ULL << 20;
 
-std::string join(const std::vector<std::string_view>& items) {
-  std::string out;
-  for (std::size_t i = 0; i < items.size(); ++i) out += (i > 0 ? ", " : "") + std::string(items[i]);
-  return out;
-}
-
 std::vector<std::string_view> rule_ids() {
   std::vector<std::string_view> ids;
   for (const auto* r : analysis::all_rules()) ids.push_back(r->id);
   return ids;
 }
 
-std::string nearest_rule(std::string_view id) {
-  const auto ids = rule_ids();
-  const auto near = model::nearest(id, ids, 1);
-  if (near.empty() || model::edit_distance(id, near.front()) > std::max<std::size_t>(2, id.size() / 3)) return "";
-  return " (did you mean \"" + std::string(near.front()) + "\"?)";
-}
+std::string nearest_rule(std::string_view id) { return core::did_you_mean(id, rule_ids()); }
 
 input::SourceDocument parse(const std::string& path, const std::string& text) {
   try {
@@ -45,15 +36,16 @@ input::SourceDocument parse(const std::string& path, const std::string& text) {
   }
 }
 
-class ConfigReader {
+class ConfigReader : input::DocumentReader {
  public:
-  ConfigReader(const input::SourceDocument& doc, std::string file) : doc_(doc), file_(std::move(file)) {}
+  ConfigReader(const input::SourceDocument& doc, std::string file) : DocumentReader(doc, std::move(file)) {}
 
   Config read() {
     const Json& root = doc_.root;
     if (!root.is_object()) fail("", "a config file is a JSON object with any of \"failOn\", \"skipRules\", \"suppress\", \"templates\"");
     Config c;
     c.file = file_;
+    check_members(root, "", {"$schema", "failOn", "skipRules", "suppress", "templates"}, "in a config file");
     for (const auto& [k, v] : root.items()) {
       const std::string ptr = "/" + input::pointer_escape(k);
       if (k == "$schema") {
@@ -79,10 +71,6 @@ class ConfigReader {
   }
 
  private:
-  [[noreturn]] void fail(const std::string& pointer, const std::string& message) const {
-    throw InputError(file_, doc_.pos_of(pointer), pointer, message);
-  }
-
   std::string rule_at(const Json& v, const std::string& ptr) const {
     if (!v.is_string()) fail(ptr, "a rule id is a string such as \"certificate-not-in-use\" (acmsim rules lists them)");
     std::string id = v.get<std::string>();
@@ -104,10 +92,7 @@ class ConfigReader {
       const std::string at = ptr + "/" + std::to_string(i);
       const Json& e = v[i];
       if (!e.is_object()) fail(at, "a suppression is {\"rule\": id, \"resource\": ARN, name or '*' glob, \"reason\": why}");
-      for (const auto& [k, x] : e.items()) {
-        if (k != "rule" && k != "resource" && k != "reason")
-          fail(at + "/" + input::pointer_escape(k), "unknown member \"" + k + "\" in a suppression; valid members: rule, resource, reason");
-      }
+      check_members(e, at, {"rule", "resource", "reason"}, "in a suppression");
       if (!e.contains("rule")) fail(at, "a suppression needs \"rule\"");
       analysis::Suppression s;
       s.rule = rule_at(e["rule"], at + "/rule");
@@ -130,7 +115,7 @@ class ConfigReader {
           const std::string rp = at + "/" + std::to_string(i);
           if (!x[i].is_string() || !model::find_region(x[i].get<std::string>())) {
             const std::string code = x[i].is_string() ? x[i].get<std::string>() : x[i].dump();
-            fail(rp, "unknown region \"" + code + "\"; nearest known regions: " + join(model::nearest_regions(code, 3)));
+            fail(rp, input::unknown_region(code));
           }
           c.template_regions.push_back(x[i].get<std::string>());
         }
@@ -146,9 +131,6 @@ class ConfigReader {
       }
     }
   }
-
-  const input::SourceDocument& doc_;
-  std::string file_;
 };
 
 }  // namespace

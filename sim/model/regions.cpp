@@ -1,5 +1,7 @@
 #include "acmsim/model/regions.hpp"
 
+#include "acmsim/core/suggest.hpp"
+
 #include <algorithm>
 #include <array>
 #include <stdexcept>
@@ -63,35 +65,11 @@ RegionId us_east_1() {
   return id;
 }
 
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> prev(b.size() + 1);
-  std::vector<std::size_t> cur(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    cur[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t sub = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, sub});
-    }
-    std::swap(prev, cur);
-  }
-  return prev[b.size()];
-}
-
-std::vector<std::string_view> nearest(std::string_view word, std::span<const std::string_view> candidates, std::size_t max) {
-  std::vector<std::pair<std::size_t, std::size_t>> scored;  // distance, index
-  for (std::size_t i = 0; i < candidates.size(); ++i) scored.emplace_back(edit_distance(word, candidates[i]), i);
-  std::stable_sort(scored.begin(), scored.end(), [](auto& x, auto& y) { return x.first < y.first; });
-  std::vector<std::string_view> out;
-  for (std::size_t i = 0; i < scored.size() && out.size() < max; ++i) out.push_back(candidates[scored[i].second]);
-  return out;
-}
-
 std::vector<std::string_view> nearest_regions(std::string_view code, std::size_t max) {
   std::vector<std::string_view> codes;
   codes.reserve(kRegions.size());
   for (const auto& r : kRegions) codes.push_back(r.code);
-  return nearest(code, codes, max);
+  return core::nearest(code, codes, max);
 }
 
 }  // namespace acmsim::model

@@ -10,6 +10,7 @@
 
 #include "acmsim/analysis/rule.hpp"
 #include "acmsim/api/responses.hpp"
+#include "acmsim/core/suggest.hpp"
 #include "acmsim/model/events/event_pattern.hpp"
 #include "acmsim/model/regions.hpp"
 #include "acmsim/scenario/input_file.hpp"
@@ -20,25 +21,15 @@ namespace acmsim::scenario {
 
 namespace {
 
-std::string join(const std::vector<std::string_view>& items) {
-  std::string out;
-  for (std::size_t i = 0; i < items.size(); ++i) out += (i > 0 ? ", " : "") + std::string(items[i]);
-  return out;
-}
+std::string join(const std::vector<std::string_view>& items) { return core::join_names(items); }
 
 std::string suggestion(std::string_view word, const std::vector<std::string_view>& valid) {
-  for (const auto v : valid) {
-    // A valid name that contains the word ("EXPIRED" for "CERT_EXPIRED") is the likeliest meant.
-    if (word.size() >= 4 && v.find(word) != std::string_view::npos) return " (did you mean \"" + std::string(v) + "\"?)";
-  }
-  const auto near = model::nearest(word, valid, 1);
-  if (near.empty() || model::edit_distance(word, near.front()) > std::max<std::size_t>(2, word.size() / 3)) return "";
-  return " (did you mean \"" + std::string(near.front()) + "\"?)";
+  return core::did_you_mean(word, valid, core::Closeness::Close, /*containing=*/true);
 }
 
-class Loader {
+class Loader : input::DocumentReader {
  public:
-  Loader(const SourceDocument& doc, std::string file, const LoadLimits& limits) : doc_(doc), file_(std::move(file)), limits_(limits) {}
+  Loader(const SourceDocument& doc, std::string file, const LoadLimits& limits) : DocumentReader(doc, std::move(file)), limits_(limits) {}
 
   Scenario load() {
     const Json& root = doc_.root;
@@ -154,10 +145,6 @@ class Loader {
   }
 
  private:
-  [[noreturn]] void fail(const std::string& pointer, const std::string& message) const {
-    throw InputError(file_, doc_.pos_of(pointer), pointer, message);
-  }
-
   static bool valid_name(const std::string& n) {
     if (n.empty() || !(std::islower(static_cast<unsigned char>(n[0])) || std::isdigit(static_cast<unsigned char>(n[0])))) return false;
     return std::all_of(n.begin(), n.end(),
@@ -172,14 +159,6 @@ class Loader {
     const Json& v = obj[member];
     if (!v.is_string()) fail(pointer, "\"" + std::string(member) + "\" must be a string, found " + v.dump());
     return v.get<std::string>();
-  }
-
-  void check_members(const Json& obj, const std::string& pointer, const std::vector<std::string_view>& valid, const std::string& where) const {
-    for (const auto& [k, v] : obj.items()) {
-      if (std::find(valid.begin(), valid.end(), k) == valid.end()) {
-        fail(pointer + "/" + pointer_escape(k), "unknown member \"" + k + "\" " + where + "; valid members: " + join(valid) + suggestion(k, valid));
-      }
-    }
   }
 
   void load_suppressions(const Json& v, std::vector<analysis::Suppression>& out) const {
@@ -252,12 +231,7 @@ class Loader {
     const Json& r = holder["region"];
     if (!r.is_string()) fail(pointer + "/region", "\"region\" must be a region code string such as \"us-east-1\"");
     const std::string code = r.get<std::string>();
-    auto id = model::find_region(code);
-    if (!id) {
-      std::vector<std::string_view> near = model::nearest_regions(code, 3);
-      fail(pointer + "/region", "unknown region \"" + code + "\"; nearest known regions: " + join(near));
-    }
-    return id;
+    return region(code, pointer + "/region");
   }
 
   const api::Operation* load_operation(const Json& v, const std::string& pointer, bool read_only) const {
@@ -278,7 +252,7 @@ class Loader {
       std::vector<std::string_view> names;
       names.reserve(ops.size());
       for (const auto* o : ops) names.push_back(o->name);
-      const auto near = model::nearest(name, names, 5);
+      const auto near = core::nearest(name, names, 5);
       fail(pointer, "unknown operation \"" + call + "\"; nearest " + service + " operations: " + join(near));
     }
     if (read_only && !op->read_only) {
@@ -380,12 +354,9 @@ class Loader {
     for (std::size_t i = 0; i < from.size(); ++i) {
       const std::string fp = ptr + "/from/" + std::to_string(i);
       if (!from[i].is_string()) fail(fp, "each \"from\" entry is a region code string");
-      auto r = model::find_region(from[i].get<std::string>());
-      if (!r)
-        fail(fp, "unknown region \"" + from[i].get<std::string>() +
-                     "\"; nearest known regions: " + join(model::nearest_regions(from[i].get<std::string>(), 3)));
-      if (std::find(spec->from.begin(), spec->from.end(), *r) != spec->from.end()) fail(fp, "region listed twice");
-      spec->from.push_back(*r);
+      const auto r = region(from[i].get<std::string>(), fp);
+      if (std::find(spec->from.begin(), spec->from.end(), r) != spec->from.end()) fail(fp, "region listed twice");
+      spec->from.push_back(r);
     }
     spec->first = st.at;
     spec->until = st.at;
@@ -519,9 +490,7 @@ class Loader {
     }
     if (!sel.contains("region")) fail(sel_ptr, "add \"region\": events stay in the region of the bus they reach");
     const std::string r = string_at(sel, "region", sel_ptr + "/region");
-    auto id = model::find_region(r);
-    if (!id) fail(sel_ptr + "/region", "unknown region \"" + r + "\"; nearest known regions: " + join(model::nearest_regions(r, 3)));
-    c.region = *id;
+    c.region = region(r, sel_ptr + "/region");
     if (sel.contains("bus")) c.bus = string_at(sel, "bus", sel_ptr + "/bus");
     c.count = load_count(e, ptr);
     if (e.contains("since")) c.since = when(e["since"], ptr + "/since", "\"since\"");
@@ -535,9 +504,7 @@ class Loader {
     c.probe = string_at(e, "probe", ptr + "/probe");
     if (e.contains("from")) {
       const std::string r = string_at(e, "from", ptr + "/from");
-      auto id = model::find_region(r);
-      if (!id) fail(ptr + "/from", "unknown region \"" + r + "\"; nearest known regions: " + join(model::nearest_regions(r, 3)));
-      c.from = id;
+      c.from = region(r, ptr + "/from");
     }
     const int kinds = static_cast<int>(e.contains("availability")) + static_cast<int>(e.contains("last")) + static_cast<int>(e.contains("latencyMs"));
     if (kinds != 1) fail(ptr, "a probe expectation has exactly one of \"availability\", \"last\" or \"latencyMs\"");
@@ -649,13 +616,9 @@ class Loader {
   }
 
   static std::string did_you_mean_member(const std::string& word, const std::vector<std::string_view>& valid) {
-    const auto near = model::nearest(word, valid, 1);
-    if (near.empty() || model::edit_distance(word, near.front()) > std::max<std::size_t>(2, word.size() / 2)) return "";
-    return " (did you mean \"" + std::string(near.front()) + "\"?)";
+    return core::did_you_mean(word, valid, core::Closeness::Loose);
   }
 
-  const SourceDocument& doc_;
-  std::string file_;
   const LoadLimits& limits_;
   SimTime start_;
   std::optional<SimTime> horizon_;
@@ -665,12 +628,6 @@ class Loader {
 };
 
 }  // namespace
-
-std::string InputError::render() const {
-  std::string out = file_ + ":" + std::to_string(pos_.line) + ":" + std::to_string(pos_.column) + ": " + what();
-  if (!pointer_.empty()) out += " (at " + readable_path(pointer_) + ")";
-  return out;
-}
 
 Scenario parse_scenario(std::string_view text, const std::string& file, const LoadLimits& limits) {
   SourceDocument doc;

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "acmsim/analysis/rule.hpp"
+#include "acmsim/core/suggest.hpp"
 #include "acmsim/input/paths.hpp"
 #include "acmsim/model/aws_names.hpp"
 #include "acmsim/model/events/event_pattern.hpp"
@@ -56,17 +57,8 @@ std::vector<std::string_view> names_of(const Table& table) {
   return out;
 }
 
-std::string join_names(const std::vector<std::string_view>& names) {
-  std::string out;
-  for (std::size_t i = 0; i < names.size(); ++i) out += (i > 0 ? ", " : "") + std::string(names[i]);
-  return out;
-}
-
-std::string did_you_mean(std::string_view word, const std::vector<std::string_view>& valid) {
-  const auto near = model::nearest(word, valid, 1);
-  if (near.empty() || model::edit_distance(word, near.front()) > std::max<std::size_t>(2, word.size() / 3)) return "";
-  return " (did you mean \"" + std::string(near.front()) + "\"?)";
-}
+using core::did_you_mean;
+using core::join_names;
 
 bool valid_name(const std::string& s) {
   if (s.empty() || s.size() > 64) return false;
@@ -97,17 +89,18 @@ std::optional<std::vector<std::string>> split_pointer(const std::string& p) {
 
 using input::inside_folder;
 
-class StudyLoader {
+class StudyLoader : input::DocumentReader {
  public:
-  StudyLoader(const SourceDocument& doc, std::string file, const StudyLimits& limits) : doc_(doc), file_(std::move(file)), limits_(limits) {}
+  StudyLoader(const SourceDocument& doc, std::string file, const StudyLimits& limits) : DocumentReader(doc, std::move(file)), limits_(limits) {}
 
   Study load() {
     const Json& root = doc_.root;
     if (!root.is_object()) fail("", "a study is a JSON object with \"study\", \"base\", \"parameters\" and \"metrics\" members");
     if (root.contains("scenario") && root.contains("steps") && !root.contains("study"))
       fail("", "this is a scenario, not a study: run it with acmsim run, or make it the \"base\" of a study (see the README's What-if studies)");
-    members(root, "", {"study", "description", "base", "seed", "replications", "parameters", "metrics", "quantiles", "analytic", "chart", "$schema"},
-            "at the top level of a study");
+    check_members(root, "",
+                  {"study", "description", "base", "seed", "replications", "parameters", "metrics", "quantiles", "analytic", "chart", "$schema"},
+                  "at the top level of a study");
     Study st;
     st.file = file_;
     st.name = required_string(root, "study", "", "the study's name, [a-z0-9][a-z0-9-]*");
@@ -194,18 +187,6 @@ class StudyLoader {
   }
 
  private:
-  [[noreturn]] void fail(const std::string& pointer, const std::string& message) const {
-    throw InputError(file_, doc_.pos_of(pointer), pointer, message);
-  }
-
-  void members(const Json& obj, const std::string& at, std::initializer_list<std::string_view> allowed, const std::string& where) const {
-    const std::vector<std::string_view> valid(allowed);
-    for (const auto& [k, v] : obj.items()) {
-      if (std::find(valid.begin(), valid.end(), k) == valid.end())
-        fail(at + "/" + input::pointer_escape(k), "unknown member \"" + k + "\" " + where + did_you_mean(k, valid) + "; valid: " + join_names(valid));
-    }
-  }
-
   std::string string_of(const Json& v, const std::string& at) const {
     if (!v.is_string()) fail(at, "expected a string");
     return v.get<std::string>();
@@ -374,31 +355,31 @@ class StudyLoader {
     };
     switch (out.kind) {
       case DistributionKind::Uniform:
-        members(d, at, {"type", "min", "max", "seed", "integer"}, "of a uniform distribution");
+        check_members(d, at, {"type", "min", "max", "seed", "integer"}, "of a uniform distribution");
         out.a = value("min", false);
         out.b = value("max", false);
         if (out.b < out.a) fail(at + "/max", "\"max\" must not be less than \"min\"");
         break;
       case DistributionKind::Normal:
-        members(d, at, {"type", "mean", "stddev", "min", "max", "seed", "integer"}, "of a normal distribution");
+        check_members(d, at, {"type", "mean", "stddev", "min", "max", "seed", "integer"}, "of a normal distribution");
         out.a = value("mean", false);
         out.b = value("stddev", true);
         break;
       case DistributionKind::Lognormal:
-        members(d, at, {"type", "median", "sigma", "min", "max", "seed", "integer"}, "of a lognormal distribution");
+        check_members(d, at, {"type", "median", "sigma", "min", "max", "seed", "integer"}, "of a lognormal distribution");
         out.a = value("median", true);
         out.b = plain("sigma", 1e-9, 10.0);
         break;
       case DistributionKind::Exponential:
-        members(d, at, {"type", "mean", "min", "max", "seed", "integer"}, "of an exponential distribution");
+        check_members(d, at, {"type", "mean", "min", "max", "seed", "integer"}, "of an exponential distribution");
         out.a = value("mean", true);
         break;
       case DistributionKind::Bernoulli:
-        members(d, at, {"type", "p", "seed"}, "of a bernoulli distribution");
+        check_members(d, at, {"type", "p", "seed"}, "of a bernoulli distribution");
         out.a = plain("p", 0.0, 1.0);
         break;
       case DistributionKind::Discrete: {
-        members(d, at, {"type", "values", "weights", "seed"}, "of a discrete distribution");
+        check_members(d, at, {"type", "values", "weights", "seed"}, "of a discrete distribution");
         if (!d.contains("values") || !d["values"].is_array() || d["values"].empty() || d["values"].size() > 10000)
           fail(at, "a discrete distribution needs \"values\": an array of 1 to 10000 values");
         out.values.assign(d["values"].begin(), d["values"].end());
@@ -438,7 +419,7 @@ class StudyLoader {
 
   Parameter parameter(const Json& p, const std::string& at, const Study& st) const {
     if (!p.is_object()) fail(at, "a parameter is an object with \"name\", \"setting\" or \"pointer\", and \"values\" or \"distribution\"");
-    members(p, at, {"name", "setting", "pointer", "values", "labels", "distribution"}, "of a parameter");
+    check_members(p, at, {"name", "setting", "pointer", "values", "labels", "distribution"}, "of a parameter");
     Parameter out;
     out.line = doc_.pos_of(at).line;
     out.name = required_string(p, "name", at, "a name for tables, [A-Za-z0-9._-]+");
@@ -511,16 +492,7 @@ class StudyLoader {
     return out;
   }
 
-  model::RegionId region_of(const Json& v, const std::string& at) const {
-    const std::string code = string_of(v, at);
-    auto r = model::find_region(code);
-    if (!r) {
-      std::string near;
-      for (auto n : model::nearest_regions(code)) near += (near.empty() ? "" : ", ") + std::string(n);
-      fail(at, "unknown region '" + code + "' (nearest: " + near + ")");
-    }
-    return *r;
-  }
+  model::RegionId region_of(const Json& v, const std::string& at) const { return region(string_of(v, at), at); }
 
   /// The regions a probe of the base makes its attempts from, unless a
   /// parameter may change them (then nothing is known at load).
@@ -548,7 +520,7 @@ class StudyLoader {
     DerivedMetric d;
     d.ratio = m["kind"] == "ratio";
     const char* second = d.ratio ? "over" : "minus";
-    members(m, at, {"name", "kind", "of", second, "reference", "unit"}, d.ratio ? "of a ratio metric" : "of a difference metric");
+    check_members(m, at, {"name", "kind", "of", second, "reference", "unit"}, d.ratio ? "of a ratio metric" : "of a difference metric");
     d.name = required_string(m, "name", at, "a name for tables, [A-Za-z0-9._-]+");
     if (!valid_name(d.name)) fail(at + "/name", "metric name '" + d.name + "' must be 1 to 64 of A-Z a-z 0-9 . _ -");
     std::vector<std::string_view> names(measured.begin(), measured.end());
@@ -618,23 +590,23 @@ class StudyLoader {
     };
     switch (out.kind) {
       case MetricKind::ProbeAvailability:
-        members(m, at, {"name", "kind", "probe", "from"}, "of a probeAvailability metric");
+        check_members(m, at, {"name", "kind", "probe", "from"}, "of a probeAvailability metric");
         probe();
         out.unit = "share";
         break;
       case MetricKind::ProbeLatency:
-        members(m, at, {"name", "kind", "probe", "from", "quantile"}, "of a probeLatency metric");
+        check_members(m, at, {"name", "kind", "probe", "from", "quantile"}, "of a probeLatency metric");
         probe();
         out.quantile = m.contains("quantile") ? number_of(m["quantile"], at + "/quantile", 0.0, 1.0) : 0.5;
         out.unit = "ms";
         break;
       case MetricKind::TimeToFirstOutage:
-        members(m, at, {"name", "kind", "probe", "from"}, "of a timeToFirstOutage metric");
+        check_members(m, at, {"name", "kind", "probe", "from"}, "of a timeToFirstOutage metric");
         probe();
         out.unit = "h";
         break;
       case MetricKind::Events: {
-        members(m, at, {"name", "kind", "region", "bus", "pattern"}, "of an events metric");
+        check_members(m, at, {"name", "kind", "region", "bus", "pattern"}, "of an events metric");
         if (!m.contains("region")) fail(at, "an events metric needs \"region\" (the bus's region)");
         out.region = region_of(m["region"], at + "/region");
         if (m.contains("bus")) out.bus = string_of(m["bus"], at + "/bus");
@@ -646,7 +618,7 @@ class StudyLoader {
         break;
       }
       case MetricKind::Deliveries:
-        members(m, at, {"name", "kind", "region", "bus", "rule"}, "of a deliveries metric");
+        check_members(m, at, {"name", "kind", "region", "bus", "rule"}, "of a deliveries metric");
         if (!m.contains("region")) fail(at, "a deliveries metric needs \"region\" (the rule's region)");
         out.region = region_of(m["region"], at + "/region");
         if (m.contains("bus")) out.bus = string_of(m["bus"], at + "/bus");
@@ -654,7 +626,7 @@ class StudyLoader {
         out.unit = "deliveries";
         break;
       case MetricKind::Findings:
-        members(m, at, {"name", "kind", "rule", "ever"}, "of a findings metric");
+        check_members(m, at, {"name", "kind", "rule", "ever"}, "of a findings metric");
         if (m.contains("rule")) {
           out.rule = string_of(m["rule"], at + "/rule");
           if (analysis::find_rule(out.rule) == nullptr) {
@@ -672,11 +644,11 @@ class StudyLoader {
       case MetricKind::Renewals:
       case MetricKind::RenewalAttempts:
       case MetricKind::Expiries:
-        members(m, at, {"name", "kind"}, std::string("of a ") + kind + " metric");
+        check_members(m, at, {"name", "kind"}, std::string("of a ") + kind + " metric");
         out.unit = out.kind == MetricKind::Expiries ? "certificates" : out.kind == MetricKind::Renewals ? "renewals" : "attempts";
         break;
       case MetricKind::StatusHours: {
-        members(m, at, {"name", "kind", "status"}, "of a statusHours metric");
+        check_members(m, at, {"name", "kind", "status"}, "of a statusHours metric");
         out.status = required_string(m, "status", at, "a certificate status such as EXPIRED");
         const auto valid = model::aws_names<model::CertificateStatus>();
         if (!model::parse_aws<model::CertificateStatus>(out.status))
@@ -686,7 +658,7 @@ class StudyLoader {
         break;
       }
       case MetricKind::TraceCount:
-        members(m, at, {"name", "kind", "match"}, "of a traceCount metric");
+        check_members(m, at, {"name", "kind", "match"}, "of a traceCount metric");
         if (!m.contains("match") || !m["match"].is_object() || m["match"].empty())
           fail(at,
                "a traceCount metric needs \"match\": the members a trace record must have, such as {\"type\": \"state\", \"change\": \"Renewed\"}");
@@ -700,7 +672,7 @@ class StudyLoader {
   Analytic analytic(const Json& a, const std::set<std::string>& metric_names) const {
     const std::string at = "/analytic";
     if (!a.is_object()) fail(at, "\"analytic\" is an object with \"model\": \"renewal-markov\"");
-    members(a, at, {"model", "renewalLeadDays", "window", "compare"}, "of \"analytic\"");
+    check_members(a, at, {"model", "renewalLeadDays", "window", "compare"}, "of \"analytic\"");
     Analytic out;
     out.model = required_string(a, "model", at, "\"renewal-markov\"");
     if (out.model != "renewal-markov") fail(at + "/model", "unknown analytic model \"" + out.model + "\"; valid: renewal-markov");
@@ -726,8 +698,6 @@ class StudyLoader {
     return out;
   }
 
-  const SourceDocument& doc_;
-  std::string file_;
   StudyLimits limits_;
   SourceDocument base_doc_;
 };

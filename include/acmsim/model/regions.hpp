@@ -30,10 +30,4 @@ std::vector<std::string_view> nearest_regions(std::string_view code, std::size_t
 /// us-east-1: where CloudFront and edge-optimized API Gateway take their certificates.
 RegionId us_east_1();
 
-/// Levenshtein distance; used for every "did you mean" suggestion.
-std::size_t edit_distance(std::string_view a, std::string_view b);
-
-/// The candidates closest to `word`, at most `max`, nearest first, ties in input order.
-std::vector<std::string_view> nearest(std::string_view word, std::span<const std::string_view> candidates, std::size_t max = 3);
-
 }  // namespace acmsim::model

@@ -10,6 +10,7 @@
 #include "acmsim/analysis/finding.hpp"
 #include "acmsim/api/operations.hpp"
 #include "acmsim/core/time.hpp"
+#include "acmsim/input/document_reader.hpp"
 #include "acmsim/input/json_source.hpp"
 #include "acmsim/model/client/probes.hpp"
 #include "acmsim/model/settings.hpp"
@@ -29,22 +30,7 @@ using input::readable_path;
 using input::SourceDocument;
 using input::SourcePos;
 
-/// An input error: where, what, and (through the message) what would be valid.
-class InputError : public std::runtime_error {
- public:
-  InputError(std::string file, SourcePos pos, std::string pointer, const std::string& message)
-      : std::runtime_error(message), file_(std::move(file)), pos_(pos), pointer_(std::move(pointer)) {}
-  [[nodiscard]] const std::string& file() const { return file_; }
-  [[nodiscard]] SourcePos pos() const { return pos_; }
-  [[nodiscard]] const std::string& pointer() const { return pointer_; }
-  /// "FILE:LINE:COLUMN: message (at $.steps[3].at)"
-  [[nodiscard]] std::string render() const;
-
- private:
-  std::string file_;
-  SourcePos pos_;
-  std::string pointer_;
-};
+using input::InputError;
 
 /// A read-only AWS call made by an expectation (kind 1) or a call step.
 struct CallSpec {
