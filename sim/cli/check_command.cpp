@@ -9,11 +9,11 @@
 #include <new>
 #include <thread>
 
+#include "acmsim/input/input_file.hpp"
 #include "acmsim/report/atomic_file.hpp"
 #include "acmsim/report/findings_report.hpp"
 #include "acmsim/report/junit.hpp"
 #include "acmsim/report/run_report.hpp"
-#include "acmsim/scenario/input_file.hpp"
 #include "commands.hpp"
 #include "policy.hpp"
 
@@ -106,7 +106,7 @@ std::optional<std::string> why_not_a_scenario(const std::filesystem::path& p, co
   if (p.string().ends_with(".study.json")) return "a study (run it with acmsim sweep)";
   std::string text;
   try {
-    text = scenario::read_input_file(p.string(), limits.max_file_bytes);
+    text = input::read_input_file(p.string(), limits.max_file_bytes);
   } catch (const scenario::InputError&) {
     return std::nullopt;  // the loader reports it, with its reason
   }

@@ -1,8 +1,8 @@
 #include <iostream>
 
+#include "acmsim/input/input_file.hpp"
 #include "acmsim/input/json_source.hpp"
 #include "acmsim/model/events/event_pattern.hpp"
-#include "acmsim/scenario/input_file.hpp"
 #include "commands.hpp"
 
 namespace acmsim::cli {
@@ -20,7 +20,7 @@ std::optional<std::string> argument_text(const std::string& arg, const char* wha
   }
   try {
     // A regular file of bounded size: /dev/zero or a FIFO is refused, not read forever.
-    return scenario::read_input_file(arg.substr(1), max_bytes, "--max-file-size");
+    return input::read_input_file(arg.substr(1), max_bytes, "--max-file-size");
   } catch (const scenario::InputError& e) {
     std::cerr << "acmsim events test-pattern: " << what << ": " << e.render() << "\n";
     return std::nullopt;

@@ -7,9 +7,9 @@
 #include "acmsim/analysis/rule.hpp"
 #include "acmsim/core/suggest.hpp"
 #include "acmsim/input/document_reader.hpp"
+#include "acmsim/input/input_file.hpp"
 #include "acmsim/input/json_source.hpp"
 #include "acmsim/model/regions.hpp"
-#include "acmsim/scenario/input_file.hpp"
 
 namespace acmsim::cli {
 
@@ -156,13 +156,13 @@ std::optional<std::string> find_config(const std::filesystem::path& start) {
 }
 
 Config load_config(const std::string& path) {
-  const std::string text = scenario::read_input_file(path, kMaxConfigBytes, "a config file is small");
+  const std::string text = input::read_input_file(path, kMaxConfigBytes, "a config file is small");
   const auto doc = parse(path, text);
   return ConfigReader(doc, path).read();
 }
 
 Baseline load_baseline(const std::string& path) {
-  const std::string text = scenario::read_input_file(path, 256ULL << 20, "the limit of a baseline file");
+  const std::string text = input::read_input_file(path, 256ULL << 20, "the limit of a baseline file");
   const auto doc = parse(path, text);
   const Json& root = doc.root;
   auto fail = [&](const std::string& ptr, const std::string& message) { throw InputError(path, doc.pos_of(ptr), ptr, message); };

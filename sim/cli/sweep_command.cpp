@@ -5,11 +5,11 @@
 #include <cstdio>
 #include <iostream>
 
+#include "acmsim/input/input_file.hpp"
 #include "acmsim/input/json_source.hpp"
 #include "acmsim/report/atomic_file.hpp"
 #include "acmsim/report/html_report.hpp"
 #include "acmsim/report/study_report.hpp"
-#include "acmsim/scenario/input_file.hpp"
 #include "acmsim/study/result_document.hpp"
 #include "commands.hpp"
 
@@ -134,7 +134,7 @@ int merge_command(const MergeArgs& args) {
   for (const auto& f : args.files) {
     try {
       // A regular file of bounded size: /dev/zero or a FIFO is refused, not read forever.
-      const auto doc = input::parse_json_with_positions(scenario::read_input_file(f, args.max_file_size, "--max-file-size"));
+      const auto doc = input::parse_json_with_positions(input::read_input_file(f, args.max_file_size, "--max-file-size"));
       docs.emplace_back(f, doc.root);
     } catch (const scenario::InputError& e) {
       std::cerr << e.render() << "\n";

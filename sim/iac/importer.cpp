@@ -13,9 +13,9 @@
 
 #include "acmsim/api/operations.hpp"
 #include "acmsim/api/shape.hpp"
+#include "acmsim/input/input_file.hpp"
 #include "acmsim/input/paths.hpp"
 #include "acmsim/input/yaml_source.hpp"
-#include "acmsim/scenario/input_file.hpp"
 #include "resource_calls.hpp"
 #include "sam.hpp"
 #include "terraform.hpp"
@@ -35,7 +35,7 @@ bool has_extension(const std::string& path, std::initializer_list<const char*> e
 }
 
 SourceDocument read_document(const std::string& path, std::uint64_t max_bytes) {
-  const std::string text = scenario::read_input_file(path, max_bytes);
+  const std::string text = input::read_input_file(path, max_bytes);
   try {
     if (has_extension(path, {".json"})) return input::parse_json_with_positions(text);
     return input::parse_yaml_with_positions(text);
@@ -665,7 +665,7 @@ bool is_infrastructure_file(const std::string& path) {
   if (!fs::is_regular_file(path, ec)) return false;
   std::string head;
   try {
-    head = scenario::read_input_file(path, 64ULL << 20);
+    head = input::read_input_file(path, 64ULL << 20);
   } catch (const std::exception&) {
     return false;
   }

@@ -11,9 +11,9 @@
 #include "acmsim/analysis/rule.hpp"
 #include "acmsim/api/responses.hpp"
 #include "acmsim/core/suggest.hpp"
+#include "acmsim/input/input_file.hpp"
 #include "acmsim/model/events/event_pattern.hpp"
 #include "acmsim/model/regions.hpp"
-#include "acmsim/scenario/input_file.hpp"
 #include "acmsim/scenario/references.hpp"
 #include "acmsim/scenario/scenario.hpp"
 
@@ -643,30 +643,8 @@ Scenario load_scenario_document(const SourceDocument& doc, const std::string& fi
   return Loader(doc, file, limits).load();
 }
 
-std::string read_input_file(const std::string& path, std::uint64_t max_bytes, const std::string& raise_with) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  const auto status = fs::status(path, ec);
-  if (ec || !fs::exists(status)) throw InputError(path, SourcePos{1, 1}, "", "no such file");
-  if (fs::is_directory(status))
-    throw InputError(path, SourcePos{1, 1}, "", "is a directory, not a scenario file (acmsim check runs every scenario in a folder)");
-  if (!fs::is_regular_file(status)) throw InputError(path, SourcePos{1, 1}, "", "is not a regular file");
-  const auto size = fs::file_size(path, ec);
-  if (ec) throw InputError(path, SourcePos{1, 1}, "", "cannot read the file: " + ec.message());
-  if (size > max_bytes) {
-    throw InputError(path, SourcePos{1, 1}, "",
-                     "the file has " + std::to_string(size) + " bytes, more than the limit of " + std::to_string(max_bytes) + " (" +
-                         (raise_with.rfind("--", 0) == 0 ? "raise it with " + raise_with : raise_with) + ")");
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(path, SourcePos{1, 1}, "", "cannot open the file for reading");
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  return buf.str();
-}
-
 Scenario load_scenario(const std::string& path, const LoadLimits& limits) {
-  return parse_scenario(read_input_file(path, limits.max_file_bytes), path, limits);
+  return parse_scenario(input::read_input_file(path, limits.max_file_bytes), path, limits);
 }
 
 }  // namespace acmsim::scenario

@@ -9,11 +9,11 @@
 
 #include "acmsim/analysis/rule.hpp"
 #include "acmsim/core/suggest.hpp"
+#include "acmsim/input/input_file.hpp"
 #include "acmsim/input/paths.hpp"
 #include "acmsim/model/aws_names.hpp"
 #include "acmsim/model/events/event_pattern.hpp"
 #include "acmsim/model/settings.hpp"
-#include "acmsim/scenario/input_file.hpp"
 #include "acmsim/study/study.hpp"
 
 namespace acmsim::study {
@@ -216,7 +216,7 @@ class StudyLoader : input::DocumentReader {
     std::string base_name;
     if (!limits_.base_override.empty() && (b.is_string() || b.is_object())) {
       // Named on the command line: the user vouches for it, wherever it is.
-      text = scenario::read_input_file(limits_.base_override, limits_.scenario.max_file_bytes, "--max-file-size");
+      text = input::read_input_file(limits_.base_override, limits_.scenario.max_file_bytes, "--max-file-size");
       base_name = limits_.base_override;
     } else if (b.is_string()) {
       namespace fs = std::filesystem;
@@ -232,7 +232,7 @@ class StudyLoader : input::DocumentReader {
                           ": move it into that folder, or name it on the command line (acmsim sweep STUDY --base FILE)");
       // A regular file only (a FIFO would block), of bounded size.
       try {
-        text = scenario::read_input_file(path.string(), limits_.scenario.max_file_bytes, "--max-file-size");
+        text = input::read_input_file(path.string(), limits_.scenario.max_file_bytes, "--max-file-size");
       } catch (const InputError& e) {
         fail("/base", "cannot read the base scenario '" + rel.string() + "': " + e.what());
       }
@@ -729,7 +729,7 @@ Study parse_study(std::string_view text, const std::string& file, const StudyLim
 }
 
 Study load_study(const std::string& path, const StudyLimits& limits) {
-  return parse_study(scenario::read_input_file(path, limits.scenario.max_file_bytes, "--max-file-size"), path, limits);
+  return parse_study(input::read_input_file(path, limits.scenario.max_file_bytes, "--max-file-size"), path, limits);
 }
 
 }  // namespace acmsim::study
