@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdio>
 #include <map>
 #include <optional>
 #include <regex>
@@ -117,6 +118,12 @@ class Builder : public YAML::EventHandler {
   }
 
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor, const std::string& value) override {
+    // yaml-cpp writes some escapes ("\\N", "\\_") as single Latin-1 bytes: what
+    // it hands over must be UTF-8 too, or no JSON could carry it on.
+    if (auto e = utf8_error(value))
+      throw JsonSyntaxError(
+          to_pos(mark), path(),
+          e->second + " in this scalar once its escapes are read (the escapes \\N and \\_ give single Latin-1 bytes): write the character itself");
     Json v;
     std::string_view function;
     if (tag == "?") {
@@ -358,6 +365,17 @@ SourcePos pos_of_offset(std::string_view text, std::size_t at) {
 
 SourceDocument parse_yaml_with_positions(std::string_view text, YamlLimits limits) {
   if (auto e = utf8_error(text)) throw JsonSyntaxError(pos_of_offset(text, e->first), "", e->second + ": a template must be UTF-8 text");
+  // YAML 1.2 allows no C0 control character but tab, line feed and carriage
+  // return, and no DEL (c-printable); yaml-cpp would carry a NUL into names.
+  for (std::size_t k = 0; k < text.size(); ++k) {
+    const auto c = static_cast<unsigned char>(text[k]);
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
+      char code[8];
+      std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(c));
+      throw JsonSyntaxError(pos_of_offset(text, k), "",
+                            std::string("control character ") + code + " is not allowed in YAML (only tab, line feed and carriage return are)");
+    }
+  }
   std::istringstream in{std::string(text)};
   Builder builder(limits);
   try {

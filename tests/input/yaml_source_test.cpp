@@ -115,6 +115,19 @@ TEST(YamlSource, OneDocumentOnlyAndUtf8Only) {
   EXPECT_NE(std::string(e.what()).find("UTF-8"), std::string::npos);
 }
 
+// Found by the template_import fuzzer: a NUL in a resource type reached a
+// message, and "\N" became a lone 0x85 byte that no JSON output could carry.
+TEST(YamlSource, ControlCharactersAndLatin1EscapesAreRefused) {
+  const auto nul = error_of(std::string("a: 1\nb: x\0y\n", 13));
+  EXPECT_EQ(nul.pos().line, 2);
+  EXPECT_EQ(nul.pos().column, 5);
+  EXPECT_NE(std::string(nul.what()).find("U+0000"), std::string::npos) << nul.what();
+  const auto nel = error_of("a: \"x\\N\"\n");
+  EXPECT_EQ(nel.pos().line, 1);
+  EXPECT_NE(std::string(nel.what()).find("0x85"), std::string::npos) << nel.what();
+  EXPECT_NO_THROW(parse_yaml_with_positions("a: \"tab\\there \\u00e9\"\nb:\t1\n" + std::string()).root.dump()) << "tab escapes and \\u stay";
+}
+
 TEST(YamlSource, SyntaxErrorsHaveAPosition) {
   const auto e = error_of("a:\n  - b\n c: d\n");
   EXPECT_GE(e.pos().line, 2);
