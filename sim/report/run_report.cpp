@@ -103,6 +103,7 @@ std::vector<std::string> assumption_notes(const scenario::RunResult& r) {
   }
   std::sort(used.begin(), used.end(), [](const auto* a, const auto* b) { return a->from < b->from; });
   std::vector<std::string> out;
+  out.reserve(used.size());
   for (const auto* era : used) {
     out.push_back("public certificates issued from " + core::format_timestamp(era->from).substr(0, 10) + " got " + std::to_string(era->days) +
                   " days, renewing " + std::to_string(era->renewal_lead_days) +
@@ -386,6 +387,7 @@ std::string render_summary(const scenario::RunResult& r, bool full) {
   }
   const auto& all = r.world->acm.all();
   std::vector<const model::Certificate*> certs;
+  certs.reserve(all.size());
   for (const auto& c : all) certs.push_back(&c);
   if (!certs.empty()) out << "\ncertificates\n";
   if (!full && certs.size() > kListEveryCertificateUpTo) {

@@ -541,7 +541,7 @@ class StudyLoader : input::DocumentReader {
       if (!ref.is_object() || ref.empty()) fail(at + "/reference", "\"reference\" is an object of grid parameter values: {\"edgeRttMs\": 12}");
       for (const auto& item : ref.items()) {
         // Named copies: clang 14 cannot capture structured bindings in a lambda.
-        const std::string pname = item.key();
+        const std::string& pname = item.key();
         const Json& value = item.value();
         const auto p = std::find_if(st.parameters.begin(), st.parameters.end(), [&](const Parameter& x) { return x.name == pname; });
         if (p == st.parameters.end() || p->grid.empty())

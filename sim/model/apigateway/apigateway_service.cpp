@@ -77,10 +77,10 @@ std::string apigateway_regional_zone_id(RegionId region) {
 
 ApiGatewayService::ApiGatewayService(const ServiceContext& ctx, AcmService& acm) : ctx_(ctx), acm_(acm), ids_(ctx.sim.seed(), "apigateway.ids") {}
 
-std::string ApiGatewayService::random_id(std::size_t n, bool lower_only) {
+std::string ApiGatewayService::random_id(std::size_t n) {
   static constexpr std::string_view lower = "abcdefghijklmnopqrstuvwxyz0123456789";
   std::string out;
-  for (std::size_t i = 0; i < n; ++i) out += lower[static_cast<std::size_t>(ids_.uniform_int(0, lower_only ? 35 : 35))];
+  for (std::size_t i = 0; i < n; ++i) out += lower[static_cast<std::size_t>(ids_.uniform_int(0, 35))];
   return out;
 }
 
@@ -91,7 +91,7 @@ void ApiGatewayService::trace_state(const std::string& resource, RegionId region
 Outcome<const RestApi*> ApiGatewayService::create_rest_api(RegionId region, const std::string& name, const std::optional<std::string>& type) {
   if (name.empty()) return aws_error("BadRequestException", "Invalid REST API name specified: the name must not be empty.");
   RestApi api;
-  api.id = random_id(10, true);
+  api.id = random_id(10);
   api.region = region;
   api.name = name;
   api.created_at = ctx_.sim.now();
@@ -137,7 +137,7 @@ Outcome<std::string> ApiGatewayService::create_deployment(RegionId region, const
       if (stage->empty()) return aws_error("BadRequestException", "Stage name only allows a-zA-Z0-9_");
       if (std::find(a.stages.begin(), a.stages.end(), *stage) == a.stages.end()) a.stages.push_back(*stage);
     }
-    const std::string id = random_id(6, true);
+    const std::string id = random_id(6);
     trace_state(a.id, region, StateChange::Deployed, {{"deploymentId", id}, {"stage", stage.value_or("")}});
     return id;
   }
@@ -221,10 +221,10 @@ Outcome<const CustomDomain*> ApiGatewayService::create_domain_name(RegionId regi
   d.certificate_attached_at = ctx_.sim.now();
   d.origin = ctx_.origin;
   if (type == EndpointType::Edge) {
-    d.distribution_domain_name = "d" + random_id(13, true) + ".cloudfront.net";
+    d.distribution_domain_name = "d" + random_id(13) + ".cloudfront.net";
     d.ready_at = ctx_.sim.now() + ctx_.settings.edge_domain_ready_delay;
   } else {
-    d.regional_domain_name = "d-" + random_id(10, true) + ".execute-api." + std::string(region_code(region)) + ".amazonaws.com";
+    d.regional_domain_name = "d-" + random_id(10) + ".execute-api." + std::string(region_code(region)) + ".amazonaws.com";
     d.regional_hosted_zone_id = apigateway_regional_zone_id(region);
     d.ready_at = ctx_.sim.now();
   }
@@ -358,7 +358,7 @@ Outcome<ApiMapping> ApiGatewayService::create_api_mapping(RegionId region, const
     if (m.key == k) return aws_error("ConflictException", "ApiMapping with key '" + k + "' already exists for domain name " + d->name + ".");
   }
   changed(d->id);
-  ApiMapping m{random_id(6, true), api_id, stage, k};
+  ApiMapping m{random_id(6), api_id, stage, k};
   d->api_mappings.push_back(m);
   d->origin = ctx_.origin;
   trace_state(d->name, region, StateChange::ApiMapped, {{"apiMappingKey", k}, {"apiId", api_id}, {"stage", stage}});

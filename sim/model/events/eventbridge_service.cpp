@@ -264,7 +264,7 @@ Json EventBridgeService::transform(const Target& t, const Rule& rule, const Json
 std::string EventBridgeService::publish(RegionId region, const std::string& bus, Json event) {
   if (!event.contains("id")) event["id"] = new_event_id();
   if (!event.contains("time")) event["time"] = core::format_timestamp(core::SimTime{ctx_.sim.now().ms - ctx_.sim.now().ms % 1000});
-  const std::string id = event["id"].get<std::string>();
+  std::string id = event["id"].get<std::string>();
   const Json normalized = EventPattern::normalize_event(event);
   ++event_counts_[{region, bus}][{event.value("source", ""), event.value("detail-type", "")}];
   if (keep_history_) events_.push_back(BusEvent{ctx_.sim.now(), region, bus, event});

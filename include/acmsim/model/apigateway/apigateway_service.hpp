@@ -129,7 +129,7 @@ class ApiGatewayService {
  private:
   CustomDomain* find_domain(RegionId region, const std::string& name);
   std::optional<AwsError> check_certificate(RegionId region, EndpointType type, const std::string& arn) const;
-  std::string random_id(std::size_t n, bool lower_only);
+  std::string random_id(std::size_t n);
   void changed(std::uint32_t id);
   void trace_state(const std::string& resource, RegionId region, StateChange change, core::Json extra = core::Json::object());
 
