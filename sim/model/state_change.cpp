@@ -20,4 +20,11 @@ std::optional<StateChange> state_change_of(const core::Json& record) {
   return parse_aws<StateChange>(change->get_ref<const std::string&>());
 }
 
+bool is_state_change(const core::Json& record, StateChange change) {
+  const auto c = record.find("change");
+  if (c == record.end() || !c->is_string() || c->get_ref<const std::string&>() != aws_name(change)) return false;
+  const auto type = record.find("type");
+  return type != record.end() && *type == "state";
+}
+
 }  // namespace acmsim::model

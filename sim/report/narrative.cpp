@@ -141,7 +141,7 @@ std::string render_narrative(const scenario::RunResult& r) {
     const Json& b = rec.body;
     if (b.value("type", "") == "state" && b.contains("resource") && b["resource"].is_string()) {
       const std::string res = b["resource"].get<std::string>();
-      if (model::state_change_of(b) == model::StateChange::Deleted) last_state[res] = "DELETED";
+      if (model::is_state_change(b, model::StateChange::Deleted)) last_state[res] = "DELETED";
       if (b.contains("status") && b["status"].is_string()) last_state[res] = b["status"].get<std::string>();
     }
     std::string text = narrate(b, explained);

@@ -30,8 +30,7 @@ bool has_members(const Json& body, const Json& match) {
 std::int64_t count_state_changes(const RunResult& run, std::initializer_list<model::StateChange> changes) {
   std::int64_t n = 0;
   for (const auto& r : run.trace->records()) {
-    const auto c = model::state_change_of(r.body);
-    if (c && std::find(changes.begin(), changes.end(), *c) != changes.end()) ++n;
+    n += std::any_of(changes.begin(), changes.end(), [&](model::StateChange c) { return model::is_state_change(r.body, c); }) ? 1 : 0;
   }
   return n;
 }
@@ -42,7 +41,7 @@ double hours_in_status(const RunResult& run, const std::string& status) {
   core::Duration total{0};
   for (const auto& r : run.trace->records()) {
     const Json& b = r.body;
-    if (model::state_change_of(b) != model::StateChange::StatusChanged) continue;
+    if (!model::is_state_change(b, model::StateChange::StatusChanged)) continue;
     const std::string& res = b["resource"].get_ref<const std::string&>();
     const bool in = b["status"] == status;
     auto it = since.find(res);
@@ -102,7 +101,7 @@ std::optional<double> measure_one(const Metric& m, const RunResult& run) {
     case MetricKind::Expiries: {
       std::int64_t n = 0;
       for (const auto& r : run.trace->records())
-        n += model::state_change_of(r.body) == model::StateChange::StatusChanged && r.body.value("status", "") == "EXPIRED" ? 1 : 0;
+        n += model::is_state_change(r.body, model::StateChange::StatusChanged) && r.body.value("status", "") == "EXPIRED" ? 1 : 0;
       return static_cast<double>(n);
     }
     case MetricKind::StatusHours:

@@ -35,6 +35,9 @@ TEST(StateChangeVocabulary, RecordsKeepTheirMemberOrder) {
   EXPECT_EQ(trace.records()[1].body.dump(), R"({"type":"state","service":"route53","resource":"/hostedzone/Z1","change":"RecordWritten"})");
   EXPECT_EQ(state_change_of(trace.records()[0].body), StateChange::Renewed);
   EXPECT_EQ(state_change_of(core::Json{{"type", "finding"}, {"change", "Renewed"}}), std::nullopt);
+  EXPECT_TRUE(is_state_change(trace.records()[0].body, StateChange::Renewed));
+  EXPECT_FALSE(is_state_change(trace.records()[0].body, StateChange::Issued));
+  EXPECT_FALSE(is_state_change(core::Json{{"type", "finding"}, {"change", "Renewed"}}, StateChange::Renewed));
 }
 
 TEST(StateChangeVocabulary, EveryGoldenStateRecordIsInTheVocabulary) {

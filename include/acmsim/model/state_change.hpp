@@ -134,5 +134,8 @@ void emit_state(core::Trace& trace, core::SimTime at, std::string_view service, 
 
 /// The change a trace record carries, if it is a state record of the vocabulary.
 [[nodiscard]] std::optional<StateChange> state_change_of(const core::Json& record);
+/// Whether a trace record is a state record of `change`: one comparison, for
+/// the loops over whole traces (metrics of every replication of a study).
+[[nodiscard]] bool is_state_change(const core::Json& record, StateChange change);
 
 }  // namespace acmsim::model
