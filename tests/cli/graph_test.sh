@@ -5,8 +5,7 @@ set -euo pipefail
 bin="$1"; src="$2"
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 if ! command -v dot >/dev/null; then
-  sudo=(); [[ $(id -u) -ne 0 ]] && sudo=(sudo)
-  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq graphviz >/dev/null
+  "$src"/tools/apt-install graphviz
 fi
 scenario="$src/scenarios/exam/acm-managed-renewal-in-use.json"
 "$bin" graph "$scenario" --at 2d > "$work/g.dot"

@@ -4,8 +4,7 @@
 set -euo pipefail
 bin="$1"; src="$2"
 if ! /usr/bin/python3 -c "import junitparser" 2>/dev/null; then
-  sudo=(); [[ $(id -u) -ne 0 ]] && sudo=(sudo)
-  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq python3-junitparser >/dev/null
+  "$src"/tools/apt-install python3-junitparser
 fi
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 cat > "$work/broken.json" <<'J'

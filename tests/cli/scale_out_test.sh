@@ -5,8 +5,7 @@
 set -uo pipefail
 bin="$1"; src="$2"
 if ! command -v parallel >/dev/null; then
-  sudo=(); [[ $(id -u) -ne 0 ]] && sudo=(sudo)
-  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq parallel >/dev/null
+  "$src"/tools/apt-install parallel
 fi
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 study="$src/scenarios/whatif/edge-vs-regional-latency.study.json"

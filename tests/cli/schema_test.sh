@@ -6,8 +6,7 @@
 set -euo pipefail
 bin="$1"; src="$2"
 if ! /usr/bin/python3 -c "import jsonschema" 2>/dev/null; then
-  sudo=(); [[ $(id -u) -ne 0 ]] && sudo=(sudo)
-  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq python3-jsonschema >/dev/null
+  "$src"/tools/apt-install python3-jsonschema
 fi
 "$bin" schema | cmp -s - "$src/schema/scenario.schema.json" || { echo "schema/scenario.schema.json is not what acmsim schema prints"; exit 1; }
 for f in "$src"/tests/data/bad-input/*.json; do
