@@ -104,8 +104,11 @@ bool Context::covers(const model::Certificate& c, const std::string& host) {
 }
 
 const core::Json& Context::sample_expiry_event(const model::Certificate& c) const {
-  if (expiry_event_.is_null()) {
-    expiry_event_ = core::Json{
+  // One document per thread, kept across passes: the engine makes a Context
+  // per instant, and building the document was most of the rule's cost.
+  thread_local core::Json expiry_event;
+  if (expiry_event.is_null()) {
+    expiry_event = core::Json{
         {"version", "0"},
         {"id", "00000000-0000-0000-0000-000000000000"},
         {"detail-type", "ACM Certificate Approaching Expiration"},
@@ -117,7 +120,9 @@ const core::Json& Context::sample_expiry_event(const model::Certificate& c) cons
         {"detail",
          {{"DaysToExpiry", 1}, {"CommonName", ""}, {"FirstSubjectAlternativeName", ""}, {"ValidityInDays", 0}, {"CertificateKeyPairOrigin", ""}}}};
   }
-  auto& e = expiry_event_;
+  auto& e = expiry_event;
+  e["account"].get_ref<std::string&>() = world_.account;
+  e["time"].get_ref<std::string&>() = core::format_timestamp(now_);
   e["region"].get_ref<std::string&>() = model::region_code(c.region);
   e["resources"][0].get_ref<std::string&>() = c.arn;
   auto& d = e["detail"];

@@ -75,10 +75,15 @@ void World::handle(const core::ScheduledEvent& ev) {
     case ModelEvent::AcmRenewalStart:
     case ModelEvent::AcmExpire:
     case ModelEvent::AcmDetach:
-    case ModelEvent::AcmExpiryNotice:
-    case ModelEvent::AcmActionRequired:
     case ModelEvent::AcmOperatorRepair:
       touch_certificate(ev.payload.a);
+      acm.handle(ev.payload.kind, ev.payload.a);
+      break;
+    case ModelEvent::AcmExpiryNotice:
+    case ModelEvent::AcmActionRequired:
+      // The daily notices only send an event and schedule the next one: the
+      // certificate's state is as it was, so no rule needs to judge it again
+      // (an imported certificate sends 45 of them before it expires).
       acm.handle(ev.payload.kind, ev.payload.a);
       break;
     case ModelEvent::ProbeAttempt:

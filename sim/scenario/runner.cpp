@@ -331,7 +331,7 @@ class Runner {
     auto r = st.call.op->invoke(*out_.world, region, params);
     out_.world->set_origin(-1);
     touch_changed_by(*out_.world, *st.call.op, params, r.ok() ? &r.value() : nullptr);
-    if (out_.trace->enabled()) {
+    if (out_.trace->wants("call")) {
       Json rec = {{"type", "call"}, {"step", st.index}, {"line", st.line}, {"call", call_name(st.call)}};
       if (st.call.region) rec["region"] = model::region_code(*st.call.region);
       rec["request"] = params;

@@ -36,7 +36,8 @@ class Context {
   [[nodiscard]] static bool covers(const model::Certificate& c, const std::string& host);
   /// A sample "Approaching Expiration" event of a certificate, as ACM would
   /// send it. One event is rewritten in place for each certificate (a rule
-  /// pass asks for 100,000 of them), so the reference lasts until the next call.
+  /// pass asks for 100,000 of them), so the reference lasts until the next call
+  /// on this thread.
   [[nodiscard]] const core::Json& sample_expiry_event(const model::Certificate& c) const;
   /// Every public record name (normalized) of the account, in zone order.
   /// Built once per pass and shared by the rules that ask (the world does not
@@ -88,7 +89,6 @@ class Context {
   std::vector<std::pair<Subject, std::uint64_t>> reads_;
   std::vector<std::pair<Subject, std::string>> names_;
   mutable std::optional<std::vector<std::pair<std::string, const model::LoadBalancer*>>> lb_names_;
-  mutable core::Json expiry_event_;
   mutable std::optional<std::vector<std::pair<const model::HostedZone*, const model::RecordSet*>>> records_;
   mutable std::optional<std::unordered_map<std::string, std::vector<std::pair<std::size_t, const model::HostedZone*>>>> zones_by_name_;
 };

@@ -6,6 +6,7 @@
 #include <iosfwd>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "acmsim/core/time.hpp"
@@ -35,6 +36,17 @@ class Trace {
   [[nodiscard]] bool streaming() const { return out_ != nullptr; }
   /// Builders check this first so that a disabled trace costs nothing.
   [[nodiscard]] bool enabled() const { return enabled_; }
+  /// Whether a record of this type would go anywhere (kept, or written to the
+  /// file): builders of frequent records (events, deliveries, calls) check
+  /// this, so that a plain run does not build a fleet's millions of them.
+  [[nodiscard]] bool wants(std::string_view type) const {
+    if (!enabled_) return false;
+    if (out_ != nullptr || keep_types_.empty()) return true;
+    for (const auto& k : keep_types_) {
+      if (k == type) return true;
+    }
+    return false;
+  }
   /// Probe attempts are most of a long run's records; studies read the
   /// attempts themselves and leave them out of the trace.
   [[nodiscard]] bool probe_attempts() const { return probe_attempts_; }

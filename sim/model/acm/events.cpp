@@ -11,14 +11,17 @@ namespace {
 std::string seconds_timestamp(SimTime t) { return core::format_timestamp(SimTime{t.ms - ((t.ms % 1000) + 1000) % 1000}); }
 }  // namespace
 
-core::Json AcmService::common_detail(const Certificate& c) const {
+// Written into the detail in place: a fleet sends hundreds of thousands of
+// these events, and building a separate object to copy from cost as much as
+// the rest of the event.
+void AcmService::add_common_detail(core::Json& d, const Certificate& c, bool with_type) const {
   std::int64_t validity = c.validity_days;
   if (c.type == CertificateType::Imported && c.not_before && c.not_after) validity = (*c.not_after - *c.not_before).ms / Duration::days(1).ms;
-  return core::Json{{"CertificateType", aws_name(c.type)},
-                    {"CommonName", c.domain_name},
-                    {"FirstSubjectAlternativeName", c.sans.empty() ? c.domain_name : c.sans.front()},
-                    {"ValidityInDays", validity},
-                    {"CertificateKeyPairOrigin", c.type == CertificateType::Imported ? "CUSTOMER_PROVIDED" : "AWS_MANAGED"}};
+  if (with_type) d["CertificateType"] = aws_name(c.type);
+  d["CommonName"] = c.domain_name;
+  d["FirstSubjectAlternativeName"] = c.sans.empty() ? c.domain_name : c.sans.front();
+  d["ValidityInDays"] = validity;
+  d["CertificateKeyPairOrigin"] = c.type == CertificateType::Imported ? "CUSTOMER_PROVIDED" : "AWS_MANAGED";
 }
 
 void AcmService::emit(const Certificate& c, std::string_view detail_type, core::Json detail) {
@@ -27,8 +30,7 @@ void AcmService::emit(const Certificate& c, std::string_view detail_type, core::
 
 void AcmService::emit_available(const Certificate& c, std::string_view action) {
   core::Json d = {{"Action", action}};
-  const core::Json common = common_detail(c);
-  for (const auto& [k, v] : common.items()) d[k] = v;
+  add_common_detail(d, c);
   if (c.type != CertificateType::Imported) d["DomainValidationMethod"] = aws_name(c.method);
   d["CertificateCreatedDate"] = seconds_timestamp(c.created_at);
   if (c.not_after) {
@@ -41,7 +43,8 @@ void AcmService::emit_available(const Certificate& c, std::string_view action) {
 }
 
 void AcmService::emit_expired(const Certificate& c) {
-  core::Json d = common_detail(c);
+  core::Json d = core::Json::object();
+  add_common_detail(d, c);
   d["DomainValidationMethod"] = aws_name(c.method);
   d["CertificateCreatedDate"] = seconds_timestamp(c.created_at);
   if (c.not_after) d["CertificateExpirationDate"] = seconds_timestamp(*c.not_after);
@@ -51,7 +54,8 @@ void AcmService::emit_expired(const Certificate& c) {
 }
 
 void AcmService::emit_revoked(const Certificate& c) {
-  core::Json d = common_detail(c);
+  core::Json d = core::Json::object();
+  add_common_detail(d, c);
   if (c.not_after) d["CertificateExpirationDate"] = seconds_timestamp(*c.not_after);
   d["Exportable"] = c.export_option == ExportOption::Enabled;
   emit(c, "ACM Certificate Revoked", std::move(d));
@@ -81,10 +85,7 @@ void AcmService::expiry_notice(Certificate& c) {
       static_cast<std::int64_t>(std::llround(static_cast<double>((*c.not_after - ctx_.sim.now()).ms) / static_cast<double>(day.ms)));
   if (days < 1) return;
   core::Json d = {{"DaysToExpiry", days}};
-  const core::Json common = common_detail(c);
-  for (const auto& [k, v] : common.items()) {
-    if (k != "CertificateType") d[k] = v;
-  }
+  add_common_detail(d, c, false);
   emit(c, "ACM Certificate Approaching Expiration", std::move(d));
   if (days > 1) c.notice_event = ctx_.sim.schedule_in(day, core::Priority::Model, {static_cast<std::uint32_t>(ModelEvent::AcmExpiryNotice), c.id, 0});
 }
@@ -109,7 +110,8 @@ void AcmService::action_required(Certificate& c) {
   c.action_required_event = {};
   const bool stalled = c.status == CertificateStatus::Issued && c.renewing && c.renewal && c.renewal->status == RenewalStatus::PendingValidation;
   if (!stalled || !c.not_after) return;
-  core::Json d = common_detail(c);
+  core::Json d = core::Json::object();
+  add_common_detail(d, c);
   d["DomainValidationMethod"] = aws_name(c.method);
   // The renewal's real reason: a CAA record, or validation records ACM cannot find.
   d["RenewalStatusReason"] = c.renewal->reason == FailureReason::CaaError ? aws_name(FailureReason::CaaError) : "PENDING_DOMAIN_VALIDATION";

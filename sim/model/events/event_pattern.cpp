@@ -485,7 +485,10 @@ Json undot(const Json& v, bool pattern) {
 
 }  // namespace
 
-core::Json EventPattern::normalize_event(const core::Json& event) { return has_dotted_keys(event) ? undot(event, false) : event; }
+std::optional<core::Json> EventPattern::normalize_event(const core::Json& event) {
+  if (!has_dotted_keys(event)) return std::nullopt;
+  return undot(event, false);
+}
 
 Outcome<EventPattern> EventPattern::compile(const Json& pattern) {
   if (!pattern.is_object()) return invalid("Filter is not an object");

@@ -264,25 +264,25 @@ Json EventBridgeService::transform(const Target& t, const Rule& rule, const Json
 std::string EventBridgeService::publish(RegionId region, const std::string& bus, Json event) {
   if (!event.contains("id")) event["id"] = new_event_id();
   if (!event.contains("time")) event["time"] = core::format_timestamp(core::SimTime{ctx_.sim.now().ms - ctx_.sim.now().ms % 1000});
-  std::string id = event["id"].get<std::string>();
-  const Json normalized = EventPattern::normalize_event(event);
+  const std::optional<Json> undotted = EventPattern::normalize_event(event);
+  const Json& normalized = undotted ? *undotted : event;
   ++event_counts_[{region, bus}][{event.value("source", ""), event.value("detail-type", "")}];
   if (keep_history_) events_.push_back(BusEvent{ctx_.sim.now(), region, bus, event});
-  if (ctx_.trace.enabled()) ctx_.trace.add(ctx_.sim.now(), {{"type", "event"}, {"region", region_code(region)}, {"bus", bus}, {"event", event}});
+  if (ctx_.trace.wants("event")) ctx_.trace.add(ctx_.sim.now(), {{"type", "event"}, {"region", region_code(region)}, {"bus", bus}, {"event", event}});
   for (std::size_t i = 0; i < rules_.size(); ++i) {
     const Rule& r = rules_[i];
     if (r.deleted || !r.enabled || r.region != region || r.bus != bus || !r.pattern || !r.pattern->matches_normalized(normalized)) continue;
     for (const Target& t : r.targets) {
       ++delivery_counts_[{region, bus, r.name, t.id}];
       if (keep_history_) deliveries_.push_back(Delivery{ctx_.sim.now(), region, bus, r.name, t.id, t.arn, transform(t, r, event)});
-      if (ctx_.trace.enabled()) {
+      if (ctx_.trace.wants("delivery")) {
         ctx_.trace.add(ctx_.sim.now(), {{"type", "delivery"},
                                         {"region", region_code(region)},
                                         {"bus", bus},
                                         {"rule", r.name},
                                         {"target", t.id},
                                         {"targetArn", t.arn},
-                                        {"eventId", id}});
+                                        {"eventId", event["id"]}});
       }
       // An event bus as target: cross-account or cross-region routing.
       const std::string prefix = "arn:aws:events:";
@@ -299,7 +299,7 @@ std::string EventBridgeService::publish(RegionId region, const std::string& bus,
       }
     }
   }
-  return id;
+  return event["id"].get<std::string>();
 }
 
 void EventBridgeService::deliver_pending(std::uint32_t index) {

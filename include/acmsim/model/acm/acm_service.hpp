@@ -163,7 +163,9 @@ class AcmService {
   void expiry_notice(Certificate& c);
   void schedule_action_required(Certificate& c);
   void action_required(Certificate& c);
-  [[nodiscard]] core::Json common_detail(const Certificate& c) const;
+  /// Appends the members every ACM event's detail has (CertificateType first
+  /// unless `with_type` is false) to the object `d`.
+  void add_common_detail(core::Json& d, const Certificate& c, bool with_type = true) const;
 
   Outcome<Certificate*> lookup(RegionId region, std::string_view arn);
   Certificate* by_arn(std::string_view arn);

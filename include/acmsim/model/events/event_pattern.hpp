@@ -28,8 +28,9 @@ class EventPattern {
   /// The same, for an event already passed through normalize_event (a bus
   /// normalizes each event once, then tries every rule).
   [[nodiscard]] bool matches_normalized(const core::Json& event) const;
-  /// Dotted keys ({"a.b": 1}) become nested objects, as event-ruler reads them.
-  static core::Json normalize_event(const core::Json& event);
+  /// Dotted keys ({"a.b": 1}) become nested objects, as event-ruler reads them;
+  /// nullopt when the event has none (it is matched as it is, without a copy).
+  static std::optional<core::Json> normalize_event(const core::Json& event);
   [[nodiscard]] const core::Json& source() const { return source_; }
 
  private:
