@@ -29,7 +29,10 @@ int run_command(const RunArgs& args) {
   scenario::RunOptions options = args.options;
   options.keep_event_history = options.keep_event_history || !args.html_path.empty();
   // The summary reads only state changes; the story and the HTML report read everything.
-  if (!args.narrate && args.html_path.empty()) options.keep_trace_types = {"state"};
+  if (!args.narrate && args.html_path.empty()) {
+    options.keep_trace_types = {"state"};
+    options.compact_trace = true;
+  }
   const std::size_t own = s.suppressions.size();
   policy->apply(s, options);
   options.trace = true;

@@ -4,14 +4,31 @@
 
 namespace acmsim::core {
 
-std::string trace_line(const TraceRecord& rec, SimTime start) {
-  Json line = {{"time", format_timestamp(rec.time)}, {"offset", "+" + format_duration(rec.time - start)}};
-  for (const auto& [k, v] : rec.body.items()) line[k] = v;
+namespace {
+std::string member(const Json& body, const char* key) {
+  const auto it = body.find(key);
+  return it != body.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+}  // namespace
+
+TraceRecord::TraceRecord(SimTime t, Json body, bool compact)
+    : time(t), type(member(body, "type")), service(member(body, "service")), resource(member(body, "resource")) {
+  if (compact) {
+    text_ = body.dump();
+    text_.shrink_to_fit();  // the dump grew it by doubling
+  } else {
+    parsed_ = std::move(body);
+  }
+}
+
+std::string trace_line(SimTime t, const Json& body, SimTime start) {
+  Json line = {{"time", format_timestamp(t)}, {"offset", "+" + format_duration(t - start)}};
+  for (const auto& [k, v] : body.items()) line[k] = v;
   std::string out = line.dump();
   out += '\n';
   return out;
 }
 
-void Trace::write(const TraceRecord& rec) { *out_ << trace_line(rec, start_); }
+void Trace::write(SimTime t, const Json& body) { *out_ << trace_line(t, body, start_); }
 
 }  // namespace acmsim::core

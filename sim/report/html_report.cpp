@@ -114,7 +114,7 @@ void certificate_timeline(std::ostringstream& o, const scenario::RunResult& r, c
       << "\"><title>" << xml_escape(s) << "</title></rect>";
   };
   for (const auto* rec : story) {
-    const Json& b = rec->body;
+    const Json& b = rec->body();
     std::string next;
     const auto change = model::state_change_of(b);
     if (change == model::StateChange::StatusChanged && b.contains("status") && b["status"].is_string()) next = b["status"].get<std::string>();
@@ -290,7 +290,7 @@ std::string run_html(const scenario::RunResult& r) {
   const Scale sc{s.start, s.start + s.horizon};
   std::map<std::string, std::vector<const core::TraceRecord*>> stories;
   for (const auto& rec : r.trace->records()) {
-    if (rec.body.value("type", "") == "state" && rec.body.value("service", "") == "acm") stories[rec.body.value("resource", "")].push_back(&rec);
+    if (rec.type == "state" && rec.service == "acm") stories[rec.resource].push_back(&rec);
   }
   // Certificates, by region.
   std::map<std::string, std::vector<const model::Certificate*>> by_region;

@@ -138,7 +138,7 @@ std::string render_narrative(const scenario::RunResult& r) {
   std::map<std::string, std::string> last_state;  // resource -> its last status ("DELETED" once deleted)
   std::vector<Line> lines;
   for (const auto& rec : r.trace->records()) {
-    const Json& b = rec.body;
+    const Json& b = rec.body();
     if (b.value("type", "") == "state" && b.contains("resource") && b["resource"].is_string()) {
       const std::string res = b["resource"].get<std::string>();
       if (model::is_state_change(b, model::StateChange::Deleted)) last_state[res] = "DELETED";

@@ -22,7 +22,7 @@ std::string offset(const scenario::Scenario& s, core::SimTime t) { return "+" + 
 
 std::string render_trace(const scenario::RunResult& r) {
   std::string out;
-  for (const auto& rec : r.trace->records()) out += core::trace_line(rec, r.scenario->start);
+  for (const auto& rec : r.trace->records()) out += core::trace_line(rec.time, rec.body(), r.scenario->start);
   return out;
 }
 
@@ -383,7 +383,7 @@ std::string render_summary(const scenario::RunResult& r, bool full) {
 
   std::map<std::string, std::vector<const core::TraceRecord*>> stories;
   for (const auto& rec : r.trace->records()) {
-    if (rec.body.value("type", "") == "state" && rec.body.value("service", "") == "acm") stories[rec.body.value("resource", "")].push_back(&rec);
+    if (rec.type == "state" && rec.service == "acm") stories[rec.resource].push_back(&rec);
   }
   const auto& all = r.world->acm.all();
   std::vector<const model::Certificate*> certs;
@@ -435,9 +435,9 @@ std::string render_summary(const scenario::RunResult& r, bool full) {
     const auto& story = stories[c.arn];
     for (std::size_t i = 0; i < story.size();) {
       // Repeated attempts (a renewal retried every 72 hours) read as one line.
-      const std::string line = story_line(story[i]->body);
+      const std::string line = story_line(story[i]->body());
       std::size_t j = i + 1;
-      while (j < story.size() && story_line(story[j]->body) == line) ++j;
+      while (j < story.size() && story_line(story[j]->body()) == line) ++j;
       std::string when = offset(s, story[i]->time);
       when.resize(std::max<std::size_t>(when.size(), 13), ' ');
       out << "    " << when << " " << line;

@@ -417,6 +417,7 @@ RunResult run_scenario(const Scenario& s, const RunOptions& options) {
   out.trace = std::make_unique<core::Trace>(options.trace || options.trace_out != nullptr, options.trace_probe_attempts);
   if (options.trace_out != nullptr) out.trace->stream_to(options.trace_out, s.start);
   out.trace->keep_only(options.keep_trace_types);
+  out.trace->keep_compact(options.compact_trace);
   out.world = std::make_unique<model::World>(*out.sim, *out.trace, s.settings, s.account);
   // Every event is kept only when something will ask about it after it happened.
   const bool asks_about_events = std::any_of(s.steps.begin(), s.steps.end(), [](const Step& st) {

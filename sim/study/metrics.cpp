@@ -30,7 +30,7 @@ bool has_members(const Json& body, const Json& match) {
 std::int64_t count_state_changes(const RunResult& run, std::initializer_list<model::StateChange> changes) {
   std::int64_t n = 0;
   for (const auto& r : run.trace->records()) {
-    n += std::any_of(changes.begin(), changes.end(), [&](model::StateChange c) { return model::is_state_change(r.body, c); }) ? 1 : 0;
+    n += std::any_of(changes.begin(), changes.end(), [&](model::StateChange c) { return model::is_state_change(r.body(), c); }) ? 1 : 0;
   }
   return n;
 }
@@ -40,7 +40,7 @@ double hours_in_status(const RunResult& run, const std::string& status) {
   std::map<std::string, core::SimTime> since;
   core::Duration total{0};
   for (const auto& r : run.trace->records()) {
-    const Json& b = r.body;
+    const Json& b = r.body();
     if (!model::is_state_change(b, model::StateChange::StatusChanged)) continue;
     const std::string& res = b["resource"].get_ref<const std::string&>();
     const bool in = b["status"] == status;
@@ -101,14 +101,14 @@ std::optional<double> measure_one(const Metric& m, const RunResult& run) {
     case MetricKind::Expiries: {
       std::int64_t n = 0;
       for (const auto& r : run.trace->records())
-        n += model::is_state_change(r.body, model::StateChange::StatusChanged) && r.body.value("status", "") == "EXPIRED" ? 1 : 0;
+        n += model::is_state_change(r.body(), model::StateChange::StatusChanged) && r.body().value("status", "") == "EXPIRED" ? 1 : 0;
       return static_cast<double>(n);
     }
     case MetricKind::StatusHours:
       return hours_in_status(run, m.status);
     case MetricKind::TraceCount:
       return static_cast<double>(std::count_if(run.trace->records().begin(), run.trace->records().end(),
-                                               [&](const core::TraceRecord& r) { return has_members(r.body, m.match); }));
+                                               [&](const core::TraceRecord& r) { return has_members(r.body(), m.match); }));
   }
   return std::nullopt;
 }

@@ -30,14 +30,35 @@ TEST(StateChangeVocabulary, RecordsKeepTheirMemberOrder) {
   emit_state(trace, core::SimTime{0}, "acm", us_east_1(), "arn:x", StateChange::Renewed, {{"notAfter", "2027-01-01T00:00:00Z"}});
   emit_state(trace, core::SimTime{0}, "route53", std::nullopt, "/hostedzone/Z1", StateChange::RecordWritten);
   ASSERT_EQ(trace.records().size(), 2U);
-  EXPECT_EQ(trace.records()[0].body.dump(),
+  EXPECT_EQ(trace.records()[0].body().dump(),
             R"({"type":"state","service":"acm","region":"us-east-1","resource":"arn:x","change":"Renewed","notAfter":"2027-01-01T00:00:00Z"})");
-  EXPECT_EQ(trace.records()[1].body.dump(), R"({"type":"state","service":"route53","resource":"/hostedzone/Z1","change":"RecordWritten"})");
-  EXPECT_EQ(state_change_of(trace.records()[0].body), StateChange::Renewed);
+  EXPECT_EQ(trace.records()[1].body().dump(), R"({"type":"state","service":"route53","resource":"/hostedzone/Z1","change":"RecordWritten"})");
+  EXPECT_EQ(state_change_of(trace.records()[0].body()), StateChange::Renewed);
   EXPECT_EQ(state_change_of(core::Json{{"type", "finding"}, {"change", "Renewed"}}), std::nullopt);
-  EXPECT_TRUE(is_state_change(trace.records()[0].body, StateChange::Renewed));
-  EXPECT_FALSE(is_state_change(trace.records()[0].body, StateChange::Issued));
+  EXPECT_TRUE(is_state_change(trace.records()[0].body(), StateChange::Renewed));
+  EXPECT_FALSE(is_state_change(trace.records()[0].body(), StateChange::Issued));
   EXPECT_FALSE(is_state_change(core::Json{{"type", "finding"}, {"change", "Renewed"}}, StateChange::Renewed));
+}
+
+TEST(StateChangeVocabulary, CompactRecordsReadBackTheSameAndSelectWithoutParsing) {
+  // A fleet run keeps its state records as text; what the readers see must
+  // not change, and the members they select on are there without a parse.
+  core::Trace full;
+  core::Trace compact;
+  compact.keep_compact(true);
+  for (auto* t : {&full, &compact}) {
+    emit_state(*t, core::SimTime{5}, "acm", us_east_1(), "arn:x", StateChange::Issued,
+               {{"validityDays", 198}, {"why", "caf\u00e9 \"quoted\""}, {"ratio", 0.1}});
+  }
+  const auto& a = full.records().at(0);
+  const auto& b = compact.records().at(0);
+  EXPECT_EQ(b.type, "state");
+  EXPECT_EQ(b.service, "acm");
+  EXPECT_EQ(b.resource, "arn:x");
+  EXPECT_EQ(b.time, a.time);
+  EXPECT_EQ(b.body().dump(), a.body().dump());
+  EXPECT_EQ(b.body().value("validityDays", 0), 198);
+  EXPECT_EQ(core::trace_line(b.time, b.body(), core::SimTime{0}), core::trace_line(a.time, a.body(), core::SimTime{0}));
 }
 
 TEST(StateChangeVocabulary, EveryGoldenStateRecordIsInTheVocabulary) {

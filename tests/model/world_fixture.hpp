@@ -106,9 +106,9 @@ struct WorldFixture {
   std::vector<std::string> story(const std::string& arn) const {
     std::vector<std::string> out;
     for (const auto& r : trace.records()) {
-      if (r.body.value("resource", "") == arn) {
-        std::string c = r.body.value("change", "");
-        if (c == "StatusChanged") c += ":" + r.body.value("status", "");
+      if (r.body().value("resource", "") == arn) {
+        std::string c = r.body().value("change", "");
+        if (c == "StatusChanged") c += ":" + r.body().value("status", "");
         out.push_back(c);
       }
     }

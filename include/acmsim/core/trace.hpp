@@ -3,8 +3,10 @@
 // and a --trace file gets every record as it is made.
 #pragma once
 
+#include <deque>
 #include <iosfwd>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,13 +17,33 @@ namespace acmsim::core {
 
 using Json = nlohmann::ordered_json;
 
-struct TraceRecord {
+/// One record: {"type": ..., ...}; the writer adds the time. A record kept
+/// compact holds its body as JSON text, parsed when a reader first asks for
+/// it: a fleet run keeps hundreds of thousands of state records for the few
+/// certificates its summary tells the story of, and the text is a quarter of
+/// the parsed tree's size.
+class TraceRecord {
+ public:
+  TraceRecord(SimTime t, Json body, bool compact);
   SimTime time;
-  Json body;  // {"type": ..., ...}; the writer adds the time
+  /// The body's "type", "service" and "resource" members ("" when absent):
+  /// what readers select records on without parsing them.
+  std::string type;
+  std::string service;
+  std::string resource;
+
+  [[nodiscard]] const Json& body() const {
+    if (!parsed_) parsed_ = Json::parse(text_);
+    return *parsed_;
+  }
+
+ private:
+  std::string text_;                    // compact records
+  mutable std::optional<Json> parsed_;  // the others, and compact ones once read
 };
 
 /// One line of a JSON Lines trace: {"time": ..., "offset": "+...", ...body}.
-std::string trace_line(const TraceRecord& rec, SimTime start);
+std::string trace_line(SimTime t, const Json& body, SimTime start);
 
 class Trace {
  public:
@@ -54,23 +76,25 @@ class Trace {
   /// to the --trace file): a run whose reports read only state changes need
   /// not hold a fleet's millions of events. Empty: keep every record.
   void keep_only(std::vector<std::string> types) { keep_types_ = std::move(types); }
+  /// Kept records hold their bodies as JSON text until read (TraceRecord).
+  void keep_compact(bool on) { compact_ = on; }
   void add(SimTime t, Json body) {
     if (!enabled_) return;
     if (!keep_types_.empty() && !kept_type(body)) {
-      if (out_ != nullptr) write(TraceRecord{t, body});
+      if (out_ != nullptr) write(t, body);
       return;
     }
-    records_.push_back(TraceRecord{t, std::move(body)});
-    if (out_ != nullptr) write(records_.back());
+    if (out_ != nullptr) write(t, body);
+    records_.emplace_back(t, std::move(body), compact_);
   }
   /// A record for the file only (each probe attempt): the run does not keep it.
   void stream_only(SimTime t, const Json& body) {
-    if (enabled_ && out_ != nullptr) write(TraceRecord{t, body});
+    if (enabled_ && out_ != nullptr) write(t, body);
   }
-  [[nodiscard]] const std::vector<TraceRecord>& records() const { return records_; }
+  [[nodiscard]] const std::deque<TraceRecord>& records() const { return records_; }
 
  private:
-  void write(const TraceRecord& rec);
+  void write(SimTime t, const Json& body);
   [[nodiscard]] bool kept_type(const Json& body) const {
     const auto it = body.find("type");
     if (it == body.end() || !it->is_string()) return true;
@@ -83,9 +107,10 @@ class Trace {
 
   bool enabled_;
   bool probe_attempts_;
+  bool compact_ = false;
   std::ostream* out_ = nullptr;
   SimTime start_;
-  std::vector<TraceRecord> records_;
+  std::deque<TraceRecord> records_;  // no copy of them all as it grows
   std::vector<std::string> keep_types_;
 };
 

@@ -45,6 +45,9 @@ struct RunOptions {
   /// The trace record types the run keeps in memory for its reports (the
   /// summary reads only "state"); empty keeps all. The --trace file gets all.
   std::vector<std::string> keep_trace_types;
+  /// Kept trace records hold their bodies as JSON text until read: a fleet's
+  /// summary reads the stories of a few certificates out of all of them.
+  bool compact_trace = false;
   /// Where every trace record goes as it is made (the --trace file); the run
   /// itself keeps all records but the probe attempts that repeat an outcome.
   std::ostream* trace_out = nullptr;
