@@ -100,21 +100,41 @@ Outcome<const RestApi*> ApiGatewayService::create_rest_api(RegionId region, cons
     if (!t) return aws_error("BadRequestException", "Invalid endpoint configuration type '" + *type + "'; use " + aws_choices<EndpointType>() + ".");
     api.type = *t;
   }
-  apis_.push_back(api);
-  trace_state(api.id, region, StateChange::RestApiCreated, {{"name", name}, {"endpointType", aws_name(api.type)}});
-  return &apis_.back();
+  api_by_id_.emplace(api.id, apis_.size());
+  apis_.push_back(std::move(api));
+  const RestApi& stored = apis_.back();
+  trace_state(stored.id, region, StateChange::RestApiCreated, {{"name", name}, {"endpointType", aws_name(stored.type)}});
+  return &stored;
+}
+
+RestApi* ApiGatewayService::find_api(RegionId region, const std::string& id) {
+  const auto [first, last] = api_by_id_.equal_range(id);
+  for (auto it = first; it != last; ++it) {
+    RestApi& a = apis_[it->second];
+    if (a.region == region && !a.deleted) return &a;
+  }
+  return nullptr;
 }
 
 Outcome<const RestApi*> ApiGatewayService::get_rest_api(RegionId region, const std::string& id) const {
-  for (const auto& a : apis_) {
-    if (a.id == id && a.region == region && !a.deleted) return &a;
+  const auto [first, last] = api_by_id_.equal_range(id);
+  for (auto it = first; it != last; ++it) {
+    const RestApi& a = apis_[it->second];
+    if (a.region == region && !a.deleted) return &a;
   }
   return aws_error("NotFoundException", "Invalid API identifier specified " + id);
 }
 
+void ApiGatewayService::unmapped(const std::string& api_id) {
+  const auto it = mappings_per_api_.find(api_id);
+  if (it != mappings_per_api_.end() && --it->second == 0) mappings_per_api_.erase(it);
+}
+
 Outcome<bool> ApiGatewayService::delete_rest_api(RegionId region, const std::string& id) {
-  for (auto& a : apis_) {
-    if (a.id != id || a.region != region || a.deleted) continue;
+  RestApi* a = find_api(region, id);
+  if (a == nullptr) return aws_error("NotFoundException", "Invalid API identifier specified " + id);
+  if (mappings_per_api_.count(id) != 0) {
+    // Rare: the walk names the first mapped domain, in creation order.
     for (const auto& d : domains_) {
       for (const auto& m : d.mappings) {
         if (!d.deleted && m.rest_api_id == id) {
@@ -123,16 +143,15 @@ Outcome<bool> ApiGatewayService::delete_rest_api(RegionId region, const std::str
         }
       }
     }
-    a.deleted = true;
-    trace_state(a.id, region, StateChange::RestApiDeleted);
-    return true;
   }
-  return aws_error("NotFoundException", "Invalid API identifier specified " + id);
+  a->deleted = true;
+  trace_state(a->id, region, StateChange::RestApiDeleted);
+  return true;
 }
 
 Outcome<std::string> ApiGatewayService::create_deployment(RegionId region, const std::string& api_id, const std::optional<std::string>& stage) {
-  for (auto& a : apis_) {
-    if (a.id != api_id || a.region != region || a.deleted) continue;
+  if (RestApi* found = find_api(region, api_id)) {
+    RestApi& a = *found;
     if (stage) {
       if (stage->empty()) return aws_error("BadRequestException", "Stage name only allows a-zA-Z0-9_");
       if (std::find(a.stages.begin(), a.stages.end(), *stage) == a.stages.end()) a.stages.push_back(*stage);
@@ -168,8 +187,9 @@ std::optional<AwsError> ApiGatewayService::check_certificate(RegionId region, En
 }
 
 CustomDomain* ApiGatewayService::find_domain(RegionId region, const std::string& name) {
-  for (auto& d : domains_) {
-    if (!d.deleted && d.region == region && d.name == name) return &d;
+  const auto [first, last] = live_by_name_.equal_range(name);
+  for (auto it = first; it != last; ++it) {
+    if (domains_[it->second].region == region) return &domains_[it->second];
   }
   return nullptr;
 }
@@ -186,8 +206,9 @@ Outcome<const CustomDomain*> ApiGatewayService::create_domain_name(RegionId regi
                        "Invalid endpoint configuration type '" + *in.endpoint_type + "'; use " + aws_choices<EndpointType>() + ".");
     type = *t;
   }
-  for (const auto& d : domains_) {
-    if (d.deleted || d.name != name) continue;
+  const auto [same_first, same_last] = live_by_name_.equal_range(name);
+  for (auto it = same_first; it != same_last; ++it) {
+    const CustomDomain& d = domains_[it->second];
     // An edge domain is a CloudFront alias: its name is unique across regions.
     if (d.region == region || d.type == EndpointType::Edge || type == EndpointType::Edge) {
       return aws_error("ConflictException", "The domain name you provided already exists.");
@@ -229,16 +250,19 @@ Outcome<const CustomDomain*> ApiGatewayService::create_domain_name(RegionId regi
     d.ready_at = ctx_.sim.now();
   }
   d.id = static_cast<std::uint32_t>(domains_.size());
-  domains_.push_back(d);
-  changed(d.id);
-  acm_.attach(cert, d.arn());
-  trace_state(d.name, region, StateChange::DomainNameCreated, {{"endpointType", aws_name(type)}, {"certificateArn", cert}});
-  return &domains_.back();
+  live_by_name_.emplace(d.name, d.id);
+  domains_.push_back(std::move(d));
+  const CustomDomain& stored = domains_.back();
+  changed(stored.id);
+  acm_.attach(cert, stored.arn());
+  trace_state(stored.name, region, StateChange::DomainNameCreated, {{"endpointType", aws_name(type)}, {"certificateArn", cert}});
+  return &stored;
 }
 
 Outcome<const CustomDomain*> ApiGatewayService::get_domain_name(RegionId region, const std::string& name) const {
-  for (const auto& d : domains_) {
-    if (!d.deleted && d.region == region && d.name == name) return &d;
+  const auto [first, last] = live_by_name_.equal_range(name);
+  for (auto it = first; it != last; ++it) {
+    if (domains_[it->second].region == region) return &domains_[it->second];
   }
   return aws_error("NotFoundException", "Invalid domain name identifier specified");
 }
@@ -316,6 +340,14 @@ Outcome<bool> ApiGatewayService::delete_domain_name(RegionId region, const std::
   if (d == nullptr) return aws_error("NotFoundException", "Invalid domain name identifier specified");
   changed(d->id);
   d->deleted = true;
+  const auto [first, last] = live_by_name_.equal_range(d->name);
+  for (auto it = first; it != last; ++it) {
+    if (it->second == d->id) {
+      live_by_name_.erase(it);
+      break;
+    }
+  }
+  for (const auto& m : d->mappings) unmapped(m.rest_api_id);
   acm_.detach(d->certificate_arn, d->arn());
   trace_state(d->name, region, StateChange::DomainNameDeleted);
   return true;
@@ -340,6 +372,7 @@ Outcome<BasePathMapping> ApiGatewayService::create_base_path_mapping(RegionId re
   }
   BasePathMapping m{path, api_id, stage.value_or("")};
   d->mappings.push_back(m);
+  ++mappings_per_api_[api_id];
   d->origin = ctx_.origin;
   trace_state(d->name, region, StateChange::BasePathMapped,
               {{"basePath", path.empty() ? "(none)" : path}, {"restApiId", api_id}, {"stage", m.stage}});
@@ -378,6 +411,7 @@ Outcome<bool> ApiGatewayService::delete_base_path_mapping(RegionId region, const
   const std::string path = base_path == "(none)" ? "" : base_path;
   const auto it = std::find_if(d->mappings.begin(), d->mappings.end(), [&](const BasePathMapping& m) { return m.base_path == path; });
   if (it == d->mappings.end()) return aws_error("NotFoundException", "Invalid base path mapping identifier specified");
+  unmapped(it->rest_api_id);
   d->mappings.erase(it);
   trace_state(d->name, region, StateChange::BasePathUnmapped, {{"basePath", base_path}});
   return true;

@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "acmsim/core/random.hpp"
@@ -128,6 +129,8 @@ class ApiGatewayService {
 
  private:
   CustomDomain* find_domain(RegionId region, const std::string& name);
+  RestApi* find_api(RegionId region, const std::string& id);
+  void unmapped(const std::string& api_id);
   std::optional<AwsError> check_certificate(RegionId region, EndpointType type, const std::string& arn) const;
   std::string random_id(std::size_t n);
   void changed(std::uint32_t id);
@@ -138,6 +141,13 @@ class ApiGatewayService {
   core::RandomStream ids_;
   std::vector<RestApi> apis_;
   std::vector<CustomDomain> domains_;
+  // Indexes so that a call costs what it touches, not the number of APIs and
+  // domains in the world (a fleet has one per certificate): live domains by
+  // name (several regions may share a regional name), APIs by id, and the
+  // number of live base path mappings per API (DeleteRestApi refuses a mapped API).
+  std::unordered_multimap<std::string, std::uint32_t> live_by_name_;
+  std::unordered_multimap<std::string, std::size_t> api_by_id_;
+  std::unordered_map<std::string, std::size_t> mappings_per_api_;
   ChangeSink* sink_ = nullptr;
 };
 
