@@ -224,6 +224,8 @@ void run_whole_rule(Context& ctx, const RuleDef* rule) { run_check(ctx, rule, nu
 
 Engine::Engine(const model::World& world) : world_(world), rules_(rules_by_id()), states_(rules_.size()) {}
 
+Engine::~Engine() = default;
+
 void Engine::skip_rules(const std::vector<std::string>& ids) {
   if (ids.empty()) return;
   std::vector<const RuleDef*> kept;
@@ -344,8 +346,7 @@ std::optional<core::SimTime> Engine::next_wake(RuleState& st) {
 // The subjects a rule must judge again after changes to single resources of
 // its keyed parts: the resource itself where the rule judges resources of
 // its kind, and every subject whose verdict read it (or read them all).
-std::vector<Engine::Subject> Engine::changed_subjects(const RuleDef& rule, RuleState& st) const {
-  std::vector<Subject> out;
+void Engine::changed_subjects(const RuleDef& rule, RuleState& st, std::vector<Subject>& out) const {
   auto readers_of = [&](std::uint64_t key) {
     if (auto it = st.readers.find(key); it != st.readers.end()) out.insert(out.end(), it->second.begin(), it->second.end());
   };
@@ -370,7 +371,6 @@ std::vector<Engine::Subject> Engine::changed_subjects(const RuleDef& rule, RuleS
       readers_of(model::read_key(ch.part, model::kAllKeys));
     }
   }
-  return out;
 }
 
 std::optional<core::SimTime> Engine::evaluate(core::SimTime now, std::int32_t step, core::Trace* trace) {
@@ -379,9 +379,13 @@ std::optional<core::SimTime> Engine::evaluate(core::SimTime now, std::int32_t st
   // every rule at every instant it is asked.
   if (incremental_ && evaluated_revision_ == world_.revision() && (!next_wake_ || now < *next_wake_)) return next_wake_;
   evaluated_revision_ = world_.revision();
-  std::vector<std::size_t> whole;
-  std::vector<std::size_t> some;
-  std::vector<RunOutput> found(rules_.size());
+  std::vector<std::size_t>& whole = whole_;
+  std::vector<std::size_t>& some = some_;
+  std::vector<RunOutput>& found = found_;
+  whole.clear();
+  some.clear();
+  found.resize(rules_.size());
+  replaced_.resize(rules_.size());
   for (std::size_t i = 0; i < rules_.size(); ++i) {
     RuleState& st = states_[i];
     const RuleDef& rule = *rules_[i];
@@ -395,12 +399,14 @@ std::optional<core::SimTime> Engine::evaluate(core::SimTime now, std::int32_t st
       else
         full = true;
     }
+    found[i].full = true;
     if (full) {
       whole.push_back(i);
       continue;
     }
-    std::vector<Subject> judge;
-    if (keyed) judge = changed_subjects(rule, st);
+    std::vector<Subject>& judge = found[i].judged;
+    judge.clear();
+    if (keyed) changed_subjects(rule, st, judge);
     while (auto t = next_wake(st)) {
       if (now < *t) break;
       judge.push_back(st.wake_queue.top().second);
@@ -410,7 +416,6 @@ std::optional<core::SimTime> Engine::evaluate(core::SimTime now, std::int32_t st
     std::sort(judge.begin(), judge.end());
     judge.erase(std::unique(judge.begin(), judge.end()), judge.end());
     found[i].full = false;
-    found[i].judged = std::move(judge);
     some.push_back(i);
   }
   run_selected(world_, now, rules_, whole, found, parallel_from_);
@@ -424,27 +429,30 @@ std::optional<core::SimTime> Engine::evaluate(core::SimTime now, std::int32_t st
   rule_runs_ += whole.size() + some.size();
   full_rule_runs_ += whole.size();
   // Every rule that ran, in rule order.
-  std::vector<std::size_t> ran = whole;
+  std::vector<std::size_t>& ran = ran_;
+  ran.assign(whole.begin(), whole.end());
   ran.insert(ran.end(), some.begin(), some.end());
   std::sort(ran.begin(), ran.end());
-  std::vector<const Finding*> cleared;
-  std::vector<const Finding*> raised;
-  std::vector<std::vector<Finding>> replaced(ran.size());  // keeps cleared findings alive until recorded
-  std::vector<std::vector<Finding>> fresh(ran.size());     // the findings of the run, sorted, for comparing
-  for (std::size_t k = 0; k < ran.size(); ++k) {
-    const std::size_t i = ran[k];
+  std::vector<const Finding*>& cleared = cleared_;
+  std::vector<const Finding*>& raised = raised_;
+  cleared.clear();
+  raised.clear();
+  // replaced_[i] keeps a rule's cleared findings alive until recorded; the
+  // run's own (sorted) findings stay in found_[i] (store copies them).
+  for (const std::size_t i : ran) {
     RuleState& st = states_[i];
     RunOutput& out = found[i];
     if (suppressions_ != nullptr) apply_suppressions(out.findings, *suppressions_, &suppression_used_);
-    fresh[k] = out.findings;
-    store(st, out, replaced[k]);
+    const std::vector<Finding>& fresh = out.findings;
+    std::vector<Finding>& replaced = replaced_[i];
+    store(st, out, replaced);
     for (std::size_t p = 0; p < model::kPartCount; ++p) st.seen[p] = world_.revision(static_cast<model::Part>(p));
     st.evaluated = true;
     const std::size_t c0 = cleared.size();
-    missing_from(replaced[k], fresh[k], cleared);
+    missing_from(replaced, fresh, cleared);
     std::sort(cleared.begin() + static_cast<std::ptrdiff_t>(c0), cleared.end(),
               [](const Finding* a, const Finding* b) { return by_resources(*a, *b); });
-    missing_from(fresh[k], replaced[k], raised);
+    missing_from(fresh, replaced, raised);
     current_stale_ = true;
   }
   // Clears first, then raises, each in (rule, resources) order.

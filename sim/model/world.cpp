@@ -30,15 +30,21 @@ World::World(core::Simulation& s, core::Trace& t, Settings st, std::string acct)
 // ACM sends its events to the default bus of the certificate's region only.
 void World::acm_event(const Certificate& c, std::string_view detail_type, core::Json detail) {
   const core::SimTime now = sim.now();
-  core::Json event = {{"version", "0"},
-                      {"id", events.new_event_id()},
-                      {"detail-type", detail_type},
-                      {"source", "aws.acm"},
-                      {"account", account},
-                      {"time", core::format_timestamp(core::SimTime{now.ms - ((now.ms % 1000) + 1000) % 1000})},
-                      {"region", region_code(c.region)},
-                      {"resources", core::Json::array({c.arn})},
-                      {"detail", std::move(detail)}};
+  // Member by member, not from an initializer list: that copies every value
+  // and builds a temporary array per member, and a fleet sends hundreds of
+  // thousands of these events.
+  core::Json event(core::Json::value_t::object);
+  event["version"] = "0";
+  event["id"] = events.new_event_id();
+  event["detail-type"] = detail_type;
+  event["source"] = "aws.acm";
+  event["account"] = account;
+  event["time"] = core::format_timestamp(core::SimTime{now.ms - ((now.ms % 1000) + 1000) % 1000});
+  event["region"] = region_code(c.region);
+  core::Json& resources = event["resources"];
+  resources = core::Json(core::Json::value_t::array);
+  resources.push_back(c.arn);
+  event["detail"] = std::move(detail);
   events.publish(c.region, "default", std::move(event));
 }
 

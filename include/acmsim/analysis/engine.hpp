@@ -25,6 +25,9 @@ void run_whole_rule(Context& ctx, const RuleDef* rule);
 class Engine {
  public:
   explicit Engine(const model::World& world);
+  ~Engine();
+  Engine(const Engine&) = delete;
+  Engine& operator=(const Engine&) = delete;
 
   /// Evaluates the rules at `now`; records raises and clears; returns the
   /// earliest future instant at which a finding may change with time alone.
@@ -100,7 +103,7 @@ class Engine {
   void store(RuleState& st, RunOutput& out, std::vector<Finding>& before);
   static std::optional<core::SimTime> next_wake(RuleState& st);
   static void add_readers(RuleState& st, const RunOutput& out);
-  [[nodiscard]] std::vector<Subject> changed_subjects(const RuleDef& rule, RuleState& st) const;
+  void changed_subjects(const RuleDef& rule, RuleState& st, std::vector<Subject>& out) const;
 
   const model::World& world_;
   std::vector<const RuleDef*> rules_;  // sorted by id, so that concatenated findings are sorted
@@ -114,6 +117,15 @@ class Engine {
   std::size_t parallel_from_ = kParallelFrom;
   std::uint64_t rule_runs_ = 0;
   std::uint64_t full_rule_runs_ = 0;
+  // Buffers of evaluate(), kept between calls: an instant at which one
+  // certificate changed should not allocate per rule.
+  std::vector<RunOutput> found_;
+  std::vector<std::vector<Finding>> replaced_;  // by rule index
+  std::vector<std::size_t> whole_;
+  std::vector<std::size_t> some_;
+  std::vector<std::size_t> ran_;
+  std::vector<const Finding*> cleared_;
+  std::vector<const Finding*> raised_;
   mutable std::vector<Finding> current_;
   mutable bool current_stale_ = false;
 };

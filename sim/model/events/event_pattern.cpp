@@ -545,8 +545,15 @@ void collect_scalars(const Json& v, std::vector<const Json*>& out) {
 }  // namespace
 
 bool EventPattern::match_leaf(const std::vector<Matcher>& matchers, const Json* value) {
-  std::vector<const Json*> scalars;
-  if (value != nullptr) collect_scalars(*value, scalars);
+  // Most values are one scalar: only an array needs the list (no allocation per match).
+  std::vector<const Json*> list;
+  std::span<const Json* const> scalars;
+  if (value != nullptr && value->is_array()) {
+    collect_scalars(*value, list);
+    scalars = list;
+  } else if (value != nullptr && !value->is_object()) {
+    scalars = std::span<const Json* const>(&value, 1);
+  }
   for (const Matcher& m : matchers) {
     if (m.kind == Kind::Exists) {
       if (m.flag != scalars.empty()) return true;
