@@ -43,8 +43,10 @@ std::vector<const model::HostedZone*> Context::zones_for(const std::string& name
   }
   std::vector<std::pair<std::size_t, const model::HostedZone*>> found;
   // The name and each parent: "a.example.com." then "example.com." then "com.".
+  const std::string_view whole = name;
   for (std::size_t at = 0; at < name.size();) {
-    if (auto it = zones_by_name_->find(name.substr(at)); it != zones_by_name_->end()) found.insert(found.end(), it->second.begin(), it->second.end());
+    if (auto it = zones_by_name_->find(whole.substr(at)); it != zones_by_name_->end())
+      found.insert(found.end(), it->second.begin(), it->second.end());
     const std::size_t dot = name.find('.', at);
     if (dot == std::string::npos) break;
     at = dot + 1;

@@ -77,7 +77,7 @@ void run_check(Context& ctx, const RuleDef* rule, const std::vector<Context::Sub
   ctx.wakeups().clear();
   ctx.reads().clear();
   ctx.names().clear();
-  std::vector<std::uint64_t> read;
+  thread_local std::vector<std::uint64_t> read;  // reused: a run of one subject should not allocate
   try {
     if (only != nullptr) {
       for (const auto s : *only) {
@@ -173,9 +173,10 @@ void take_output(Context& ctx, Engine::RunOutput& out) {
     out.subjects.push_back(ctx.subjects()[i]);
   }
   out.wakes = ctx.wakeups();
-  out.reads = std::move(ctx.reads());
+  // Swapped, not moved: both sides keep their buffers for the next run.
+  std::swap(out.reads, ctx.reads());
   ctx.reads().clear();
-  out.names = std::move(ctx.names());
+  std::swap(out.names, ctx.names());
   ctx.names().clear();
   fs.clear();
   ctx.subjects().clear();

@@ -2,6 +2,7 @@
 // the questions several rules ask, and where findings go.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -90,7 +91,8 @@ class Context {
   std::vector<std::pair<Subject, std::string>> names_;
   mutable std::optional<std::vector<std::pair<std::string, const model::LoadBalancer*>>> lb_names_;
   mutable std::optional<std::vector<std::pair<const model::HostedZone*, const model::RecordSet*>>> records_;
-  mutable std::optional<std::unordered_map<std::string, std::vector<std::pair<std::size_t, const model::HostedZone*>>>> zones_by_name_;
+  // Ordered and transparent: looked up by views of a name's suffixes, without copies.
+  mutable std::optional<std::map<std::string, std::vector<std::pair<std::size_t, const model::HostedZone*>>, std::less<>>> zones_by_name_;
 };
 
 }  // namespace acmsim::analysis

@@ -8,6 +8,14 @@
 namespace acmsim::model {
 
 namespace {
+// An object with room for its members: nlohmann's ordered objects are vectors
+// of pairs with a const key, which copy (deeply) every member when they grow.
+core::Json detail_object() {
+  core::Json d(core::Json::value_t::object);
+  d.get_ref<core::Json::object_t&>().reserve(12);
+  return d;
+}
+
 std::string seconds_timestamp(SimTime t) { return core::format_timestamp(SimTime{t.ms - ((t.ms % 1000) + 1000) % 1000}); }
 }  // namespace
 
@@ -29,7 +37,8 @@ void AcmService::emit(const Certificate& c, std::string_view detail_type, core::
 }
 
 void AcmService::emit_available(const Certificate& c, std::string_view action) {
-  core::Json d = {{"Action", action}};
+  core::Json d = detail_object();
+  d["Action"] = action;
   add_common_detail(d, c);
   if (c.type != CertificateType::Imported) d["DomainValidationMethod"] = aws_name(c.method);
   d["CertificateCreatedDate"] = seconds_timestamp(c.created_at);
@@ -43,7 +52,7 @@ void AcmService::emit_available(const Certificate& c, std::string_view action) {
 }
 
 void AcmService::emit_expired(const Certificate& c) {
-  core::Json d = core::Json::object();
+  core::Json d = detail_object();
   add_common_detail(d, c);
   d["DomainValidationMethod"] = aws_name(c.method);
   d["CertificateCreatedDate"] = seconds_timestamp(c.created_at);
@@ -54,7 +63,7 @@ void AcmService::emit_expired(const Certificate& c) {
 }
 
 void AcmService::emit_revoked(const Certificate& c) {
-  core::Json d = core::Json::object();
+  core::Json d = detail_object();
   add_common_detail(d, c);
   if (c.not_after) d["CertificateExpirationDate"] = seconds_timestamp(*c.not_after);
   d["Exportable"] = c.export_option == ExportOption::Enabled;
@@ -84,7 +93,8 @@ void AcmService::expiry_notice(Certificate& c) {
   const std::int64_t days =
       static_cast<std::int64_t>(std::llround(static_cast<double>((*c.not_after - ctx_.sim.now()).ms) / static_cast<double>(day.ms)));
   if (days < 1) return;
-  core::Json d = {{"DaysToExpiry", days}};
+  core::Json d = detail_object();
+  d["DaysToExpiry"] = days;
   add_common_detail(d, c, false);
   emit(c, "ACM Certificate Approaching Expiration", std::move(d));
   if (days > 1) c.notice_event = ctx_.sim.schedule_in(day, core::Priority::Model, {static_cast<std::uint32_t>(ModelEvent::AcmExpiryNotice), c.id, 0});
@@ -110,7 +120,7 @@ void AcmService::action_required(Certificate& c) {
   c.action_required_event = {};
   const bool stalled = c.status == CertificateStatus::Issued && c.renewing && c.renewal && c.renewal->status == RenewalStatus::PendingValidation;
   if (!stalled || !c.not_after) return;
-  core::Json d = core::Json::object();
+  core::Json d = detail_object();
   add_common_detail(d, c);
   d["DomainValidationMethod"] = aws_name(c.method);
   // The renewal's real reason: a CAA record, or validation records ACM cannot find.

@@ -12,6 +12,15 @@ using core::Json;
 
 namespace {
 
+// The entry of a key given as views, made from make() when new: counting an
+// event by strings it holds, without copying them each time.
+template <class Map, class View, class Make>
+typename Map::mapped_type& entry(Map& m, const View& key, Make make) {
+  auto it = m.find(key);
+  if (it == m.end()) it = m.emplace(make(), typename Map::mapped_type{}).first;
+  return it->second;
+}
+
 bool valid_name(const std::string& n) {
   return !n.empty() && n.size() <= 64 &&
          std::all_of(n.begin(), n.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == '_'; });
@@ -266,14 +275,26 @@ std::string EventBridgeService::publish(RegionId region, const std::string& bus,
   if (!event.contains("time")) event["time"] = core::format_timestamp(core::SimTime{ctx_.sim.now().ms - ctx_.sim.now().ms % 1000});
   const std::optional<Json> undotted = EventPattern::normalize_event(event);
   const Json& normalized = undotted ? *undotted : event;
-  ++event_counts_[{region, bus}][{event.value("source", ""), event.value("detail-type", "")}];
+  {
+    static const std::string none;
+    const auto text = [&](const char* key) -> const std::string& {
+      const auto it = event.find(key);
+      return it != event.end() && it->is_string() ? it->get_ref<const std::string&>() : none;
+    };
+    const std::string& source = text("source");
+    const std::string& detail_type = text("detail-type");
+    auto& per_bus =
+        entry(event_counts_, std::pair<RegionId, std::string_view>(region, bus), [&] { return std::pair<RegionId, std::string>(region, bus); });
+    ++entry(per_bus, std::pair<std::string_view, std::string_view>(source, detail_type), [&] { return std::pair(source, detail_type); });
+  }
   if (keep_history_) events_.push_back(BusEvent{ctx_.sim.now(), region, bus, event});
   if (ctx_.trace.wants("event")) ctx_.trace.add(ctx_.sim.now(), {{"type", "event"}, {"region", region_code(region)}, {"bus", bus}, {"event", event}});
   for (std::size_t i = 0; i < rules_.size(); ++i) {
     const Rule& r = rules_[i];
     if (r.deleted || !r.enabled || r.region != region || r.bus != bus || !r.pattern || !r.pattern->matches_normalized(normalized)) continue;
     for (const Target& t : r.targets) {
-      ++delivery_counts_[{region, bus, r.name, t.id}];
+      ++entry(delivery_counts_, std::tuple<RegionId, std::string_view, std::string_view, std::string_view>(region, bus, r.name, t.id),
+              [&] { return std::tuple(region, bus, r.name, t.id); });
       if (keep_history_) deliveries_.push_back(Delivery{ctx_.sim.now(), region, bus, r.name, t.id, t.arn, transform(t, r, event)});
       if (ctx_.trace.wants("delivery")) {
         ctx_.trace.add(ctx_.sim.now(), {{"type", "delivery"},

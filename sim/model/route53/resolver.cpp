@@ -1,6 +1,7 @@
 #include "acmsim/model/route53/resolver.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 
 #include "acmsim/model/changes.hpp"
@@ -44,15 +45,18 @@ const RecordSet* find(const HostedZone& z, std::string_view name, RRType type) {
 const HostedZone* PublicDns::descend(const HostedZone* zone, std::string_view name, bool* lame, int depth) const {
   if (depth > 16) return zone;
   // Look for the highest NS cut between the zone apex and the name.
-  // The names between the apex and `name` are suffixes of it: no copies.
-  std::vector<std::string_view> ancestors;
-  for (std::string_view n = name; !n.empty() && n != zone->name && n != ".";) {
-    ancestors.push_back(n);
+  // The names between the apex and `name` are suffixes of it: no copies, and
+  // (a name has at most 127 labels) no allocation.
+  std::array<std::string_view, 128> ancestors;
+  std::size_t count = 0;
+  for (std::string_view n = name; !n.empty() && n != zone->name && n != "." && count < ancestors.size();) {
+    ancestors[count++] = n;
     const auto dot = n.find('.');
     if (dot == std::string_view::npos || dot + 1 >= n.size()) break;
     n = n.substr(dot + 1);
   }
-  for (auto it = ancestors.rbegin(); it != ancestors.rend(); ++it) {
+  for (std::size_t k = count; k-- > 0;) {
+    const std::string_view* it = &ancestors[k];
     const RecordSet* ns = find(*zone, *it, RRType::NS);
     if (ns == nullptr) continue;
     for (const HostedZone* child : r53_.zones()) {
@@ -122,12 +126,30 @@ LookupResult PublicDns::lookup(std::string_view name_in, RRType type) const {
 }
 
 bool PublicDns::cname_reaches(std::string_view name, std::string_view expected_in, int max_hops) const {
-  const std::string expected = dns::normalize(expected_in);
-  std::string cur = dns::normalize(name);
+  // ACM asks this for every validation name of every certificate it checks:
+  // names that are normalized already are used as they are, without copies.
+  std::string expected_buf;
+  std::string_view expected = expected_in;
+  if (!dns::is_normalized(expected)) {
+    expected_buf = dns::normalize(expected_in);
+    expected = expected_buf;
+  }
+  std::string cur_buf;
+  std::string target_buf;
+  std::string_view cur = name;
+  if (!dns::is_normalized(cur)) {
+    cur_buf = dns::normalize(name);
+    cur = cur_buf;
+  }
   for (int hop = 0; hop < max_hops; ++hop) {
     const LookupResult r = lookup(cur, RRType::CNAME);
     if (r.record == nullptr || r.record->type != RRType::CNAME || r.record->values.empty()) return false;
-    const std::string target = dns::normalize(r.record->values.front());
+    std::string_view target = r.record->values.front();  // the world does not change during the walk
+    if (!dns::is_normalized(target)) {
+      target_buf = dns::normalize(target);
+      cur_buf.swap(target_buf);
+      target = cur_buf;
+    }
     if (target == expected) return true;
     cur = target;
   }

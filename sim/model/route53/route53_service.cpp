@@ -75,12 +75,14 @@ std::optional<std::string> check_value(RRType type, const std::string& value) {
 
 Route53Service::Route53Service(const ServiceContext& ctx) : ctx_(ctx), ids_(ctx.sim.seed(), "route53.ids") {}
 
-std::string Route53Service::bare_id(std::string_view id) {
+std::string_view Route53Service::bare_id_view(std::string_view id) {
   for (const std::string_view prefix : {"/hostedzone/", "hostedzone/", "/change/", "change/"}) {
-    if (id.rfind(prefix, 0) == 0) return std::string(id.substr(prefix.size()));
+    if (id.rfind(prefix, 0) == 0) return id.substr(prefix.size());
   }
-  return std::string(id);
+  return id;
 }
+
+std::string Route53Service::bare_id(std::string_view id) { return std::string(bare_id_view(id)); }
 
 std::string Route53Service::new_id(char prefix) {
   static constexpr std::string_view alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
@@ -94,13 +96,13 @@ void Route53Service::notify(const std::vector<ChangedRecord>* records) {
 }
 
 HostedZone* Route53Service::mutable_zone(std::string_view id) {
-  const auto it = zone_index_.find(bare_id(id));
+  const auto it = zone_index_.find(bare_id_view(id));
   if (it == zone_index_.end() || zones_[it->second].deleted) return nullptr;
   return &zones_[it->second];
 }
 
 const HostedZone* Route53Service::find_zone(std::string_view id) const {
-  const auto it = zone_index_.find(bare_id(id));
+  const auto it = zone_index_.find(bare_id_view(id));
   if (it == zone_index_.end() || zones_[it->second].deleted) return nullptr;
   return &zones_[it->second];
 }

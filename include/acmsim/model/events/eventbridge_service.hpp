@@ -6,7 +6,9 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <tuple>
+#include <type_traits>
 #include <vector>
 
 #include "acmsim/core/random.hpp"
@@ -118,8 +120,25 @@ class EventBridgeService {
   [[nodiscard]] bool keeps_history() const { return keep_history_; }
   /// Counts kept either way: events per (region, bus) and (source, detail-type);
   /// deliveries per (region, bus, rule, target id).
-  using EventCounts = std::map<std::pair<RegionId, std::string>, std::map<std::pair<std::string, std::string>, std::size_t>>;
-  using DeliveryCounts = std::map<std::tuple<RegionId, std::string, std::string, std::string>, std::size_t>;
+  /// Orders keys of strings and keys of views of them alike (member by
+  /// member), so that counting an event looks its key up without copies.
+  struct KeyLess {
+    using is_transparent = void;
+    template <class T>
+    static auto view(const T& x) {
+      if constexpr (std::is_convertible_v<const T&, std::string_view>)
+        return std::string_view(x);
+      else
+        return x;
+    }
+    template <class A, class B>
+    bool operator()(const A& a, const B& b) const {
+      return std::apply(
+          [&](const auto&... xa) { return std::apply([&](const auto&... xb) { return std::tuple(view(xa)...) < std::tuple(view(xb)...); }, b); }, a);
+    }
+  };
+  using EventCounts = std::map<std::pair<RegionId, std::string>, std::map<std::pair<std::string, std::string>, std::size_t, KeyLess>, KeyLess>;
+  using DeliveryCounts = std::map<std::tuple<RegionId, std::string, std::string, std::string>, std::size_t, KeyLess>;
   [[nodiscard]] const EventCounts& event_counts() const { return event_counts_; }
   [[nodiscard]] const DeliveryCounts& delivery_counts() const { return delivery_counts_; }
   [[nodiscard]] bool bus_exists(RegionId region, const std::string& name) const;

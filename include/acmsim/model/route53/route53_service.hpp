@@ -93,6 +93,8 @@ class Route53Service {
 
   /// Strips "/hostedzone/" (and "/change/").
   static std::string bare_id(std::string_view id);
+  /// The same, as a view into `id`.
+  static std::string_view bare_id_view(std::string_view id);
 
  private:
   HostedZone* mutable_zone(std::string_view id);
@@ -101,8 +103,8 @@ class Route53Service {
 
   const ServiceContext& ctx_;
   core::RandomStream ids_;
-  std::vector<HostedZone> zones_;  // creation order; deleted ones are kept, flagged
-  std::map<std::string, std::size_t> zone_index_;
+  std::vector<HostedZone> zones_;                                // creation order; deleted ones are kept, flagged
+  std::map<std::string, std::size_t, std::less<>> zone_index_;   // transparent: found by a view of the id
   std::map<std::string, std::string, std::less<>> delegations_;  // normalized name -> zone id
   std::map<std::string, ChangeInfo> changes_;
   std::map<std::string, std::string> caller_references_;
