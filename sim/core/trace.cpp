@@ -5,14 +5,14 @@
 namespace acmsim::core {
 
 namespace {
-std::string member(const Json& body, const char* key) {
+std::string_view member(const Json& body, const char* key, StringPool& pool) {
   const auto it = body.find(key);
-  return it != body.end() && it->is_string() ? it->get<std::string>() : std::string();
+  return it != body.end() && it->is_string() ? pool.intern(it->get_ref<const std::string&>()) : std::string_view();
 }
 }  // namespace
 
-TraceRecord::TraceRecord(SimTime t, Json body, bool compact)
-    : time(t), type(member(body, "type")), service(member(body, "service")), resource(member(body, "resource")) {
+TraceRecord::TraceRecord(SimTime t, Json body, bool compact, StringPool& pool)
+    : time(t), type(member(body, "type", pool)), service(member(body, "service", pool)), resource(member(body, "resource", pool)) {
   if (compact) {
     text_ = body.dump();
     text_.shrink_to_fit();  // the dump grew it by doubling

@@ -288,7 +288,7 @@ std::string run_html(const scenario::RunResult& r) {
        "<span><i style=\"background:#72b7b2\"></i>event</span><span><i style=\"background:#e45756\"></i>finding (error)</span>"
        "<span><i style=\"background:#f2a33a\"></i>finding (warning)</span></p>\n";
   const Scale sc{s.start, s.start + s.horizon};
-  std::map<std::string, std::vector<const core::TraceRecord*>> stories;
+  std::map<std::string_view, std::vector<const core::TraceRecord*>> stories;  // keys: views into the trace or the world
   for (const auto& rec : r.trace->records()) {
     if (rec.type == "state" && rec.service == "acm") stories[rec.resource].push_back(&rec);
   }

@@ -381,7 +381,7 @@ std::string render_summary(const scenario::RunResult& r, bool full) {
       << core::format_duration(s.horizon) << "), seed " << s.seed << ", " << r.sim->events_processed()
       << (r.sim->events_processed() == 1 ? " event\n" : " events\n");
 
-  std::map<std::string, std::vector<const core::TraceRecord*>> stories;
+  std::map<std::string_view, std::vector<const core::TraceRecord*>> stories;  // keys: views into the trace or the world
   for (const auto& rec : r.trace->records()) {
     if (rec.type == "state" && rec.service == "acm") stories[rec.resource].push_back(&rec);
   }

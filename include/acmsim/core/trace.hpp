@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "acmsim/core/time.hpp"
@@ -17,6 +18,24 @@ namespace acmsim::core {
 
 using Json = nlohmann::ordered_json;
 
+/// One copy of each string, handed out as views that stay valid as long as
+/// the pool (its nodes never move): a certificate's dozens of trace records
+/// share its ARN.
+class StringPool {
+ public:
+  std::string_view intern(std::string_view s) {
+    if (const auto it = strings_.find(s); it != strings_.end()) return *it;
+    return *strings_.emplace(s).first;
+  }
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_set<std::string, Hash, std::equal_to<>> strings_;
+};
+
 /// One record: {"type": ..., ...}; the writer adds the time. A record kept
 /// compact holds its body as JSON text, parsed when a reader first asks for
 /// it: a fleet run keeps hundreds of thousands of state records for the few
@@ -24,13 +43,14 @@ using Json = nlohmann::ordered_json;
 /// the parsed tree's size.
 class TraceRecord {
  public:
-  TraceRecord(SimTime t, Json body, bool compact);
+  TraceRecord(SimTime t, Json body, bool compact, StringPool& pool);
   SimTime time;
   /// The body's "type", "service" and "resource" members ("" when absent):
-  /// what readers select records on without parsing them.
-  std::string type;
-  std::string service;
-  std::string resource;
+  /// what readers select records on without parsing them. Views into the
+  /// trace's pool: valid as long as the trace.
+  std::string_view type;
+  std::string_view service;
+  std::string_view resource;
 
   [[nodiscard]] const Json& body() const {
     if (!parsed_) parsed_ = Json::parse(text_);
@@ -48,6 +68,8 @@ std::string trace_line(SimTime t, const Json& body, SimTime start);
 class Trace {
  public:
   explicit Trace(bool enabled = true, bool probe_attempts = true) : enabled_(enabled), probe_attempts_(enabled && probe_attempts) {}
+  Trace(const Trace&) = delete;  // records hold views into the pool
+  Trace& operator=(const Trace&) = delete;
   /// Every record from now on is also written to `out` as it is made (the
   /// --trace file), offsets counted from `start`.
   void stream_to(std::ostream* out, SimTime start) {
@@ -85,7 +107,7 @@ class Trace {
       return;
     }
     if (out_ != nullptr) write(t, body);
-    records_.emplace_back(t, std::move(body), compact_);
+    records_.emplace_back(t, std::move(body), compact_, pool_);
   }
   /// A record for the file only (each probe attempt): the run does not keep it.
   void stream_only(SimTime t, const Json& body) {
@@ -110,6 +132,7 @@ class Trace {
   bool compact_ = false;
   std::ostream* out_ = nullptr;
   SimTime start_;
+  StringPool pool_;                  // before the records that point into it
   std::deque<TraceRecord> records_;  // no copy of them all as it grows
   std::vector<std::string> keep_types_;
 };
