@@ -140,18 +140,20 @@ Json result_document(const scenario::RunResult& r) {
          {"rule", h.finding.rule},
          {"step", h.step}});
   }
-  Json doc{{"scenario", s.name},
-           {"passed", r.passed()},
-           {"file", s.file},
-           {"seed", s.seed},
-           {"start", core::format_timestamp(s.start)},
-           {"horizon", core::format_duration(s.horizon)},
-           {"events", r.sim->events_processed()},
-           {"expectations", exps},
-           {"certificates", certs},
-           {"probes", probes},
-           {"findings", findings},
-           {"findingHistory", finding_history}};
+  // Member by member: an initializer list would copy a fleet's arrays.
+  Json doc = Json::object();
+  doc["scenario"] = s.name;
+  doc["passed"] = r.passed();
+  doc["file"] = s.file;
+  doc["seed"] = s.seed;
+  doc["start"] = core::format_timestamp(s.start);
+  doc["horizon"] = core::format_duration(s.horizon);
+  doc["events"] = r.sim->events_processed();
+  doc["expectations"] = std::move(exps);
+  doc["certificates"] = std::move(certs);
+  doc["probes"] = std::move(probes);
+  doc["findings"] = std::move(findings);
+  doc["findingHistory"] = std::move(finding_history);
   if (auto notes = assumption_notes(r); !notes.empty()) doc["assumptions"] = notes;
   if (auto stale = stale_suppressions(r); !stale.empty()) {
     Json arr = Json::array();

@@ -91,6 +91,9 @@ class Loader : input::DocumentReader {
       horizon_ = s.start + *d;
     }
     SimTime latest = s.start;
+    // A step's members are not all nothrow-movable: growing the vector would
+    // copy every step made so far.
+    s.steps.reserve(steps.size());
     for (std::size_t i = 0; i < steps.size(); ++i) {
       s.steps.push_back(load_step(steps[i], i));
       latest = std::max(latest, s.steps.back().at);

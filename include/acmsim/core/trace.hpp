@@ -3,6 +3,8 @@
 // and a --trace file gets every record as it is made.
 #pragma once
 
+#include <array>
+#include <cstdint>
 #include <deque>
 #include <iosfwd>
 #include <nlohmann/json.hpp>
@@ -40,7 +42,9 @@ class StringPool {
 /// compact holds its body as JSON text, parsed when a reader first asks for
 /// it: a fleet run keeps hundreds of thousands of state records for the few
 /// certificates its summary tells the story of, and the text is a quarter of
-/// the parsed tree's size.
+/// the parsed tree's size. The text leaves out the members held as views
+/// (a certificate's ARN is half of its record) and body() puts them back in
+/// their places.
 class TraceRecord {
  public:
   TraceRecord(SimTime t, Json body, bool compact, StringPool& pool);
@@ -53,13 +57,19 @@ class TraceRecord {
   std::string_view resource;
 
   [[nodiscard]] const Json& body() const {
-    if (!parsed_) parsed_ = Json::parse(text_);
+    if (!parsed_) parsed_ = expand();
     return *parsed_;
   }
 
  private:
+  static constexpr std::uint8_t kAbsent = 0xff;
+  [[nodiscard]] Json expand() const;
+
   std::string text_;                    // compact records
   mutable std::optional<Json> parsed_;  // the others, and compact ones once read
+  /// Where type, service and resource stood among the body's members
+  /// (kAbsent: not a string member, so still in the text).
+  std::array<std::uint8_t, 3> place_{kAbsent, kAbsent, kAbsent};
 };
 
 /// One line of a JSON Lines trace: {"time": ..., "offset": "+...", ...body}.
