@@ -97,7 +97,7 @@ class Loader : input::DocumentReader {
     for (std::size_t i = 0; i < steps.size(); ++i) {
       s.steps.push_back(load_step(steps[i], i));
       latest = std::max(latest, s.steps.back().at);
-      if (s.steps.back().kind == StepKind::Probe) latest = std::max(latest, s.steps.back().probe.until);
+      if (s.steps.back().kind == StepKind::Probe) latest = std::max(latest, s.steps.back().probe->until);
     }
     s.horizon_given = horizon_.has_value();
     if (horizon_) {
@@ -125,21 +125,21 @@ class Loader : input::DocumentReader {
                                      core::format_timestamp(s.start + s.horizon) + "); extend \"horizon\" or move the step");
       }
       if (st.kind != StepKind::Probe) continue;
-      if (st.probe.until > s.start + s.horizon) {
-        fail(st.pointer + "/probe/until", "the probe runs until " + core::format_timestamp(st.probe.until) + ", after the horizon (" +
+      if (st.probe->until > s.start + s.horizon) {
+        fail(st.pointer + "/probe/until", "the probe runs until " + core::format_timestamp(st.probe->until) + ", after the horizon (" +
                                               core::format_timestamp(s.start + s.horizon) + ")");
       }
-      const std::int64_t times = st.probe.every.ms > 0 ? (st.probe.until - st.probe.first).ms / st.probe.every.ms + 1 : 1;
-      attempts += times * static_cast<std::int64_t>(st.probe.from.size());
+      const std::int64_t times = st.probe->every.ms > 0 ? (st.probe->until - st.probe->first).ms / st.probe->every.ms + 1 : 1;
+      attempts += times * static_cast<std::int64_t>(st.probe->from.size());
       if (attempts > s.settings.max_probe_attempts) {
         fail(st.pointer + "/probe", "the probes would make more than " + std::to_string(s.settings.max_probe_attempts) +
                                         " attempts; make \"every\" longer, or raise the setting \"probe.maxAttempts\"");
       }
     }
     for (const auto& st : s.steps) {
-      if (st.kind == StepKind::Expect && st.expect_kind == ExpectKind::Probe && probes_.count(st.probe_check.probe) == 0U) {
+      if (st.kind == StepKind::Expect && st.expect_kind == ExpectKind::Probe && probes_.count(st.probe_check->probe) == 0U) {
         fail(st.pointer + "/expect/probe",
-             "no probe step is named \"" + st.probe_check.probe + "\"" +
+             "no probe step is named \"" + st.probe_check->probe + "\"" +
                  (probes_.empty() ? std::string() : "; probes: " + join(std::vector<std::string_view>(probes_.begin(), probes_.end()))));
       }
     }
@@ -442,7 +442,7 @@ class Loader : input::DocumentReader {
     if (!f.is_object())
       fail(ptr + "/findings", "\"findings\" is {\"rule\": id, \"resource\": ARN or name, \"ever\": true, \"suppressed\": true}, each optional");
     check_members(f, ptr + "/findings", {"rule", "resource", "ever", "suppressed"}, "in \"findings\"");
-    FindingsCheck& c = st.findings_check;
+    FindingsCheck& c = *st.findings_check;
     if (f.contains("rule")) {
       c.rule = string_at(f, "rule", ptr + "/findings/rule");
       if (analysis::find_rule(c.rule) == nullptr) {
@@ -474,7 +474,7 @@ class Loader : input::DocumentReader {
     if (!sel.is_object())
       fail(sel_ptr, deliveries ? "\"deliveries\" is {\"region\": ..., \"rule\": ..., \"target\": ...}"
                                : "\"events\" is {\"region\": ..., \"pattern\": {...}}");
-    EventsCheck& c = st.events_check;
+    EventsCheck& c = *st.events_check;
     if (deliveries) {
       check_members(sel, sel_ptr, {"region", "bus", "rule", "target"}, "in \"deliveries\"");
       if (!sel.contains("rule")) fail(sel_ptr, "\"deliveries\" needs \"rule\"");
@@ -503,7 +503,7 @@ class Loader : input::DocumentReader {
   void load_probe_check(const Json& e, Step& st) {
     const std::string ptr = st.pointer + "/expect";
     check_members(e, ptr, {"probe", "from", "availability", "last", "latencyMs"}, "in a probe expectation");
-    ProbeCheck& c = st.probe_check;
+    ProbeCheck& c = *st.probe_check;
     c.probe = string_at(e, "probe", ptr + "/probe");
     if (e.contains("from")) {
       const std::string r = string_at(e, "from", ptr + "/from");

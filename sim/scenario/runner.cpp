@@ -160,7 +160,7 @@ class Runner {
   /// Registers every probe before the run, so that expectations find them by name.
   void register_probes() {
     for (const auto& st : s_.steps) {
-      if (st.kind == StepKind::Probe) probe_index_[st.index] = out_.world->clients.add(st.probe);
+      if (st.kind == StepKind::Probe) probe_index_[st.index] = out_.world->clients.add(*st.probe);
     }
   }
 
@@ -169,15 +169,15 @@ class Runner {
     const std::size_t index = probe_index_.at(st.index);
     model::ProbeSpec& spec = out_.world->clients.spec(index);
     if (spec.host.empty()) {
-      Json url = st.probe.url;
+      Json url = st.probe->url;
       std::string why;
       if (auto e = substitute(url, saved_)) {
-        record(st, false, "probe", "probe " + st.probe.name + ": " + *e);
+        record(st, false, "probe", "probe " + st.probe->name + ": " + *e);
         return;
       }
       auto parsed = url.is_string() ? model::parse_probe_url(url.get<std::string>(), &why) : std::nullopt;
       if (!parsed) {
-        record(st, false, "probe", "probe " + st.probe.name + ": invalid url '" + url.dump() + "' after references: " + why);
+        record(st, false, "probe", "probe " + st.probe->name + ": invalid url '" + url.dump() + "' after references: " + why);
         return;
       }
       spec.url = parsed->url;
@@ -193,7 +193,7 @@ class Runner {
   }
 
   void run_findings_check(const Step& st) {
-    const FindingsCheck& c = st.findings_check;
+    const FindingsCheck& c = *st.findings_check;
     Json resource = c.resource;
     if (auto e = substitute(resource, saved_)) {
       record(st, false, "expect", *e);
@@ -231,7 +231,7 @@ class Runner {
   }
 
   void run_events_check(const Step& st) {
-    const EventsCheck& c = st.events_check;
+    const EventsCheck& c = *st.events_check;
     const core::SimTime since = c.since.value_or(s_.start);
     const core::SimTime until = c.until.value_or(out_.sim->now());
     const std::string where = std::string(model::region_code(c.region)) + "/" + c.bus;
@@ -267,7 +267,7 @@ class Runner {
   }
 
   void run_probe_check(const Step& st) {
-    const ProbeCheck& c = st.probe_check;
+    const ProbeCheck& c = *st.probe_check;
     const model::Probe* p = out_.world->clients.find(c.probe);
     const model::ProbeTally* tally = p == nullptr ? nullptr : p->tally(c.from);
     const std::string what = "probe " + c.probe + (c.from ? " from " + std::string(model::region_code(*c.from)) : std::string());

@@ -9,6 +9,7 @@
 
 #include "acmsim/analysis/finding.hpp"
 #include "acmsim/api/operations.hpp"
+#include "acmsim/core/boxed.hpp"
 #include "acmsim/core/time.hpp"
 #include "acmsim/input/document_reader.hpp"
 #include "acmsim/input/json_source.hpp"
@@ -106,14 +107,14 @@ struct Step {
   CallSpec call;
   std::optional<std::string> save;
   std::optional<std::string> expect_error;
-  // probe
-  model::ProbeSpec probe;
+  // probe (boxed, as the expectations' members: most steps are calls)
+  core::Boxed<model::ProbeSpec> probe;
   // expect
   ExpectKind expect_kind = ExpectKind::Call;
-  Json matches;                  // kind 1
-  ProbeCheck probe_check;        // kind 5
-  EventsCheck events_check;      // kinds 2 and 3
-  FindingsCheck findings_check;  // kind 4
+  Json matches;                               // kind 1
+  core::Boxed<ProbeCheck> probe_check;        // kind 5
+  core::Boxed<EventsCheck> events_check;      // kinds 2 and 3
+  core::Boxed<FindingsCheck> findings_check;  // kind 4
 };
 
 /// Limits on what a scenario may ask for, so that no input exhausts memory or

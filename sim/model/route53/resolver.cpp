@@ -43,7 +43,7 @@ const RecordSet* find(const HostedZone& z, std::string_view name, RRType type) {
 }  // namespace
 
 const HostedZone* PublicDns::descend(const HostedZone* zone, std::string_view name, bool* lame, int depth) const {
-  if (depth > 16) return zone;
+  if (depth > 16 || zone->ns_cuts == 0) return zone;
   // Look for the highest NS cut between the zone apex and the name.
   // The names between the apex and `name` are suffixes of it: no copies, and
   // (a name has at most 127 labels) no allocation.

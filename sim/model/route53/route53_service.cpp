@@ -242,6 +242,7 @@ Outcome<ChangeInfo> Route53Service::change_resource_record_sets(core::SimTime no
   std::vector<std::string> errors;
   std::string rule;  // the misconfiguration rule behind a refusal, if any
   const std::string zone_name = z->name;
+  std::ptrdiff_t ns_cuts_added = 0;  // applied with the batch
   for (const auto& change : batch.changes) {
     RecordSet r = change.record;
     r.name = dns::normalize(r.name);
@@ -281,6 +282,7 @@ Outcome<ChangeInfo> Route53Service::change_resource_record_sets(core::SimTime no
       } else if (r.name == zone_name && r.type == RRType::NS) {
         errors.push_back("A HostedZone must contain at least one NS record for the zone itself.");
       } else {
+        if (r.type == RRType::NS) --ns_cuts_added;  // not the apex's: refused above
         records.erase(existing);
       }
       continue;
@@ -350,6 +352,7 @@ Outcome<ChangeInfo> Route53Service::change_resource_record_sets(core::SimTime no
         }
       }
     }
+    if (r.type == RRType::NS && r.name != zone_name && existing == records.end()) ++ns_cuts_added;
     records[key] = r;
   }
   if (!errors.empty()) {
@@ -367,6 +370,7 @@ Outcome<ChangeInfo> Route53Service::change_resource_record_sets(core::SimTime no
     return aws_error("InvalidChangeBatch", msg, apex ? "dns-cname-at-apex" : rule);
   }
   if (batch.changes.size() > 1) z->records = std::move(copy);
+  z->ns_cuts = static_cast<std::size_t>(static_cast<std::ptrdiff_t>(z->ns_cuts) + ns_cuts_added);
   ChangeInfo info{new_id('C'), now, batch.comment};
   changes_[info.id] = info;
   if (ctx_.trace.enabled()) {

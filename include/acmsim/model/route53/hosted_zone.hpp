@@ -74,6 +74,9 @@ struct HostedZone {
   std::vector<std::pair<std::string, std::string>> vpcs;  // region, vpc id
   std::vector<std::string> name_servers;
   std::map<RecordKey, RecordSet, RecordKeyLess> records;
+  /// NS record sets below the apex (delegations inside the zone). Most zones
+  /// have none, and then a lookup need not look for a cut on its way down.
+  std::size_t ns_cuts = 0;
   core::SimTime created_at;
   std::int32_t origin = -1;
   bool deleted = false;
