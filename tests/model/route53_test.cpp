@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include "acmsim/model/invariants.hpp"
 #include "world_fixture.hpp"
 
 using namespace acmsim;
@@ -125,4 +126,28 @@ TEST(PublicDns, TheClosestCaaSetUpTheTreeDecides) {
   EXPECT_FALSE(PublicDns::caa_allows_amazon({"0 issue \";\""}, false)) << "';' forbids every CA";
   EXPECT_FALSE(PublicDns::caa_allows_amazon({"0 issue \"amazon.com\"", "0 issuewild \";\""}, true)) << "issuewild rules wildcards";
   EXPECT_TRUE(PublicDns::caa_allows_amazon({"0 issue \"amazontrust.com; account=1\""}, false));
+}
+
+TEST(PublicDns, ADelegationInsideAZoneCountsFromItsCreationToItsDeletion) {
+  // Lookups skip the search for a cut in zones that have none: the count of
+  // NS sets below the apex must follow every kind of change.
+  WorldFixture f;
+  const auto z = f.zone();
+  const std::vector<std::string> ns{"ns-1.example.net"};
+  f.put(z, "www.lab.example.com", RRType::A, {"192.0.2.7"});
+  EXPECT_EQ(f.world.dns.lookup("www.lab.example.com", RRType::A).status, LookupStatus::Found);
+  ASSERT_TRUE(f.put(z, "lab.example.com", RRType::NS, ns).ok());
+  ASSERT_TRUE(f.put(z, "lab.example.com", RRType::NS, ns).ok()) << "an upsert of the same set is not a second cut";
+  EXPECT_EQ(f.world.route53.find_zone(z)->ns_cuts, 1U);
+  EXPECT_EQ(f.world.dns.lookup("www.lab.example.com", RRType::A).status, LookupStatus::Lame) << "delegated to servers that serve no zone";
+  model::ChangeBatch refused;
+  model::RecordSet other{"ops.example.com", RRType::NS, 300, ns, {}, {}, -1};
+  model::RecordSet bad{"example.com", RRType::CNAME, 300, {"x.example.net"}, {}, {}, -1};
+  refused.changes = {{ChangeAction::Create, other}, {ChangeAction::Create, bad}};
+  ASSERT_FALSE(f.world.route53.change_resource_record_sets(f.sim.now(), z, refused).ok());
+  EXPECT_EQ(f.world.route53.find_zone(z)->ns_cuts, 1U) << "a refused batch changes nothing";
+  ASSERT_TRUE(f.put(z, "lab.example.com", RRType::NS, ns, ChangeAction::Delete).ok());
+  EXPECT_EQ(f.world.route53.find_zone(z)->ns_cuts, 0U);
+  EXPECT_EQ(f.world.dns.lookup("www.lab.example.com", RRType::A).status, LookupStatus::Found);
+  EXPECT_TRUE(model::broken_invariants(f.world).empty());
 }
