@@ -40,6 +40,35 @@ const RecordSet* find(const HostedZone& z, std::string_view name, RRType type) {
   return nullptr;
 }
 
+// What a zone holds at exactly `name`: the set of `type`, a CNAME, and
+// whether the node exists. One walk of the name's run of records where
+// find(type), find(CNAME) and node_exists would take three.
+struct AtName {
+  const RecordSet* of_type = nullptr;
+  const RecordSet* cname = nullptr;
+  bool exists = false;
+};
+
+AtName at_name(const HostedZone& z, std::string_view name, RRType type) {
+  thread_local std::string key;  // reused: no allocation per lookup
+  dns::sort_key_into(key, name);
+  if (key.empty() || name.find('\\') != std::string_view::npos) return {find(z, name, type), find(z, name, RRType::CNAME), node_exists(z, name)};
+  AtName out;
+  for (auto it = z.records.lower_bound(RecordKeyView{key, "", ""}); it != z.records.end() && it->first.sort_name == key; ++it) {
+    out.exists = true;
+    if (it->second.name != name) continue;
+    if (out.of_type == nullptr && it->second.type == type) out.of_type = &it->second;
+    if (out.cname == nullptr && it->second.type == RRType::CNAME) out.cname = &it->second;
+  }
+  if (!out.exists) {
+    // An empty non-terminal: a name below this one owns records.
+    key += '.';
+    const auto it = z.records.lower_bound(RecordKeyView{key, "", ""});
+    out.exists = it != z.records.end() && it->first.sort_name.compare(0, key.size(), key) == 0;
+  }
+  return out;
+}
+
 }  // namespace
 
 const HostedZone* PublicDns::descend(const HostedZone* zone, std::string_view name, bool* lame, int depth) const {
@@ -110,8 +139,10 @@ LookupResult PublicDns::lookup(std::string_view name_in, RRType type) const {
     if (const RecordSet* c = find(*z, owner, RRType::CNAME)) return LookupResult{LookupStatus::Cname, c, z, wildcard};
     return std::nullopt;
   };
-  if (auto r = at(name, false)) return *r;
-  if (node_exists(*z, name)) return LookupResult{LookupStatus::NoData, nullptr, z, false};
+  const AtName here = at_name(*z, name, type);
+  if (here.of_type != nullptr) return LookupResult{LookupStatus::Found, here.of_type, z, false};
+  if (here.cname != nullptr) return LookupResult{LookupStatus::Cname, here.cname, z, false};
+  if (here.exists) return LookupResult{LookupStatus::NoData, nullptr, z, false};
   // Closest encloser, then its wildcard.
   for (std::string enc = dns::parent(name); !enc.empty(); enc = dns::parent(enc)) {
     if (!dns::is_at_or_below(enc, z->name)) break;
