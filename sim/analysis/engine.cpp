@@ -473,6 +473,7 @@ std::optional<core::SimTime> Engine::evaluate(core::SimTime now, std::int32_t st
       trace->add(now, std::move(j));
     }
   }
+  for (const std::size_t i : ran) replaced_[i].clear();  // recorded: no need to keep them to the next instant
   next_wake_.reset();
   for (auto& st : states_) {
     if (auto t = next_wake(st); t && *t > now && (!next_wake_ || *t < *next_wake_)) next_wake_ = t;

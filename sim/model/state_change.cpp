@@ -5,9 +5,7 @@ namespace acmsim::model {
 void emit_state(core::Trace& trace, core::SimTime at, std::string_view service, std::optional<RegionId> region, std::string_view resource,
                 StateChange change, core::Json extra) {
   if (!trace.enabled()) return;
-  // Sized first: nlohmann's ordered objects copy every member when they grow.
-  core::Json j(core::Json::value_t::object);
-  j.get_ref<core::Json::object_t&>().reserve(5 + extra.size());
+  core::Json j = core::json_object(5 + extra.size());
   j["type"] = "state";
   j["service"] = service;
   if (region) j["region"] = region_code(*region);

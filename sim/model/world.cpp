@@ -33,8 +33,7 @@ void World::acm_event(const Certificate& c, std::string_view detail_type, core::
   // Member by member, not from an initializer list: that copies every value
   // and builds a temporary array per member, and a fleet sends hundreds of
   // thousands of these events.
-  core::Json event(core::Json::value_t::object);
-  event.get_ref<core::Json::object_t&>().reserve(9);  // growing would copy every member
+  core::Json event = core::json_object(9);
   event["version"] = "0";
   event["id"] = events.new_event_id();
   event["detail-type"] = detail_type;

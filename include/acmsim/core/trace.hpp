@@ -20,6 +20,15 @@ namespace acmsim::core {
 
 using Json = nlohmann::ordered_json;
 
+/// An empty object with room for `members`: nlohmann's ordered objects copy
+/// every member each time they grow, and a fleet run builds millions of
+/// events and records member by member.
+inline Json json_object(std::size_t members) {
+  Json j(Json::value_t::object);
+  j.get_ref<Json::object_t&>().reserve(members);
+  return j;
+}
+
 /// One copy of each string, handed out as views that stay valid as long as
 /// the pool (its nodes never move): a certificate's dozens of trace records
 /// share its ARN.

@@ -10,11 +10,7 @@ namespace acmsim::model {
 namespace {
 // An object with room for its members: nlohmann's ordered objects are vectors
 // of pairs with a const key, which copy (deeply) every member when they grow.
-core::Json detail_object() {
-  core::Json d(core::Json::value_t::object);
-  d.get_ref<core::Json::object_t&>().reserve(12);
-  return d;
-}
+core::Json detail_object() { return core::json_object(12); }
 
 std::string seconds_timestamp(SimTime t) { return core::format_timestamp(SimTime{t.ms - ((t.ms % 1000) + 1000) % 1000}); }
 }  // namespace

@@ -270,23 +270,27 @@ Json EventBridgeService::transform(const Target& t, const Rule& rule, const Json
   }
 }
 
+void EventBridgeService::count_published(RegionId region, const std::string& bus, const Json& event) {
+  // Counted by views: a fleet's hundreds of thousands of events make no key
+  // strings once their (bus, source, detail-type) has been seen.
+  static const std::string none;
+  const auto text = [&](const char* key) -> const std::string& {
+    const auto it = event.find(key);
+    return it != event.end() && it->is_string() ? it->get_ref<const std::string&>() : none;
+  };
+  const std::string& source = text("source");
+  const std::string& detail_type = text("detail-type");
+  auto& per_bus =
+      entry(event_counts_, std::pair<RegionId, std::string_view>(region, bus), [&] { return std::pair<RegionId, std::string>(region, bus); });
+  ++entry(per_bus, std::pair<std::string_view, std::string_view>(source, detail_type), [&] { return std::pair(source, detail_type); });
+}
+
 std::string EventBridgeService::publish(RegionId region, const std::string& bus, Json event) {
   if (!event.contains("id")) event["id"] = new_event_id();
   if (!event.contains("time")) event["time"] = core::format_timestamp(core::SimTime{ctx_.sim.now().ms - ctx_.sim.now().ms % 1000});
   const std::optional<Json> undotted = EventPattern::normalize_event(event);
   const Json& normalized = undotted ? *undotted : event;
-  {
-    static const std::string none;
-    const auto text = [&](const char* key) -> const std::string& {
-      const auto it = event.find(key);
-      return it != event.end() && it->is_string() ? it->get_ref<const std::string&>() : none;
-    };
-    const std::string& source = text("source");
-    const std::string& detail_type = text("detail-type");
-    auto& per_bus =
-        entry(event_counts_, std::pair<RegionId, std::string_view>(region, bus), [&] { return std::pair<RegionId, std::string>(region, bus); });
-    ++entry(per_bus, std::pair<std::string_view, std::string_view>(source, detail_type), [&] { return std::pair(source, detail_type); });
-  }
+  count_published(region, bus, event);
   if (keep_history_) events_.push_back(BusEvent{ctx_.sim.now(), region, bus, event});
   if (ctx_.trace.wants("event")) ctx_.trace.add(ctx_.sim.now(), {{"type", "event"}, {"region", region_code(region)}, {"bus", bus}, {"event", event}});
   for (std::size_t i = 0; i < rules_.size(); ++i) {

@@ -145,6 +145,8 @@ class EventBridgeService {
 
  private:
   Rule* find_rule(RegionId region, const std::string& name, const std::string& bus);
+  /// Adds a published event to the counts by bus, source and detail-type.
+  void count_published(RegionId region, const std::string& bus, const core::Json& event);
   core::Json transform(const Target& t, const Rule& rule, const core::Json& event) const;
 
   struct Pending {
