@@ -149,6 +149,34 @@ TEST(EventBridgeRules, DisabledRulesAndBadPatterns) {
   EXPECT_TRUE(f.world.events.deliveries().empty());
 }
 
+TEST(EventBridgeRules, AnEventReachesOnlyItsOwnBusesRulesAndADeletedBusTakesItsRulesAlong) {
+  // Rules are found through an index by region and bus: the same name on
+  // another bus or region is another rule, and deleting a bus deletes its rules.
+  WorldFixture f;
+  const auto east = region("us-east-1");
+  ASSERT_TRUE(f.world.events.create_event_bus(east, "ops").ok());
+  model::PutRuleInput r;
+  r.name = "all";
+  r.event_pattern = R"({"source":["app"]})";
+  for (const auto& [reg, bus] : {std::pair{east, "default"}, std::pair{east, "ops"}, std::pair{region("us-west-2"), "default"}}) {
+    r.bus = bus;
+    ASSERT_TRUE(f.world.events.put_rule(reg, r).ok());
+    ASSERT_TRUE(f.world.events.put_targets(reg, "all", bus, {{"t", "arn:aws:sns:us-east-1:111122223333:x", {}, {}, {}}}).ok());
+  }
+  EXPECT_EQ(f.world.events.rules(east, "ops").size(), 1U);
+  f.world.events.publish(east, "ops", core::Json{{"source", "app"}, {"detail-type", "x"}, {"detail", core::Json::object()}});
+  ASSERT_EQ(f.world.events.deliveries().size(), 1U);
+  EXPECT_EQ(f.world.events.deliveries().back().bus, "ops");
+  ASSERT_TRUE(f.world.events.delete_event_bus(east, "ops").ok());
+  EXPECT_TRUE(f.world.events.rules(east, "ops").empty());
+  EXPECT_EQ(f.world.events.rules(east, "default").size(), 1U) << "the default bus keeps its rule of the same name";
+  ASSERT_TRUE(f.world.events.create_event_bus(east, "ops").ok());
+  r.bus = "ops";
+  ASSERT_TRUE(f.world.events.put_rule(east, r).ok());
+  EXPECT_EQ(f.world.events.rules(east, "ops").size(), 1U) << "a rule made again on the new bus is a new rule";
+  EXPECT_TRUE(f.world.events.rules(east, "ops").front()->targets.empty());
+}
+
 TEST(ConfigExpirationCheck, FlagsCertificatesInsideTheWindowOnChangeAndPeriodically) {
   WorldFixture f;
   model::PutConfigRuleInput in{"expiry", "AWS", "ACM_CERTIFICATE_EXPIRATION_CHECK", R"({"daysToExpiration":"14"})", std::nullopt};

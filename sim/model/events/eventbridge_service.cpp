@@ -91,9 +91,7 @@ Outcome<bool> EventBridgeService::delete_event_bus(RegionId region, const std::s
   for (auto& b : buses_) {
     if (!b.deleted && b.region == region && b.name == name) {
       b.deleted = true;
-      for (auto& r : rules_) {
-        if (r.region == region && r.bus == name) r.deleted = true;
-      }
+      for (const std::size_t i : rules_on(region, name)) rules_[i].deleted = true;
     }
   }
   return true;  // deleting a bus that does not exist succeeds, as in AWS
@@ -120,9 +118,17 @@ std::vector<const EventBus*> EventBridgeService::buses(RegionId region) const {
   return out;
 }
 
+const std::vector<std::size_t>& EventBridgeService::rules_on(RegionId region, std::string_view bus) const {
+  static const std::vector<std::size_t> kNone;
+  const auto by_region = rules_by_bus_.find(region);
+  if (by_region == rules_by_bus_.end()) return kNone;
+  const auto it = by_region->second.find(bus);
+  return it == by_region->second.end() ? kNone : it->second;
+}
+
 Rule* EventBridgeService::find_rule(RegionId region, const std::string& name, const std::string& bus) {
-  for (auto& r : rules_) {
-    if (!r.deleted && r.region == region && r.name == name && r.bus == bus) return &r;
+  for (const std::size_t i : rules_on(region, bus)) {
+    if (!rules_[i].deleted && rules_[i].name == name) return &rules_[i];
   }
   return nullptr;
 }
@@ -154,6 +160,7 @@ Outcome<const Rule*> EventBridgeService::put_rule(RegionId region, const PutRule
   }
   Rule* r = find_rule(region, in.name, in.bus);
   if (r == nullptr) {
+    rules_by_bus_[region][in.bus].push_back(rules_.size());
     rules_.push_back(Rule{});
     r = &rules_.back();
     r->name = in.name;
@@ -181,8 +188,8 @@ Outcome<const Rule*> EventBridgeService::describe_rule(RegionId region, const st
 
 std::vector<const Rule*> EventBridgeService::rules(RegionId region, const std::string& bus) const {
   std::vector<const Rule*> out;
-  for (const auto& r : rules_) {
-    if (!r.deleted && r.region == region && r.bus == bus) out.push_back(&r);
+  for (const std::size_t i : rules_on(region, bus)) {
+    if (!rules_[i].deleted) out.push_back(&rules_[i]);
   }
   return out;
 }
@@ -293,9 +300,9 @@ std::string EventBridgeService::publish(RegionId region, const std::string& bus,
   count_published(region, bus, event);
   if (keep_history_) events_.push_back(BusEvent{ctx_.sim.now(), region, bus, event});
   if (ctx_.trace.wants("event")) ctx_.trace.add(ctx_.sim.now(), {{"type", "event"}, {"region", region_code(region)}, {"bus", bus}, {"event", event}});
-  for (std::size_t i = 0; i < rules_.size(); ++i) {
+  for (const std::size_t i : rules_on(region, bus)) {
     const Rule& r = rules_[i];
-    if (r.deleted || !r.enabled || r.region != region || r.bus != bus || !r.pattern || !r.pattern->matches_normalized(normalized)) continue;
+    if (r.deleted || !r.enabled || !r.pattern || !r.pattern->matches_normalized(normalized)) continue;
     for (const Target& t : r.targets) {
       ++entry(delivery_counts_, std::tuple<RegionId, std::string_view, std::string_view, std::string_view>(region, bus, r.name, t.id),
               [&] { return std::tuple(region, bus, r.name, t.id); });

@@ -159,6 +159,11 @@ class EventBridgeService {
   core::RandomStream ids_;
   std::vector<EventBus> buses_;
   std::vector<Rule> rules_;
+  /// Indexes into rules_ by region and bus, in creation order (deleted rules
+  /// stay and are skipped): an event is matched against its own bus's rules,
+  /// not every rule of every region.
+  std::map<RegionId, std::map<std::string, std::vector<std::size_t>, std::less<>>> rules_by_bus_;
+  [[nodiscard]] const std::vector<std::size_t>& rules_on(RegionId region, std::string_view bus) const;
   std::vector<BusEvent> events_;
   std::vector<Delivery> deliveries_;
   bool keep_history_ = true;
