@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <iomanip>
 #include <iostream>
 #include <utility>
 
@@ -70,7 +71,9 @@ int run_command(const RunArgs& args) {
     return kBadInput;
   }
   try {
-    if (!args.out_path.empty()) files.add(args.out_path, report::result_document(r).dump(2) + "\n");
+    // Written to its file as it is serialised: a fleet's document is tens of
+    // megabytes of text, and held whole it would sit beside the whole tree.
+    if (!args.out_path.empty()) files.stream(args.out_path) << std::setw(2) << report::result_document(r) << "\n";
     if (!args.html_path.empty()) files.add(args.html_path, report::run_html(r));
     files.commit();
   } catch (const std::exception& e) {
