@@ -5,6 +5,9 @@
 namespace acmsim::core {
 
 namespace {
+// The members a record holds as views, in the order they are taken out.
+constexpr std::array<const char*, 3> kPooled{"type", "service", "resource"};
+
 std::string_view member(const Json& body, const char* key, StringPool& pool) {
   const auto it = body.find(key);
   return it != body.end() && it->is_string() ? pool.intern(it->get_ref<const std::string&>()) : std::string_view();
@@ -19,7 +22,6 @@ TraceRecord::TraceRecord(SimTime t, Json body, bool compact, StringPool& pool)
   }
   // Members are few (a dozen at most) and kept in order: where each pooled
   // one stood is its index, found and erased by a short walk.
-  static constexpr std::array<const char*, 3> kPooled{"type", "service", "resource"};
   auto& members = body.get_ref<Json::object_t&>();
   for (std::size_t k = 0; k < kPooled.size(); ++k) {
     std::uint8_t i = 0;
@@ -39,7 +41,6 @@ Json TraceRecord::expand() const {
   auto& members = rest.get_ref<Json::object_t&>();
   // Put back in the reverse order of their removal, each at its index.
   const std::array<std::string_view, 3> values{type, service, resource};
-  static constexpr std::array<const char*, 3> kPooled{"type", "service", "resource"};
   for (std::size_t k = kPooled.size(); k-- > 0;) {
     if (place_[k] == kAbsent) continue;
     Json::object_t rebuilt;

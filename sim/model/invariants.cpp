@@ -87,14 +87,6 @@ std::vector<std::string> broken_invariants(const World& w) {
     if (cuts != z->ns_cuts)
       out.push_back("zone " + z->id + " counts " + std::to_string(z->ns_cuts) + " delegations below its apex, not " + std::to_string(cuts));
   }
-  // A zone's count of delegations below its apex (lookups skip the search for
-  // a cut when it is 0) follows its records.
-  for (const HostedZone* z : w.route53.zones()) {
-    const auto cuts = static_cast<std::size_t>(std::count_if(
-        z->records.begin(), z->records.end(), [&](const auto& kv) { return kv.second.type == RRType::NS && kv.second.name != z->name; }));
-    if (cuts != z->ns_cuts)
-      out.push_back("zone " + z->id + " counts " + std::to_string(z->ns_cuts) + " delegations below its apex, not " + std::to_string(cuts));
-  }
   for (const auto* lb : w.elb.all()) {
     if (w.elb.find_by_dns_name(lb->dns_name) != lb) out.push_back("load balancer " + lb->arn + " is not found by its DNS name");
   }
