@@ -98,7 +98,7 @@ bool Context::validation_resolves(const model::DomainValidation& v) const {
   return world_.dns.cname_reaches(v.record_name, v.record_value, static_cast<int>(world_.settings.max_cname_chain));
 }
 
-const std::vector<std::string>& Context::names_of(const model::Certificate& c) { return c.versions.empty() ? c.sans : c.versions.back().names; }
+const std::vector<std::string>& Context::names_of(const model::Certificate& c) { return c.versions.empty() ? c.sans : *c.versions.back().names; }
 
 bool Context::covers(const model::Certificate& c, const std::string& host) {
   const auto& names = names_of(c);

@@ -67,7 +67,7 @@ Json describe_json(const World& w, const Certificate& c) {
     for (const auto& v : c.validations) dvos.push_back(dvo_json(v));
     j["DomainValidationOptions"] = dvos;
   }
-  if (!c.serial.empty()) j["Serial"] = c.serial;
+  if (c.serial) j["Serial"] = c.serial->text();
   j["Subject"] = "CN=" + c.domain_name;
   if (c.type != model::CertificateType::Imported || !c.issuer.empty()) j["Issuer"] = c.issuer;
   j["CreatedAt"] = timestamp(c.created_at);
@@ -200,7 +200,7 @@ Outcome<Json> get_certificate(World& w, RegionId region, const Json& p) {
     return model::aws_error("RequestInProgressException",
                             "Certificate " + c.arn + " is " + std::string(model::aws_name(c.status)) + "; it has no certificate body yet.");
   }
-  return Json{{"Certificate", "-----BEGIN CERTIFICATE-----\nMIIB" + c.serial + "/" + c.domain_name + "\n-----END CERTIFICATE-----\n"},
+  return Json{{"Certificate", "-----BEGIN CERTIFICATE-----\nMIIB" + (c.serial ? c.serial->text() : std::string()) + "/" + c.domain_name + "\n-----END CERTIFICATE-----\n"},
               {"CertificateChain",
                "-----BEGIN CERTIFICATE-----\nMIIAmazonRSA2048M0" + std::string(model::region_code(c.region)) + "\n-----END CERTIFICATE-----\n"}};
 }

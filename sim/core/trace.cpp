@@ -1,23 +1,93 @@
 #include "acmsim/core/trace.hpp"
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
 #include <ostream>
+#include <stdexcept>
 
 namespace acmsim::core {
 
 namespace {
-// The members a record holds as views, in the order they are taken out.
+// The members a record holds as pooled strings, in the order they are taken out.
 constexpr std::array<const char*, 3> kPooled{"type", "service", "resource"};
 
-std::string_view member(const Json& body, const char* key, StringPool& pool) {
+const std::string* member(const Json& body, const char* key, StringPool& pool) {
   const auto it = body.find(key);
-  return it != body.end() && it->is_string() ? pool.intern(it->get_ref<const std::string&>()) : std::string_view();
+  return it != body.end() && it->is_string() ? &pool.intern(it->get_ref<const std::string&>()) : nullptr;
 }
+
+[[noreturn]] void spill_failed(const char* what) { throw std::runtime_error(std::string("trace spill file: ") + what + ": " + std::strerror(errno)); }
 }  // namespace
 
-TraceRecord::TraceRecord(SimTime t, Json body, bool compact, StringPool& pool)
-    : time(t), type(member(body, "type", pool)), service(member(body, "service", pool)), resource(member(body, "resource", pool)) {
-  if (!compact || !body.is_object()) {
-    parsed_ = std::move(body);
+TraceSpill::~TraceSpill() {
+  if (file_ != nullptr) std::fclose(file_);
+}
+
+void TraceSpill::open() {
+  tried_ = true;
+  const char* dir = std::getenv("TMPDIR");
+  std::string path = std::string(dir != nullptr && *dir != '\0' ? dir : "/tmp") + "/acmsim-trace-XXXXXX";
+  const int fd = ::mkstemp(path.data());
+  if (fd < 0) {
+    in_memory_ = true;
+    return;
+  }
+  ::unlink(path.c_str());  // nothing left behind, whatever way the process ends
+  file_ = ::fdopen(fd, "w+b");
+  if (file_ == nullptr) {
+    ::close(fd);
+    in_memory_ = true;
+  }
+}
+
+TraceSpill::Span TraceSpill::put(std::string_view text) {
+  if (text.size() > UINT32_MAX) throw std::length_error("trace record over 4 GiB");
+  if (!tried_) open();
+  const Span s{size_, static_cast<std::uint32_t>(text.size())};
+  if (!in_memory_ && std::fwrite(text.data(), 1, text.size(), file_) != text.size()) {
+    // A full disk: what is in the file stays readable; the rest goes to memory.
+    in_memory_ = true;
+    file_end_ = size_;
+    std::fflush(file_);
+  }
+  if (in_memory_) {
+    memory_.append(text);
+  } else {
+    unflushed_ = true;
+    file_end_ = size_ + text.size();
+  }
+  size_ += text.size();
+  return s;
+}
+
+std::string TraceSpill::get(Span s) const {
+  std::string out(s.length, '\0');
+  if (s.offset >= file_end_) {  // written after the file failed, or with no file
+    out.assign(memory_, s.offset - file_end_, s.length);
+    return out;
+  }
+  if (unflushed_) {
+    if (std::fflush(file_) != 0) spill_failed("flush");
+    unflushed_ = false;
+  }
+  std::size_t done = 0;
+  while (done < s.length) {
+    const auto n = ::pread(::fileno(file_), out.data() + done, s.length - done, static_cast<off_t>(s.offset + done));
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) spill_failed("read");
+    done += static_cast<std::size_t>(n);
+  }
+  return out;
+}
+
+TraceRecord::TraceRecord(SimTime t, Json body, TraceSpill* spill, StringPool& pool)
+    : time(t), pooled_{member(body, "type", pool), member(body, "service", pool), member(body, "resource", pool)} {
+  if (spill == nullptr || !body.is_object()) {
+    body_ = std::move(body);
     return;
   }
   // Members are few (a dozen at most) and kept in order: where each pooled
@@ -32,25 +102,25 @@ TraceRecord::TraceRecord(SimTime t, Json body, bool compact, StringPool& pool)
       break;
     }
   }
-  text_ = body.dump();
-  text_.shrink_to_fit();  // the dump grew it by doubling
+  span_ = spill->put(body.dump());
+  spill_ = spill;
 }
 
 Json TraceRecord::expand() const {
-  Json rest = Json::parse(text_);
+  Json rest = Json::parse(spill_->get(span_));
   auto& members = rest.get_ref<Json::object_t&>();
   // Put back in the reverse order of their removal, each at its index.
-  const std::array<std::string_view, 3> values{type, service, resource};
   for (std::size_t k = kPooled.size(); k-- > 0;) {
     if (place_[k] == kAbsent) continue;
+    const std::string value(view(pooled_[k]));
     Json::object_t rebuilt;
     rebuilt.reserve(members.size() + 1);
     std::size_t i = 0;
-    for (auto& [key, value] : members) {
-      if (i++ == place_[k]) rebuilt.emplace_back(kPooled[k], std::string(values[k]));
-      rebuilt.emplace_back(key, std::move(value));
+    for (auto& [key, v] : members) {
+      if (i++ == place_[k]) rebuilt.emplace_back(kPooled[k], value);
+      rebuilt.emplace_back(key, std::move(v));
     }
-    if (place_[k] >= members.size()) rebuilt.emplace_back(kPooled[k], std::string(values[k]));
+    if (place_[k] >= members.size()) rebuilt.emplace_back(kPooled[k], value);
     members = std::move(rebuilt);
   }
   return rest;

@@ -132,7 +132,7 @@ void certificate_timeline(std::ostringstream& o, const scenario::RunResult& r, c
   for (const auto& v : c.versions) {
     o << "<rect x=\"" << fmt(sc.x(v.not_before)) << "\" y=\"" << y + 2 << "\" width=\"" << fmt(std::max(1.0, sc.x(v.not_after) - sc.x(v.not_before)))
       << "\" height=\"10\" fill=\"#4c78a8\" data-explain=\""
-      << xml_escape("Certificate body " + v.serial + ": valid " + core::format_timestamp(v.not_before) + " to " + core::format_timestamp(v.not_after))
+      << xml_escape("Certificate body " + v.serial.text() + ": valid " + core::format_timestamp(v.not_before) + " to " + core::format_timestamp(v.not_after))
       << "\"><title>valid to " << core::format_timestamp(v.not_after) << "</title></rect>";
     if (c.type != model::CertificateType::Imported && c.renewal_lead_days > 0) {
       const SimTime from = v.not_after - core::Duration::days(c.renewal_lead_days);
@@ -290,7 +290,7 @@ std::string run_html(const scenario::RunResult& r) {
   const Scale sc{s.start, s.start + s.horizon};
   std::map<std::string_view, std::vector<const core::TraceRecord*>> stories;  // keys: views into the trace or the world
   for (const auto& rec : r.trace->records()) {
-    if (rec.type == "state" && rec.service == "acm") stories[rec.resource].push_back(&rec);
+    if (rec.type() == "state" && rec.service() == "acm") stories[rec.resource()].push_back(&rec);
   }
   // Certificates, by region.
   std::map<std::string, std::vector<const model::Certificate*>> by_region;

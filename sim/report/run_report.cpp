@@ -385,7 +385,7 @@ std::string render_summary(const scenario::RunResult& r, bool full) {
 
   std::map<std::string_view, std::vector<const core::TraceRecord*>> stories;  // keys: views into the trace or the world
   for (const auto& rec : r.trace->records()) {
-    if (rec.type == "state" && rec.service == "acm") stories[rec.resource].push_back(&rec);
+    if (rec.type() == "state" && rec.service() == "acm") stories[rec.resource()].push_back(&rec);
   }
   const auto& all = r.world->acm.all();
   std::vector<const model::Certificate*> certs;

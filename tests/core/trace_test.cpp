@@ -3,6 +3,9 @@
 // body it was given.
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+#include <string>
+
 #include "acmsim/core/trace.hpp"
 
 namespace acmsim::core {
@@ -17,9 +20,9 @@ void expect_round_trip(const Json& body) {
   const auto& a = full.records().at(0);
   const auto& b = compact.records().at(0);
   EXPECT_EQ(b.body().dump(), body.dump());
-  EXPECT_EQ(b.type, a.type);
-  EXPECT_EQ(b.service, a.service);
-  EXPECT_EQ(b.resource, a.resource);
+  EXPECT_EQ(b.type(), a.type());
+  EXPECT_EQ(b.service(), a.service());
+  EXPECT_EQ(b.resource(), a.resource());
 }
 
 TEST(TraceRecord, CompactBodiesReadBackWhereverThePooledMembersStand) {
@@ -36,13 +39,41 @@ TEST(TraceRecord, MembersThatAreNotStringsStayInTheText) {
   Trace compact;
   compact.keep_compact(true);
   compact.add(SimTime{0}, Json{{"type", 3}, {"resource", "r"}});
-  EXPECT_EQ(compact.records().at(0).type, "");
-  EXPECT_EQ(compact.records().at(0).resource, "r");
+  EXPECT_EQ(compact.records().at(0).type(), "");
+  EXPECT_EQ(compact.records().at(0).resource(), "r");
 }
 
 TEST(TraceRecord, RecordsThatAreNotObjectsAreKeptWhole) {
   expect_round_trip(Json::array({1, 2}));
   expect_round_trip(Json("text"));
+}
+
+void expect_spilled_records_read_back() {
+  Trace compact;
+  compact.keep_compact(true);
+  for (int i = 0; i < 2000; ++i) compact.add(SimTime{i}, Json{{"type", "state"}, {"resource", "arn:" + std::to_string(i % 7)}, {"i", i}});
+  // Read out of order, some twice: each body comes back from its own span.
+  for (int i : {1999, 0, 1000, 7, 1999, 3}) {
+    const auto& r = compact.records().at(static_cast<std::size_t>(i));
+    EXPECT_EQ(r.body().value("i", -1), i);
+    EXPECT_EQ(r.resource(), "arn:" + std::to_string(i % 7));
+  }
+  compact.add(SimTime{2000}, Json{{"type", "state"}, {"i", 2000}});  // written after a read
+  EXPECT_EQ(compact.records().back().body().value("i", -1), 2000);
+}
+
+TEST(TraceRecord, SpilledBodiesReadBackInAnyOrder) { expect_spilled_records_read_back(); }
+
+TEST(TraceRecord, WithoutATemporaryFolderTheTextStaysInMemory) {
+  const char* old = std::getenv("TMPDIR");
+  const std::string saved = old != nullptr ? old : "";
+  ::setenv("TMPDIR", "/nonexistent/acmsim-test", 1);
+  expect_spilled_records_read_back();
+  if (old != nullptr) {
+    ::setenv("TMPDIR", saved.c_str(), 1);
+  } else {
+    ::unsetenv("TMPDIR");
+  }
 }
 
 }  // namespace

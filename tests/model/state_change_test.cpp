@@ -52,9 +52,9 @@ TEST(StateChangeVocabulary, CompactRecordsReadBackTheSameAndSelectWithoutParsing
   }
   const auto& a = full.records().at(0);
   const auto& b = compact.records().at(0);
-  EXPECT_EQ(b.type, "state");
-  EXPECT_EQ(b.service, "acm");
-  EXPECT_EQ(b.resource, "arn:x");
+  EXPECT_EQ(b.type(), "state");
+  EXPECT_EQ(b.service(), "acm");
+  EXPECT_EQ(b.resource(), "arn:x");
   EXPECT_EQ(b.time, a.time);
   EXPECT_EQ(b.body().dump(), a.body().dump());
   EXPECT_EQ(b.body().value("validityDays", 0), 198);

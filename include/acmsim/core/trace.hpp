@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstdint>
+#include <cstdio>
 #include <deque>
 #include <iosfwd>
 #include <nlohmann/json.hpp>
@@ -29,12 +30,12 @@ inline Json json_object(std::size_t members) {
   return j;
 }
 
-/// One copy of each string, handed out as views that stay valid as long as
-/// the pool (its nodes never move): a certificate's dozens of trace records
-/// share its ARN.
+/// One copy of each string, handed out as references that stay valid as
+/// long as the pool (its nodes never move): a certificate's dozens of trace
+/// records share its ARN.
 class StringPool {
  public:
-  std::string_view intern(std::string_view s) {
+  const std::string& intern(std::string_view s) {
     if (const auto it = strings_.find(s); it != strings_.end()) return *it;
     return *strings_.emplace(s).first;
   }
@@ -47,35 +48,66 @@ class StringPool {
   std::unordered_set<std::string, Hash, std::equal_to<>> strings_;
 };
 
+/// Where compact records keep their text: an unnamed temporary file (in
+/// $TMPDIR, else /tmp; unlinked as soon as it is made, so it goes when the
+/// process does), so that a fleet run's hundreds of MiB of state records cost
+/// disk, not memory. Without a usable temporary folder the text stays in
+/// memory, as it would in a file.
+class TraceSpill {
+ public:
+  struct Span {
+    std::uint64_t offset = 0;
+    std::uint32_t length = 0;
+  };
+  TraceSpill() = default;
+  TraceSpill(const TraceSpill&) = delete;
+  TraceSpill& operator=(const TraceSpill&) = delete;
+  ~TraceSpill();
+  Span put(std::string_view text);
+  [[nodiscard]] std::string get(Span s) const;
+
+ private:
+  void open();
+  std::FILE* file_ = nullptr;
+  bool tried_ = false;
+  std::uint64_t size_ = 0;
+  std::string memory_;          // no temporary file could be made, or a write to it failed
+  bool in_memory_ = false;      // from then on (earlier spans stay in the file)
+  std::uint64_t file_end_ = 0;  // spans below this offset are in the file
+  mutable bool unflushed_ = false;
+};
+
 /// One record: {"type": ..., ...}; the writer adds the time. A record kept
-/// compact holds its body as JSON text, parsed when a reader first asks for
-/// it: a fleet run keeps hundreds of thousands of state records for the few
-/// certificates its summary tells the story of, and the text is a quarter of
-/// the parsed tree's size. The text leaves out the members held as views
-/// (a certificate's ARN is half of its record) and body() puts them back in
-/// their places.
+/// compact holds its body as JSON text in the trace's spill, parsed when a
+/// reader first asks for it: a fleet run keeps hundreds of thousands of state
+/// records for the few certificates its summary tells the story of. The text
+/// leaves out the members held as pooled strings (a certificate's ARN is half
+/// of its record) and body() puts them back in their places.
 class TraceRecord {
  public:
-  TraceRecord(SimTime t, Json body, bool compact, StringPool& pool);
+  TraceRecord(SimTime t, Json body, TraceSpill* spill, StringPool& pool);
   SimTime time;
   /// The body's "type", "service" and "resource" members ("" when absent):
   /// what readers select records on without parsing them. Views into the
   /// trace's pool: valid as long as the trace.
-  std::string_view type;
-  std::string_view service;
-  std::string_view resource;
+  [[nodiscard]] std::string_view type() const { return view(pooled_[0]); }
+  [[nodiscard]] std::string_view service() const { return view(pooled_[1]); }
+  [[nodiscard]] std::string_view resource() const { return view(pooled_[2]); }
 
   [[nodiscard]] const Json& body() const {
-    if (!parsed_) parsed_ = expand();
-    return *parsed_;
+    if (spill_ != nullptr && body_.is_null()) body_ = expand();
+    return body_;
   }
 
  private:
   static constexpr std::uint8_t kAbsent = 0xff;
+  static std::string_view view(const std::string* s) { return s != nullptr ? std::string_view(*s) : std::string_view(); }
   [[nodiscard]] Json expand() const;
 
-  std::string text_;                    // compact records
-  mutable std::optional<Json> parsed_;  // the others, and compact ones once read
+  std::array<const std::string*, 3> pooled_{};
+  mutable Json body_;                  // null until read, for a spilled record
+  const TraceSpill* spill_ = nullptr;  // set: the body is in the spill at span_
+  TraceSpill::Span span_;
   /// Where type, service and resource stood among the body's members
   /// (kAbsent: not a string member, so still in the text).
   std::array<std::uint8_t, 3> place_{kAbsent, kAbsent, kAbsent};
@@ -126,7 +158,7 @@ class Trace {
       return;
     }
     if (out_ != nullptr) write(t, body);
-    records_.emplace_back(t, std::move(body), compact_, pool_);
+    records_.emplace_back(t, std::move(body), compact_ ? &spill_ : nullptr, pool_);
   }
   /// A record for the file only (each probe attempt): the run does not keep it.
   void stream_only(SimTime t, const Json& body) {
@@ -152,6 +184,7 @@ class Trace {
   std::ostream* out_ = nullptr;
   SimTime start_;
   StringPool pool_;                  // before the records that point into it
+  TraceSpill spill_;                 // likewise
   std::deque<TraceRecord> records_;  // no copy of them all as it grows
   std::vector<std::string> keep_types_;
 };

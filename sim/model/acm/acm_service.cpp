@@ -112,15 +112,9 @@ std::string AcmService::new_arn(RegionId region) {
   return "arn:aws:acm:" + std::string(region_code(region)) + ":" + ctx_.account + ":certificate/" + uuid;
 }
 
-std::string AcmService::new_serial() {
-  static constexpr char hex[] = "0123456789abcdef";
-  std::string out;
-  for (int i = 0; i < 16; ++i) {
-    const auto b = serials_.next_u64() & 0xFF;
-    if (i > 0) out += ':';
-    out += hex[b >> 4];
-    out += hex[b & 15];
-  }
+Serial AcmService::new_serial() {
+  Serial out;
+  for (auto& b : out.bytes) b = static_cast<std::uint8_t>(serials_.next_u64() & 0xFF);
   return out;
 }
 
@@ -370,7 +364,7 @@ Outcome<std::string> AcmService::import_certificate(RegionId region, const Impor
     c.issuer = pem.issuer;
     c.serial = new_serial();
     c.origin = ctx_.origin;
-    c.versions.push_back(CertificateVersion{c.serial, pem.not_before, pem.not_after, c.sans, now});
+    c.add_version(pem.not_before, pem.not_after, now);
     ctx_.sim.cancel(c.expiry_event);
     c.expiry_event = ctx_.sim.schedule_at(pem.not_after, core::Priority::Model, {static_cast<std::uint32_t>(ModelEvent::AcmExpire), c.id, 0});
     trace_state(c, StateChange::Reimported, {{"notAfter", core::format_timestamp(pem.not_after)}});
@@ -397,7 +391,7 @@ Outcome<std::string> AcmService::import_certificate(RegionId region, const Impor
   c.not_after = pem.not_after;
   c.tags = in.tags;
   c.origin = ctx_.origin;
-  c.versions.push_back(CertificateVersion{c.serial, pem.not_before, pem.not_after, c.sans, now});
+  c.add_version(pem.not_before, pem.not_after, now);
   by_arn_[c.arn] = c.id;
   certs_.push_back(std::move(c));
   Certificate& stored = certs_.back();
@@ -507,10 +501,11 @@ Outcome<ExportedCertificate> AcmService::export_certificate(RegionId region, std
   c.ever_exported = true;
   trace_state(c, StateChange::Exported);
   resume_renewal_if_due(c);
-  const std::string body = "MIIB" + c.serial + "/" + c.domain_name;
+  const std::string serial = c.serial ? c.serial->text() : std::string();
+  const std::string body = "MIIB" + serial + "/" + c.domain_name;
   return ExportedCertificate{"-----BEGIN CERTIFICATE-----\n" + body + "\n-----END CERTIFICATE-----\n",
                              "-----BEGIN CERTIFICATE-----\nMIIAmazonRSA2048M0" + std::string(region_code(c.region)) + "\n-----END CERTIFICATE-----\n",
-                             "-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIIF" + c.serial + "\n-----END ENCRYPTED PRIVATE KEY-----\n"};
+                             "-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIIF" + serial + "\n-----END ENCRYPTED PRIVATE KEY-----\n"};
 }
 
 Outcome<bool> AcmService::renew_certificate(RegionId region, std::string_view arn) {

@@ -124,7 +124,7 @@ void AcmService::grant(Certificate& c) {
   c.issued_at = now;
   c.serial = new_serial();
   c.exported_since_issue = false;
-  c.versions.push_back(CertificateVersion{c.serial, *c.not_before, *c.not_after, c.sans, now});
+  c.add_version(*c.not_before, *c.not_after, now);
   ctx_.sim.cancel(c.expiry_event);
   c.expiry_event = ctx_.sim.schedule_at(*c.not_after, core::Priority::Model, {static_cast<std::uint32_t>(ModelEvent::AcmExpire), c.id, 0});
   schedule_renewal(c);

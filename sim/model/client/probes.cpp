@@ -260,7 +260,7 @@ ProbeAttempt Clients::try_once(const ProbeSpec& spec, RegionId from) {
         if (!c.ok()) continue;
         const CertificateVersion* v = c.value()->served(now, attached, propagation);
         if (v != nullptr &&
-            std::any_of(v->names.begin(), v->names.end(), [&](const std::string& n) { return dns::certificate_covers(n, spec.host); })) {
+            std::any_of(v->names->begin(), v->names->end(), [&](const std::string& n) { return dns::certificate_covers(n, spec.host); })) {
           cert_arn = arn;
           break;
         }
@@ -279,7 +279,7 @@ ProbeAttempt Clients::try_once(const ProbeSpec& spec, RegionId from) {
   if (v == nullptr) return finish(ProbeOutcome::NoCertificate);
   if (now > v->not_after) return finish(ProbeOutcome::CertExpired);
   if (now < v->not_before) return finish(ProbeOutcome::CertNotYetValid);
-  if (std::none_of(v->names.begin(), v->names.end(), [&](const std::string& n) { return dns::certificate_covers(n, spec.host); })) {
+  if (std::none_of(v->names->begin(), v->names->end(), [&](const std::string& n) { return dns::certificate_covers(n, spec.host); })) {
     return finish(ProbeOutcome::CertNameMismatch);
   }
 

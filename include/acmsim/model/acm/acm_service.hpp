@@ -171,7 +171,7 @@ class AcmService {
   Certificate* by_arn(std::string_view arn);
   const Certificate* by_arn(std::string_view arn) const;
   std::string new_arn(RegionId region);
-  std::string new_serial();
+  Serial new_serial();
   void set_status(Certificate& c, CertificateStatus s, std::string_view why);
   void index_status(const Certificate& c);
   void trace_state(const Certificate& c, StateChange change, core::Json extra = core::Json::object());

@@ -2,7 +2,9 @@
 // validity window, renewal state, and who uses it.
 #pragma once
 
+#include <array>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -42,13 +44,34 @@ struct Tag {
   bool operator==(const Tag&) const = default;
 };
 
+/// A certificate body's serial number: 16 bytes, written as colon-separated
+/// hex pairs as ACM's Serial member is. Kept as bytes: every renewal of a
+/// fleet's certificates makes one.
+struct Serial {
+  std::array<std::uint8_t, 16> bytes{};
+  [[nodiscard]] std::string text() const {
+    static constexpr char hex[] = "0123456789abcdef";
+    std::string out;
+    out.reserve(bytes.size() * 3);
+    for (const auto b : bytes) {
+      if (!out.empty()) out += ':';
+      out += hex[b >> 4];
+      out += hex[b & 15];
+    }
+    return out;
+  }
+  bool operator==(const Serial&) const = default;
+};
+
 /// One issued body of a certificate (first issue, each renewal, each import):
 /// what an endpoint serves once the change has propagated to it.
 struct CertificateVersion {
-  std::string serial;
+  Serial serial;
   SimTime not_before;
   SimTime not_after;
-  std::vector<std::string> names;
+  /// Shared by consecutive bodies with the same names (every renewal keeps
+  /// them): a fleet's certificates renew dozens of times.
+  std::shared_ptr<const std::vector<std::string>> names;
   SimTime since;  // when ACM made it current
 };
 
@@ -72,7 +95,7 @@ struct Certificate {
   CtLoggingPreference ct_logging = CtLoggingPreference::Enabled;
   std::vector<DomainValidation> validations;
   std::string issuer = "Amazon";
-  std::string serial;
+  std::optional<Serial> serial;  // none before the first body
   std::string certificate_authority_arn;
   SimTime created_at;
   std::optional<SimTime> issued_at;
@@ -107,6 +130,12 @@ struct Certificate {
   bool dns_check_pending = false;
 
   [[nodiscard]] bool in_use() const { return !in_use_by.empty(); }
+
+  /// Makes the body with the current serial and names the one served from `since`.
+  void add_version(SimTime body_not_before, SimTime body_not_after, SimTime since) {
+    auto names = !versions.empty() && *versions.back().names == sans ? versions.back().names : std::make_shared<const std::vector<std::string>>(sans);
+    versions.push_back(CertificateVersion{serial.value_or(Serial{}), body_not_before, body_not_after, std::move(names), since});
+  }
 
   /// The body an endpoint serves at `now`: the newest one made current at or
   /// before `attached` (what the endpoint took when it attached the
