@@ -142,7 +142,9 @@ int run_main(int argc, char** argv) {
   run_cmd->add_option("--html", run.html_path,
                       "write a self-contained HTML report: certificate timelines per region, probes over time, the resource graph");
   run_cmd->add_flag("-q,--quiet", run.quiet, "print nothing on stdout (the files asked for are still written)");
-  run_cmd->add_flag("--full", run.full, "list every certificate in the summary (above 20 it lists only those with findings or failures)");
+  run_cmd->add_flag("--full", run.full,
+                    "list every certificate and every finding in the summary (above 20 certificates it lists only those with findings or failures; "
+                    "above 20 findings, counts per rule and the first 20)");
   run_cmd->add_flag("--narrate", run.narrate, "tell the timeline as a story, with each rule's explanation, instead of the summary");
   run_cmd->add_flag("--check-invariants", run.options.check_invariants,
                     "check the model's invariants after every event (slower; a broken one is an internal error, exit 3)");

@@ -14,6 +14,7 @@ namespace {
 /// Up to this many certificates, the summary tells each one's story; above,
 /// it counts them and lists only those worth a look (run --full lists all).
 constexpr std::size_t kListEveryCertificateUpTo = 20;
+constexpr std::size_t kListEveryFindingUpTo = 20;
 }  // namespace
 
 using core::Json;
@@ -317,14 +318,33 @@ void render_probes(std::ostringstream& out, const scenario::RunResult& r) {
 }
 
 // Findings with their time span: raised at, cleared at (or still holding).
-void render_findings(std::ostringstream& out, const scenario::RunResult& r) {
+// Above kListEveryFindingUpTo raises (a fleet), counts per rule come first
+// and only the first raises are listed, unless the reader asked for all.
+void render_findings(std::ostringstream& out, const scenario::RunResult& r, bool full) {
   const auto& history = r.findings->history();
   if (history.empty()) return;
   const auto& s = *r.scenario;
   out << "\nfindings (raised, cleared)\n";
+  const auto raised = static_cast<std::size_t>(std::count_if(history.begin(), history.end(), [](const auto& h) { return h.raised; }));
+  const bool summarise = !full && raised > kListEveryFindingUpTo;
+  if (summarise) {
+    std::map<std::pair<analysis::Severity, std::string>, std::pair<std::size_t, std::size_t>> by_rule;  // raised, still holding
+    for (const auto& h : history) {
+      if (h.raised) ++by_rule[{h.finding.severity, h.finding.rule}].first;
+    }
+    const auto& current = r.findings->current();
+    for (const auto& f : current) ++by_rule[{f.severity, f.rule}].second;
+    out << "  " << raised << " raised, " << current.size() << " still hold\n";
+    for (const auto& [rule, n] : by_rule) {
+      out << "  " << pad(std::to_string(n.first), 8, true) << "  " << analysis::severity_name(rule.first) << " [" << rule.second << "], " << n.second
+          << " still hold\n";
+    }
+    out << "  the first " << kListEveryFindingUpTo << " follow (run --full lists every finding)\n";
+  }
   std::map<std::string, std::size_t> open;  // key -> index of its line
   std::vector<std::string> lines;
   for (const auto& h : history) {
+    if (h.raised && summarise && lines.size() == kListEveryFindingUpTo) continue;
     const std::string key = h.finding.key();
     if (h.raised) {
       open[key] = lines.size();
@@ -451,7 +471,7 @@ std::string render_summary(const scenario::RunResult& r, bool full) {
   for (const auto& note : assumption_notes(r)) out << "  note: " << note << "\n";
   render_probes(out, r);
   render_events(out, r);
-  render_findings(out, r);
+  render_findings(out, r, full);
   std::size_t passed = 0;
   for (const auto& e : r.expectations) passed += e.passed ? 1 : 0;
   out << "\nexpectations: " << passed << " passed, " << r.expectations.size() - passed << " failed\n";

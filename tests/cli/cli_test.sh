@@ -84,6 +84,10 @@ grep -q "^  25 certificates" "$work/fleet.out" && grep -q "by status: ISSUED 20 
 check "a fleet's summary counts certificates by status" 0 $?
 [[ $(grep -c "^  \(us-east-1\|eu-west-1\)  h" "$work/fleet.out") -eq 20 ]]; check "and lists at most 20 of them" 0 $?
 [[ $("$bin" run "$work/fleet.json" --full 2>/dev/null | grep -c "^  \(us-east-1\|eu-west-1\)  h") -eq 25 ]]; check "--full lists every one" 0 $?
+grep -q "^  50 raised, 45 still hold" "$work/fleet.out" && grep -q "^         5  error \[validation-timed-out\], 5 still hold" "$work/fleet.out"
+check "a fleet's summary counts findings per rule" 0 $?
+[[ $(grep -c "^  \(warning\|error\|info\) \[" "$work/fleet.out") -eq 20 ]]; check "and lists the first 20 findings" 0 $?
+[[ $("$bin" run "$work/fleet.json" --full 2>/dev/null | grep -c "^  \(warning\|error\|info\) \[") -eq 50 ]]; check "--full lists every finding" 0 $?
 "$bin" run "$work/fleet.json" 2>&1 >/dev/null | grep -q "simulated to"; check "no progress bar when stderr is not a terminal" 1 $?
 
 # Every concept tag of a bundled scenario is explained.
