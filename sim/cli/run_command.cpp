@@ -71,9 +71,13 @@ int run_command(const RunArgs& args) {
     return kBadInput;
   }
   try {
-    // Written to its file as it is serialised: a fleet's document is tens of
-    // megabytes of text, and held whole it would sit beside the whole tree.
-    if (!args.out_path.empty()) files.stream(args.out_path) << std::setw(2) << report::result_document(r) << "\n";
+    // Written to its file as it is made: a fleet's document is tens of
+    // megabytes of text, and held whole it would sit beside the whole world.
+    if (!args.out_path.empty()) {
+      auto& out = files.stream(args.out_path);
+      report::write_result_document(out, r);
+      out << "\n";
+    }
     if (!args.html_path.empty()) files.add(args.html_path, report::run_html(r));
     files.commit();
   } catch (const std::exception& e) {

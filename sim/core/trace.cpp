@@ -102,12 +102,14 @@ TraceRecord::TraceRecord(SimTime t, Json body, TraceSpill* spill, StringPool& po
       break;
     }
   }
-  span_ = spill->put(body.dump());
+  const auto span = spill->put(body.dump());
+  offset_ = span.offset;
+  length_ = span.length;
   spill_ = spill;
 }
 
 Json TraceRecord::expand() const {
-  Json rest = Json::parse(spill_->get(span_));
+  Json rest = Json::parse(spill_->get({offset_, length_}));
   auto& members = rest.get_ref<Json::object_t&>();
   // Put back in the reverse order of their removal, each at its index.
   for (std::size_t k = kPooled.size(); k-- > 0;) {

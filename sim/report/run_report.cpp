@@ -114,54 +114,127 @@ std::vector<std::string> assumption_notes(const scenario::RunResult& r) {
   return out;
 }
 
-Json result_document(const scenario::RunResult& r) {
+namespace {
+
+Json expectation_json(const scenario::RunResult& r, const scenario::ExpectationResult& e) {
+  Json j = {{"step", e.step}, {"line", e.line}, {"at", core::format_timestamp(e.at)}, {"kind", e.kind}, {"passed", e.passed}, {"message", e.message}};
+  if (const auto& id = r.scenario->steps[e.step].id; !id.empty()) j["id"] = id;
+  return j;
+}
+
+Json finding_json(const analysis::Finding& f) {
+  Json j = {{"id", f.id}, {"rule", f.rule}, {"severity", analysis::severity_name(f.severity)}, {"resources", f.resources}, {"message", f.message}};
+  if (f.suppressed) j["suppressed"] = {{"reason", *f.suppressed}};
+  return j;
+}
+
+Json finding_change_json(const analysis::FindingChange& h) {
+  return {{"time", core::format_timestamp(h.at)},
+          {"change", analysis::finding_change_name(h.raised ? analysis::FindingTransition::Raised : analysis::FindingTransition::Cleared)},
+          {"id", h.finding.id},
+          {"rule", h.finding.rule},
+          {"step", h.step}};
+}
+
+template <class Items, class ToJson>
+Json array_of(const Items& items, ToJson to_json) {
+  Json a = Json::array();
+  a.get_ref<Json::array_t&>().reserve(items.size());
+  for (const auto& item : items) a.push_back(to_json(item));
+  return a;
+}
+
+// The result document's members, in order, to `sink`: member(name, json)
+// for the members whose size does not grow with the fleet, array(name,
+// items, to_json) for those that do (the certificates, the finding history),
+// so that a writer can make them one element at a time.
+template <class Sink>
+void result_members(const scenario::RunResult& r, Sink& sink) {
   const auto& s = *r.scenario;
-  Json exps = Json::array();
-  for (const auto& e : r.expectations) {
-    exps.push_back(
-        {{"step", e.step}, {"line", e.line}, {"at", core::format_timestamp(e.at)}, {"kind", e.kind}, {"passed", e.passed}, {"message", e.message}});
-    if (!s.steps[e.step].id.empty()) exps.back()["id"] = s.steps[e.step].id;
-  }
-  Json certs = Json::array();
-  for (const auto& c : r.world->acm.all()) certs.push_back(certificate_summary(r, c));
-  Json probes = Json::array();
-  for (const auto& p : r.world->clients.probes()) probes.push_back(probe_json(p));
-  Json findings = Json::array();
-  for (const auto& f : r.findings->current()) {
-    findings.push_back(
-        {{"id", f.id}, {"rule", f.rule}, {"severity", analysis::severity_name(f.severity)}, {"resources", f.resources}, {"message", f.message}});
-    if (f.suppressed) findings.back()["suppressed"] = {{"reason", *f.suppressed}};
-  }
-  Json finding_history = Json::array();
-  for (const auto& h : r.findings->history()) {
-    finding_history.push_back(
-        {{"time", core::format_timestamp(h.at)},
-         {"change", analysis::finding_change_name(h.raised ? analysis::FindingTransition::Raised : analysis::FindingTransition::Cleared)},
-         {"id", h.finding.id},
-         {"rule", h.finding.rule},
-         {"step", h.step}});
-  }
-  // Member by member: an initializer list would copy a fleet's arrays.
-  Json doc = Json::object();
-  doc["scenario"] = s.name;
-  doc["passed"] = r.passed();
-  doc["file"] = s.file;
-  doc["seed"] = s.seed;
-  doc["start"] = core::format_timestamp(s.start);
-  doc["horizon"] = core::format_duration(s.horizon);
-  doc["events"] = r.sim->events_processed();
-  doc["expectations"] = std::move(exps);
-  doc["certificates"] = std::move(certs);
-  doc["probes"] = std::move(probes);
-  doc["findings"] = std::move(findings);
-  doc["findingHistory"] = std::move(finding_history);
-  if (auto notes = assumption_notes(r); !notes.empty()) doc["assumptions"] = notes;
+  sink.member("scenario", s.name);
+  sink.member("passed", r.passed());
+  sink.member("file", s.file);
+  sink.member("seed", s.seed);
+  sink.member("start", core::format_timestamp(s.start));
+  sink.member("horizon", core::format_duration(s.horizon));
+  sink.member("events", r.sim->events_processed());
+  sink.member("expectations", array_of(r.expectations, [&](const auto& e) { return expectation_json(r, e); }));
+  sink.array("certificates", r.world->acm.all(), [&](const model::Certificate& c) { return certificate_summary(r, c); });
+  sink.member("probes", array_of(r.world->clients.probes(), [](const auto& p) { return probe_json(p); }));
+  sink.member("findings", array_of(r.findings->current(), finding_json));
+  sink.array("findingHistory", r.findings->history(), finding_change_json);
+  if (auto notes = assumption_notes(r); !notes.empty()) sink.member("assumptions", notes);
   if (auto stale = stale_suppressions(r); !stale.empty()) {
-    Json arr = Json::array();
-    for (const auto* sup : stale) arr.push_back({{"rule", sup->rule}, {"resource", sup->resource}, {"line", sup->line}});
-    doc["staleSuppressions"] = arr;
+    sink.member("staleSuppressions", array_of(stale, [](const analysis::Suppression* sup) {
+                  return Json{{"rule", sup->rule}, {"resource", sup->resource}, {"line", sup->line}};
+                }));
   }
-  return doc;
+}
+
+struct DocumentBuilder {
+  Json doc = Json::object();
+  void member(const char* name, Json value) { doc[name] = std::move(value); }
+  template <class Items, class ToJson>
+  void array(const char* name, const Items& items, ToJson to_json) {
+    doc[name] = array_of(items, to_json);
+  }
+};
+
+// Writes what std::setw(2) << document would, member by member: each
+// element's own dump, its lines indented to where it stands (JSON text holds
+// no raw line breaks inside strings, so every '\n' starts a line).
+struct DocumentWriter {
+  std::ostream& out;
+  bool first = true;
+  void indented(const Json& value, const char* indent) {
+    const std::string text = value.dump(2);
+    std::size_t from = 0;
+    for (std::size_t nl = text.find('\n'); nl != std::string::npos; nl = text.find('\n', from)) {
+      out.write(text.data() + from, static_cast<std::streamsize>(nl + 1 - from));
+      out << indent;
+      from = nl + 1;
+    }
+    out.write(text.data() + from, static_cast<std::streamsize>(text.size() - from));
+  }
+  void name(const char* n) {
+    out << (first ? "{\n  " : ",\n  ") << Json(n).dump() << ": ";
+    first = false;
+  }
+  void member(const char* n, const Json& value) {
+    name(n);
+    indented(value, "  ");
+  }
+  template <class Items, class ToJson>
+  void array(const char* n, const Items& items, ToJson to_json) {
+    name(n);
+    if (items.empty()) {
+      out << "[]";
+      return;
+    }
+    out << "[\n    ";
+    bool first_item = true;
+    for (const auto& item : items) {
+      if (!first_item) out << ",\n    ";
+      first_item = false;
+      indented(to_json(item), "    ");
+    }
+    out << "\n  ]";
+  }
+  void finish() { out << (first ? "{}" : "\n}"); }
+};
+
+}  // namespace
+
+Json result_document(const scenario::RunResult& r) {
+  DocumentBuilder b;
+  result_members(r, b);
+  return std::move(b.doc);
+}
+
+void write_result_document(std::ostream& out, const scenario::RunResult& r) {
+  DocumentWriter w{out};
+  result_members(r, w);
+  w.finish();
 }
 
 // One line of a certificate's story, from its trace records.
@@ -239,8 +312,6 @@ std::string story_line(const Json& b) {
   }
   return std::string(model::aws_name(*change));
 }
-
-namespace {}  // namespace
 
 namespace {
 

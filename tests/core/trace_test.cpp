@@ -62,6 +62,9 @@ void expect_spilled_records_read_back() {
   EXPECT_EQ(compact.records().back().body().value("i", -1), 2000);
 }
 
+// A fleet run keeps millions of records: each byte of one is megabytes.
+static_assert(sizeof(TraceRecord) <= 72);
+
 TEST(TraceRecord, SpilledBodiesReadBackInAnyOrder) { expect_spilled_records_read_back(); }
 
 TEST(TraceRecord, WithoutATemporaryFolderTheTextStaysInMemory) {

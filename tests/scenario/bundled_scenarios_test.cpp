@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iomanip>
 #include <sstream>
 
 #include "acmsim/report/run_report.hpp"
@@ -104,6 +105,18 @@ TEST_P(BundledScenario, PassesAndIsDeterministic) {
   EXPECT_EQ(report::result_document(first).dump(), report::result_document(second).dump());
   EXPECT_EQ(report::render_summary(first), report::render_summary(second));
   EXPECT_EQ(report::render_narrative(first), report::render_narrative(second));
+}
+
+TEST_P(BundledScenario, TheStreamedResultDocumentIsTheDocument) {
+  // run --out writes the document one certificate at a time; the bytes must
+  // be those of the whole document dumped at once.
+  const auto s = scenario::load_scenario(GetParam());
+  const auto r = scenario::run_scenario(s);
+  std::ostringstream whole;
+  whole << std::setw(2) << report::result_document(r);
+  std::ostringstream streamed;
+  report::write_result_document(streamed, r);
+  EXPECT_EQ(streamed.str(), whole.str());
 }
 
 TEST_P(BundledScenario, IncrementalAndThreadedAnalysisFindWhatAFullPassFinds) {

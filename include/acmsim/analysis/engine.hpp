@@ -3,6 +3,7 @@
 #pragma once
 
 #include <array>
+#include <deque>
 #include <functional>
 #include <map>
 #include <optional>
@@ -46,7 +47,7 @@ class Engine {
 
   /// The findings that hold now, sorted by (rule, resources).
   [[nodiscard]] const std::vector<Finding>& current() const;
-  [[nodiscard]] const std::vector<FindingChange>& history() const { return history_; }
+  [[nodiscard]] const std::deque<FindingChange>& history() const { return history_; }
 
   /// The scenario's accepted findings: matching findings are marked
   /// suppressed as they are raised. `s` must outlive the engine.
@@ -108,7 +109,7 @@ class Engine {
   const model::World& world_;
   std::vector<const RuleDef*> rules_;  // sorted by id, so that concatenated findings are sorted
   std::vector<RuleState> states_;
-  std::vector<FindingChange> history_;
+  std::deque<FindingChange> history_;  // a deque: a fleet's history is never copied to grow
   std::optional<std::uint64_t> evaluated_revision_;
   std::optional<core::SimTime> next_wake_;
   const std::vector<Suppression>* suppressions_ = nullptr;

@@ -106,8 +106,9 @@ class TraceRecord {
 
   std::array<const std::string*, 3> pooled_{};
   mutable Json body_;                  // null until read, for a spilled record
-  const TraceSpill* spill_ = nullptr;  // set: the body is in the spill at span_
-  TraceSpill::Span span_;
+  const TraceSpill* spill_ = nullptr;  // set: the body is in the spill at offset_
+  std::uint64_t offset_ = 0;           // the span's members, unpacked: 8 bytes fewer a record
+  std::uint32_t length_ = 0;
   /// Where type, service and resource stood among the body's members
   /// (kAbsent: not a string member, so still in the text).
   std::array<std::uint8_t, 3> place_{kAbsent, kAbsent, kAbsent};

@@ -2,6 +2,7 @@
 // the summary for people.
 #pragma once
 
+#include <iosfwd>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,10 @@ std::string render_trace(const scenario::RunResult& r);
 
 /// The result document of `acmsim run --out`.
 core::Json result_document(const scenario::RunResult& r);
+/// The same document as `std::setw(2) << result_document(r)` writes it,
+/// made one certificate and one finding change at a time: a fleet's document
+/// is never whole in memory.
+void write_result_document(std::ostream& out, const scenario::RunResult& r);
 
 /// The human summary: what happened to each certificate, and each expectation.
 /// For people. A fleet (more than 20 certificates) is counted by status,

@@ -4,6 +4,7 @@
 // issuance in lifecycle.cpp, the API operations in acm_service.cpp.
 #pragma once
 
+#include <deque>
 #include <map>
 #include <optional>
 #include <set>
@@ -122,7 +123,7 @@ class AcmService {
   /// The model's timed events for ACM.
   void handle(std::uint32_t kind, std::uint32_t cert_id);
 
-  [[nodiscard]] const std::vector<Certificate>& all() const { return certs_; }
+  [[nodiscard]] const std::deque<Certificate>& all() const { return certs_; }
   /// The ISSUED certificates (not deleted), by id, and how many in each
   /// region: what the rules about regions ask, without a walk over all.
   [[nodiscard]] const std::set<std::uint32_t>& issued() const {
@@ -185,7 +186,7 @@ class AcmService {
   core::RandomStream notice_;
   core::RandomStream faults_;
   core::RandomStream repairs_;
-  std::vector<Certificate> certs_;
+  std::deque<Certificate> certs_;  // by id; a deque: no doubling of a fleet's worth of certificates as it grows
   std::map<std::string, std::uint32_t, std::less<>> by_arn_;
   std::map<std::pair<RegionId, std::string>, std::pair<std::uint32_t, SimTime>> idempotency_;
   std::map<RegionId, std::int64_t> days_before_expiry_;
