@@ -24,59 +24,57 @@ const std::string* member(const Json& body, const char* key, StringPool& pool) {
 }  // namespace
 
 TraceSpill::~TraceSpill() {
-  if (file_ != nullptr) std::fclose(file_);
+  if (fd_ >= 0) ::close(fd_);
 }
 
 void TraceSpill::open() {
   tried_ = true;
   const char* dir = std::getenv("TMPDIR");
   std::string path = std::string(dir != nullptr && *dir != '\0' ? dir : "/tmp") + "/acmsim-trace-XXXXXX";
-  const int fd = ::mkstemp(path.data());
-  if (fd < 0) {
-    in_memory_ = true;
-    return;
+  fd_ = ::mkstemp(path.data());
+  if (fd_ >= 0) ::unlink(path.c_str());  // nothing left behind, whatever way the process ends
+  writable_ = fd_ >= 0;
+}
+
+// Writes are ours, not stdio's: when one fails (a full disk), the text it
+// held is still in pending_ and moves to memory, so no record is lost.
+void TraceSpill::write_pending() {
+  std::size_t done = 0;
+  while (done < pending_.size()) {
+    const auto n = ::pwrite(fd_, pending_.data() + done, pending_.size() - done, static_cast<off_t>(file_end_ + done));
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      writable_ = false;              // what is below file_end_ stays readable
+      memory_ = std::move(pending_);  // from file_end_ on: a partly written tail is not read from the file
+      pending_.clear();
+      return;
+    }
+    done += static_cast<std::size_t>(n);
   }
-  ::unlink(path.c_str());  // nothing left behind, whatever way the process ends
-  file_ = ::fdopen(fd, "w+b");
-  if (file_ == nullptr) {
-    ::close(fd);
-    in_memory_ = true;
-  }
+  file_end_ += pending_.size();
+  pending_.clear();
 }
 
 TraceSpill::Span TraceSpill::put(std::string_view text) {
   if (text.size() > UINT32_MAX) throw std::length_error("trace record over 4 GiB");
   if (!tried_) open();
-  const Span s{size_, static_cast<std::uint32_t>(text.size())};
-  if (!in_memory_ && std::fwrite(text.data(), 1, text.size(), file_) != text.size()) {
-    // A full disk: what is in the file stays readable; the rest goes to memory.
-    in_memory_ = true;
-    file_end_ = size_;
-    std::fflush(file_);
-  }
-  if (in_memory_) {
-    memory_.append(text);
-  } else {
-    unflushed_ = true;
-    file_end_ = size_ + text.size();
-  }
-  size_ += text.size();
+  std::string& to = writable_ ? pending_ : memory_;
+  const Span s{file_end_ + to.size(), static_cast<std::uint32_t>(text.size())};
+  to.append(text);
+  if (writable_ && pending_.size() >= (std::size_t{1} << 16)) write_pending();
   return s;
 }
 
-std::string TraceSpill::get(Span s) const {
+std::string TraceSpill::get(Span s) {
+  if (writable_ && s.offset >= file_end_) write_pending();
   std::string out(s.length, '\0');
-  if (s.offset >= file_end_) {  // written after the file failed, or with no file
+  if (s.offset >= file_end_) {  // with no file, or after a write to it failed
     out.assign(memory_, s.offset - file_end_, s.length);
     return out;
   }
-  if (unflushed_) {
-    if (std::fflush(file_) != 0) spill_failed("flush");
-    unflushed_ = false;
-  }
   std::size_t done = 0;
   while (done < s.length) {
-    const auto n = ::pread(::fileno(file_), out.data() + done, s.length - done, static_cast<off_t>(s.offset + done));
+    const auto n = ::pread(fd_, out.data() + done, s.length - done, static_cast<off_t>(s.offset + done));
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) spill_failed("read");
     done += static_cast<std::size_t>(n);

@@ -3,6 +3,9 @@
 // body it was given.
 #include <gtest/gtest.h>
 
+#include <sys/resource.h>
+
+#include <csignal>
 #include <cstdlib>
 #include <string>
 
@@ -77,6 +80,26 @@ TEST(TraceRecord, WithoutATemporaryFolderTheTextStaysInMemory) {
   } else {
     ::unsetenv("TMPDIR");
   }
+}
+
+TEST(TraceRecord, AFailedWriteKeepsEveryRecordReadable) {
+  // A full disk, made by a file size limit: writes past 100 KiB fail (EFBIG
+  // with SIGXFSZ ignored); the records before stay in the file, the rest
+  // move to memory, and every one reads back.
+  rlimit saved{};
+  ASSERT_EQ(::getrlimit(RLIMIT_FSIZE, &saved), 0);
+  rlimit small = saved;
+  small.rlim_cur = 100 * 1024;
+  const auto old_handler = std::signal(SIGXFSZ, SIG_IGN);
+  ASSERT_EQ(::setrlimit(RLIMIT_FSIZE, &small), 0);
+  {
+    Trace compact;
+    compact.keep_compact(true);
+    for (int i = 0; i < 6000; ++i) compact.add(SimTime{i}, Json{{"type", "state"}, {"resource", "arn:x"}, {"i", i}, {"pad", "0123456789"}});
+    for (int i : {0, 1000, 2999, 5999, 4000}) EXPECT_EQ(compact.records().at(static_cast<std::size_t>(i)).body().value("i", -1), i);
+  }
+  ::setrlimit(RLIMIT_FSIZE, &saved);
+  std::signal(SIGXFSZ, old_handler);
 }
 
 }  // namespace

@@ -5,7 +5,6 @@
 
 #include <array>
 #include <cstdint>
-#include <cstdio>
 #include <deque>
 #include <iosfwd>
 #include <nlohmann/json.hpp>
@@ -64,17 +63,20 @@ class TraceSpill {
   TraceSpill& operator=(const TraceSpill&) = delete;
   ~TraceSpill();
   Span put(std::string_view text);
-  [[nodiscard]] std::string get(Span s) const;
+  /// Not const: the text may still be waiting to be written.
+  [[nodiscard]] std::string get(Span s);
 
  private:
   void open();
-  std::FILE* file_ = nullptr;
+  void write_pending();
+  int fd_ = -1;            // -1: no file could be made
+  bool writable_ = false;  // false once a write failed (or with no file)
   bool tried_ = false;
-  std::uint64_t size_ = 0;
-  std::string memory_;          // no temporary file could be made, or a write to it failed
-  bool in_memory_ = false;      // from then on (earlier spans stay in the file)
-  std::uint64_t file_end_ = 0;  // spans below this offset are in the file
-  mutable bool unflushed_ = false;
+  /// The text below this offset is in the file; from it on, in pending_
+  /// (waiting to be written) or, once the file cannot be written, in memory_.
+  std::uint64_t file_end_ = 0;
+  std::string pending_;
+  std::string memory_;
 };
 
 /// One record: {"type": ..., ...}; the writer adds the time. A record kept
@@ -105,9 +107,9 @@ class TraceRecord {
   [[nodiscard]] Json expand() const;
 
   std::array<const std::string*, 3> pooled_{};
-  mutable Json body_;                  // null until read, for a spilled record
-  const TraceSpill* spill_ = nullptr;  // set: the body is in the spill at offset_
-  std::uint64_t offset_ = 0;           // the span's members, unpacked: 8 bytes fewer a record
+  mutable Json body_;            // null until read, for a spilled record
+  TraceSpill* spill_ = nullptr;  // set: the body is in the spill at offset_
+  std::uint64_t offset_ = 0;     // the span's members, unpacked: 8 bytes fewer a record
   std::uint32_t length_ = 0;
   /// Where type, service and resource stood among the body's members
   /// (kAbsent: not a string member, so still in the text).
