@@ -36,25 +36,19 @@ const std::vector<std::pair<const model::HostedZone*, const model::RecordSet*>>&
 }
 
 std::vector<const model::HostedZone*> Context::zones_for(const std::string& name) const {
-  if (!zones_by_name_) {
-    zones_by_name_.emplace();
-    std::size_t order = 0;
-    for (const auto* z : world_.route53.zones()) (*zones_by_name_)[z->name].emplace_back(order++, z);
-  }
-  std::vector<std::pair<std::size_t, const model::HostedZone*>> found;
+  std::vector<std::size_t> found;
   // The name and each parent: "a.example.com." then "example.com." then "com.".
   const std::string_view whole = name;
   for (std::size_t at = 0; at < name.size();) {
-    if (auto it = zones_by_name_->find(whole.substr(at)); it != zones_by_name_->end())
-      found.insert(found.end(), it->second.begin(), it->second.end());
+    if (const auto* indexes = world_.route53.zones_named(whole.substr(at))) found.insert(found.end(), indexes->begin(), indexes->end());
     const std::size_t dot = name.find('.', at);
     if (dot == std::string::npos) break;
     at = dot + 1;
   }
-  std::sort(found.begin(), found.end());
+  std::sort(found.begin(), found.end());  // creation order, as zones() lists them
   std::vector<const model::HostedZone*> out;
   out.reserve(found.size());
-  for (const auto& [order, z] : found) out.push_back(z);
+  for (const std::size_t i : found) out.push_back(&world_.route53.zone_at(i));
   return out;
 }
 

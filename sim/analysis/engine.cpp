@@ -267,7 +267,7 @@ const std::vector<Finding>& Engine::current() const {
     current_.clear();
     for (const auto& st : states_) {
       const std::size_t from = current_.size();
-      for (const auto& [subject, fs] : st.findings) current_.insert(current_.end(), fs.begin(), fs.end());
+      st.findings.for_each([&](Subject, const std::vector<Finding>& fs) { current_.insert(current_.end(), fs.begin(), fs.end()); });
       std::sort(current_.begin() + static_cast<std::ptrdiff_t>(from), current_.end(), by_resources);
     }
     current_stale_ = false;
@@ -287,11 +287,11 @@ void Engine::add_readers(RuleState& st, const RunOutput& out) {
   }
   if (st.readers_entries > 2 * st.readers_compacted + 1024) {
     st.readers_entries = 0;
-    for (auto& [key, v] : st.readers) {
+    st.readers.for_each([&](std::uint64_t, std::vector<Subject>& v) {
       std::sort(v.begin(), v.end());
       v.erase(std::unique(v.begin(), v.end()), v.end());
       st.readers_entries += v.size();
-    }
+    });
     st.readers_compacted = st.readers_entries;
   }
 }
@@ -301,7 +301,9 @@ void Engine::add_readers(RuleState& st, const RunOutput& out) {
 void Engine::store(RuleState& st, RunOutput& out, std::vector<Finding>& before) {
   before.clear();
   if (out.full) {
-    for (auto& [subject, fs] : st.findings) before.insert(before.end(), std::make_move_iterator(fs.begin()), std::make_move_iterator(fs.end()));
+    st.findings.for_each([&](Subject, std::vector<Finding>& fs) {
+      before.insert(before.end(), std::make_move_iterator(fs.begin()), std::make_move_iterator(fs.end()));
+    });
     st.findings.clear();
     st.wake_of.clear();
     st.wake_queue = {};
@@ -312,24 +314,23 @@ void Engine::store(RuleState& st, RunOutput& out, std::vector<Finding>& before) 
     for (auto& [subject, name] : out.names) st.names.emplace(subject, std::move(name));
   } else {
     for (const auto subject : out.judged) {
-      auto it = st.findings.find(subject);
-      if (it != st.findings.end()) {
-        before.insert(before.end(), std::make_move_iterator(it->second.begin()), std::make_move_iterator(it->second.end()));
-        st.findings.erase(it);
+      if (auto* fs = st.findings.find(subject)) {
+        before.insert(before.end(), std::make_move_iterator(fs->begin()), std::make_move_iterator(fs->end()));
+        st.findings.erase(subject);
       }
       st.wake_of.erase(subject);
     }
   }
   std::sort(before.begin(), before.end(), by_resources);
   for (std::size_t k = 0; k < out.findings.size(); ++k) st.findings[out.subjects[k]].push_back(out.findings[k]);
-  std::unordered_map<Subject, core::SimTime> asked;
-  for (const auto& w : out.wakes) {
-    auto [it, fresh] = asked.emplace(w.subject, w.at);
-    if (!fresh && w.at < it->second) it->second = w.at;
-  }
-  for (const auto& [subject, at] : asked) {
-    st.wake_of[subject] = at;
-    st.wake_queue.emplace(at.ms, subject);
+  // Each subject's earliest wake-up: the first of its run once sorted.
+  asked_.assign(out.wakes.begin(), out.wakes.end());
+  std::sort(asked_.begin(), asked_.end(),
+            [](const Context::Wake& a, const Context::Wake& b) { return a.subject != b.subject ? a.subject < b.subject : a.at < b.at; });
+  for (std::size_t k = 0; k < asked_.size(); ++k) {
+    if (k > 0 && asked_[k].subject == asked_[k - 1].subject) continue;
+    st.wake_of[asked_[k].subject] = asked_[k].at;
+    st.wake_queue.emplace(asked_[k].at.ms, asked_[k].subject);
   }
   add_readers(st, out);
 }
@@ -337,8 +338,8 @@ void Engine::store(RuleState& st, RunOutput& out, std::vector<Finding>& before) 
 std::optional<core::SimTime> Engine::next_wake(RuleState& st) {
   while (!st.wake_queue.empty()) {
     const auto [ms, subject] = st.wake_queue.top();
-    auto it = st.wake_of.find(subject);
-    if (it != st.wake_of.end() && it->second.ms == ms) return core::SimTime{ms};
+    const core::SimTime* at = st.wake_of.find(subject);
+    if (at != nullptr && at->ms == ms) return core::SimTime{ms};
     st.wake_queue.pop();  // superseded
   }
   return std::nullopt;
@@ -349,7 +350,7 @@ std::optional<core::SimTime> Engine::next_wake(RuleState& st) {
 // its kind, and every subject whose verdict read it (or read them all).
 void Engine::changed_subjects(const RuleDef& rule, RuleState& st, std::vector<Subject>& out) const {
   auto readers_of = [&](std::uint64_t key) {
-    if (auto it = st.readers.find(key); it != st.readers.end()) out.insert(out.end(), it->second.begin(), it->second.end());
+    if (const auto* v = st.readers.find(key)) out.insert(out.end(), v->begin(), v->end());
   };
   std::array<bool, model::kPartCount> walked{};
   for (const auto& ch : world_.changes()) {
@@ -474,9 +475,10 @@ std::optional<core::SimTime> Engine::evaluate(core::SimTime now, std::int32_t st
     }
   }
   for (const std::size_t i : ran) replaced_[i].clear();  // recorded: no need to keep them to the next instant
+  for (const std::size_t i : ran) states_[i].next = next_wake(states_[i]);
   next_wake_.reset();
-  for (auto& st : states_) {
-    if (auto t = next_wake(st); t && *t > now && (!next_wake_ || *t < *next_wake_)) next_wake_ = t;
+  for (const auto& st : states_) {
+    if (st.next && *st.next > now && (!next_wake_ || *st.next < *next_wake_)) next_wake_ = st.next;
   }
   return next_wake_;
 }

@@ -180,15 +180,44 @@ std::string format_timestamp(SimTime t) {
   rem %= 60'000;
   const auto se = rem / 1000;
   const auto milli = rem % 1000;
-  char buf[96];
-  if (milli != 0) {
-    std::snprintf(buf, sizeof buf, "%04lld-%02u-%02uT%02lld:%02lld:%02lld.%03lldZ", static_cast<long long>(c.y), c.m, c.d, static_cast<long long>(h),
-                  static_cast<long long>(mi), static_cast<long long>(se), static_cast<long long>(milli));
-  } else {
-    std::snprintf(buf, sizeof buf, "%04lld-%02u-%02uT%02lld:%02lld:%02lldZ", static_cast<long long>(c.y), c.m, c.d, static_cast<long long>(h),
-                  static_cast<long long>(mi), static_cast<long long>(se));
+  if (c.y < 0 || c.y > 9999) {
+    // Out of RFC 3339's range (the loader refuses such instants): printed
+    // as they are, for messages about them.
+    char buf[96];
+    if (milli != 0) {
+      std::snprintf(buf, sizeof buf, "%04lld-%02u-%02uT%02lld:%02lld:%02lld.%03lldZ", static_cast<long long>(c.y), c.m, c.d,
+                    static_cast<long long>(h), static_cast<long long>(mi), static_cast<long long>(se), static_cast<long long>(milli));
+    } else {
+      std::snprintf(buf, sizeof buf, "%04lld-%02u-%02uT%02lld:%02lld:%02lldZ", static_cast<long long>(c.y), c.m, c.d, static_cast<long long>(h),
+                    static_cast<long long>(mi), static_cast<long long>(se));
+    }
+    return buf;
   }
-  return buf;
+  // By hand, not snprintf: every trace record and every event carries a
+  // timestamp, and a fleet formats millions of them.
+  char buf[24] = {};
+  auto put = [&buf](std::size_t at, std::int64_t v, int digits) {
+    for (int k = digits - 1; k >= 0; --k, v /= 10) buf[at + static_cast<std::size_t>(k)] = static_cast<char>('0' + v % 10);
+  };
+  put(0, c.y, 4);
+  buf[4] = '-';
+  put(5, c.m, 2);
+  buf[7] = '-';
+  put(8, c.d, 2);
+  buf[10] = 'T';
+  put(11, h, 2);
+  buf[13] = ':';
+  put(14, mi, 2);
+  buf[16] = ':';
+  put(17, se, 2);
+  if (milli == 0) {
+    buf[19] = 'Z';
+    return std::string(buf, 20);
+  }
+  buf[19] = '.';
+  put(20, milli, 3);
+  buf[23] = 'Z';
+  return std::string(buf, 24);
 }
 
 }  // namespace acmsim::core

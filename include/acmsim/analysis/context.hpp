@@ -91,8 +91,6 @@ class Context {
   std::vector<std::pair<Subject, std::string>> names_;
   mutable std::optional<std::vector<std::pair<std::string, const model::LoadBalancer*>>> lb_names_;
   mutable std::optional<std::vector<std::pair<const model::HostedZone*, const model::RecordSet*>>> records_;
-  // Ordered and transparent: looked up by views of a name's suffixes, without copies.
-  mutable std::optional<std::map<std::string, std::vector<std::pair<std::size_t, const model::HostedZone*>>, std::less<>>> zones_by_name_;
 };
 
 }  // namespace acmsim::analysis

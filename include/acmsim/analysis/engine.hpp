@@ -14,6 +14,7 @@
 
 #include "acmsim/analysis/finding.hpp"
 #include "acmsim/analysis/rule.hpp"
+#include "acmsim/core/flat_map.hpp"
 #include "acmsim/core/trace.hpp"
 #include "acmsim/model/world.hpp"
 
@@ -87,15 +88,19 @@ class Engine {
   using Subject = Context::Subject;
   using WakeEntry = std::pair<std::int64_t, Subject>;  // (ms, subject)
   struct RuleState {
-    std::unordered_map<Subject, std::vector<Finding>> findings;  // by subject, each sorted by resources
+    // Flat maps: every change and every wake-up looks subjects up here, in
+    // maps as large as the fleet.
+    core::FlatMap<std::vector<Finding>> findings;  // by subject, each sorted by resources
     std::array<std::uint64_t, model::kPartCount> seen{};
     // Each subject's wake-up, and the queue of them in time order (entries
     // that no longer match wake_of are skipped when they come up).
-    std::unordered_map<Subject, core::SimTime> wake_of;
+    core::FlatMap<core::SimTime> wake_of;
     std::priority_queue<WakeEntry, std::vector<WakeEntry>, std::greater<>> wake_queue;
+    // next_wake() as of this rule's last run: its queue changes only when it runs.
+    std::optional<core::SimTime> next;
     // For a rule with keyed parts: the subjects whose verdict read each
     // resource (a superset: entries stay until the next whole run).
-    std::unordered_map<std::uint64_t, std::vector<Subject>> readers;
+    core::FlatMap<std::vector<Subject>> readers;
     std::unordered_map<Subject, std::string> names;  // of the name subjects
     std::size_t readers_entries = 0;
     std::size_t readers_compacted = 0;
@@ -127,6 +132,7 @@ class Engine {
   std::vector<std::size_t> ran_;
   std::vector<const Finding*> cleared_;
   std::vector<const Finding*> raised_;
+  std::vector<Context::Wake> asked_;  // store()'s wake-ups, by subject
   mutable std::vector<Finding> current_;
   mutable bool current_stale_ = false;
 };

@@ -11,10 +11,10 @@
 #include <algorithm>
 #include <cassert>
 #include <cstdint>
-#include <unordered_set>
 #include <utility>
 #include <vector>
 
+#include "acmsim/core/flat_map.hpp"
 #include "acmsim/core/time.hpp"
 
 namespace acmsim::core {
@@ -57,7 +57,7 @@ class EventQueue {
   bool cancel(EventId id) {
     if (!id.valid() || id.seq >= seq_ || id.time < now_) return false;
     if (id.time == now_ && std::find(popped_now_.begin(), popped_now_.end(), id.seq) != popped_now_.end()) return false;
-    if (!cancelled_.insert(id.seq).second) return false;
+    if (!cancelled_.insert(id.seq)) return false;
     if (cancelled_.size() > 4096 && cancelled_.size() * 2 > heap_.size()) compact();
     return true;
   }
@@ -100,9 +100,7 @@ class EventQueue {
   void drop_cancelled_top() {
     assert(!empty());
     while (!cancelled_.empty()) {
-      const auto it = cancelled_.find(heap_.front().key & kSeqMask);
-      if (it == cancelled_.end()) return;
-      cancelled_.erase(it);
+      if (!cancelled_.erase(heap_.front().key & kSeqMask)) return;
       remove_top();
     }
   }
@@ -165,7 +163,7 @@ class EventQueue {
   void compact() {
     std::size_t w = 0;
     for (std::size_t r = 0; r < heap_.size(); ++r) {
-      if (cancelled_.count(heap_[r].key & kSeqMask) == 0U) heap_[w++] = heap_[r];
+      if (!cancelled_.contains(heap_[r].key & kSeqMask)) heap_[w++] = heap_[r];
     }
     heap_.resize(w);
     for (std::size_t i = heap_.size() / 4 + 1; i-- > 0;) {
@@ -175,8 +173,9 @@ class EventQueue {
   }
 
   std::vector<Entry> heap_;
-  // Lookups only, never iterated: its order cannot reach any output.
-  std::unordered_set<std::uint64_t> cancelled_;
+  // Lookups only, never iterated: its order cannot reach any output. Flat:
+  // every pop looks the top up here while anything is cancelled.
+  FlatSet cancelled_;
   std::vector<std::uint64_t> popped_now_;  // sequences popped at the current instant
   std::int64_t now_ = INT64_MIN;
   std::uint64_t seq_ = 0;

@@ -51,6 +51,8 @@ class ReadLog {
   ReadLog& operator=(const ReadLog&) = delete;
   /// Notes a read if a log is active on this thread (cheap otherwise).
   static void note(Part part, std::uint64_t key);
+  /// Notes reads captured earlier by another log (read_key values), as if made now.
+  static void replay(const std::vector<std::uint64_t>& keys);
   static bool active();
 
  private:

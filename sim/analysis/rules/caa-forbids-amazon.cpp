@@ -12,9 +12,8 @@ using model::CertificateType;
 void check(Context& ctx, const model::Certificate& c) {
   if (c.deleted || c.type == CertificateType::Private || c.status == CertificateStatus::Expired || c.status == CertificateStatus::Failed) return;
   const auto& w = ctx.world();
-  model::PublicDns::CaaMemo caa_by_node;
   for (const auto& n : c.sans) {
-    if (!model::PublicDns::caa_allows_amazon(w.dns.relevant_caa(n, caa_by_node), n.rfind("*.", 0) == 0)) {
+    if (!model::PublicDns::caa_allows_amazon(w.dns.relevant_caa(n), n.rfind("*.", 0) == 0)) {
       ctx.report({c.arn, n},
                  "The CAA records that apply to " + n + " do not allow Amazon to issue: certificate " + c.arn + " cannot be issued or renewed.",
                  c.origin);

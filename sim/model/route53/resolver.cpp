@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <functional>
+#include <unordered_map>
 
 #include "acmsim/model/changes.hpp"
 #include "acmsim/model/route53/dns_name.hpp"
@@ -29,13 +31,13 @@ bool node_exists(const HostedZone& z, std::string_view name) {
   return it != z.records.end() && it->first.sort_name.compare(0, key.size(), key) == 0;
 }
 
+// The first record set of `type` at exactly `name`, in the zone's order (by
+// set identifier): one hash lookup in the zone's name index.
 const RecordSet* find(const HostedZone& z, std::string_view name, RRType type) {
-  thread_local std::string key;  // reused: no allocation per lookup
-  dns::sort_key_into(key, name);
-  const std::string_view type_name = aws_name(type);
-  for (auto it = z.records.lower_bound(RecordKeyView{key, type_name, ""}); it != z.records.end(); ++it) {
-    if (it->first.sort_name != key || it->first.type != type_name) break;
-    if (it->second.name == name && it->second.type == type) return &it->second;
+  const auto* at = z.by_name.at(dns::name_key(name));
+  if (at == nullptr) return nullptr;
+  for (const RecordSet* r : *at) {
+    if (r->type == type && r->name == name) return r;
   }
   return nullptr;
 }
@@ -50,22 +52,17 @@ struct AtName {
 };
 
 AtName at_name(const HostedZone& z, std::string_view name, RRType type) {
-  thread_local std::string key;  // reused: no allocation per lookup
-  dns::sort_key_into(key, name);
-  if (key.empty() || name.find('\\') != std::string_view::npos) return {find(z, name, type), find(z, name, RRType::CNAME), node_exists(z, name)};
   AtName out;
-  for (auto it = z.records.lower_bound(RecordKeyView{key, "", ""}); it != z.records.end() && it->first.sort_name == key; ++it) {
-    out.exists = true;
-    if (it->second.name != name) continue;
-    if (out.of_type == nullptr && it->second.type == type) out.of_type = &it->second;
-    if (out.cname == nullptr && it->second.type == RRType::CNAME) out.cname = &it->second;
+  if (const auto* at = z.by_name.at(dns::name_key(name))) {
+    for (const RecordSet* r : *at) {
+      if (r->name != name) continue;  // a name whose key collides
+      out.exists = true;
+      if (out.of_type == nullptr && r->type == type) out.of_type = r;
+      if (out.cname == nullptr && r->type == RRType::CNAME) out.cname = r;
+    }
   }
-  if (!out.exists) {
-    // An empty non-terminal: a name below this one owns records.
-    key += '.';
-    const auto it = z.records.lower_bound(RecordKeyView{key, "", ""});
-    out.exists = it != z.records.end() && it->first.sort_name.compare(0, key.size(), key) == 0;
-  }
+  // No record at the name: it may still exist, as an empty non-terminal.
+  if (!out.exists) out.exists = node_exists(z, name);
   return out;
 }
 
@@ -211,30 +208,60 @@ std::string caa_start(std::string_view name_in) {
 }  // namespace
 
 std::vector<std::string> PublicDns::relevant_caa(std::string_view name_in) const {
-  for (std::string n = caa_start(name_in); !n.empty() && n != "."; n = dns::parent(n)) {
-    if (auto caa = caa_at(n)) return *caa;
-  }
-  return {};
-}
-
-std::vector<std::string> PublicDns::relevant_caa(std::string_view name_in, CaaMemo& memo) const {
   const std::string n = caa_start(name_in);
   if (n.empty() || n == ".") return {};
   if (auto caa = caa_at(n)) return *caa;
-  return ancestor_caa(dns::parent(n), memo);
+  return ancestor_caa(dns::parent(n));
 }
 
-const std::vector<std::string>& PublicDns::ancestor_caa(const std::string& n, CaaMemo& memo) const {
-  static const std::vector<std::string> kNone;
-  if (n.empty() || n == ".") return kNone;
-  if (const auto it = memo.find(n); it != memo.end()) return it->second;
-  std::vector<std::string> answer;
-  if (auto caa = caa_at(n)) {
-    answer = std::move(*caa);
-  } else {
-    answer = ancestor_caa(dns::parent(n), memo);
+namespace {
+
+// The CAA answers of names above the ones asked about, with the reads each
+// took, for as long as DNS is unchanged. Certificates share their parents
+// (the zone apex, the domain above it), so a certificate judged again costs
+// one lookup at its own name instead of one per label. Per thread: the rules
+// of a large world run on several threads over the same world.
+struct CaaCache {
+  struct Entry {
+    std::vector<std::string> caa;
+    std::vector<std::uint64_t> reads;
+  };
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::uint64_t generation = 0;  // Route53Service::generation of the answers (0: none yet)
+  std::unordered_map<std::string, Entry, Hash, std::equal_to<>> by_node;
+  // A world of many distinct parent names starts over rather than grow without bound.
+  static constexpr std::size_t kMaxEntries = 1U << 16;
+};
+thread_local CaaCache caa_cache;
+
+}  // namespace
+
+std::vector<std::string> PublicDns::ancestor_caa(std::string_view n) const {
+  if (n.empty() || n == ".") return {};
+  CaaCache& cache = caa_cache;
+  if (cache.generation != r53_.generation()) {
+    cache.by_node.clear();
+    cache.generation = r53_.generation();
   }
-  return memo.emplace(n, std::move(answer)).first->second;
+  if (const auto it = cache.by_node.find(n); it != cache.by_node.end()) {
+    ReadLog::replay(it->second.reads);  // the verdict depends on them as if read now
+    return it->second.caa;
+  }
+  CaaCache::Entry e;
+  {
+    ReadLog capture(e.reads);
+    if (auto caa = caa_at(std::string(n))) {
+      e.caa = std::move(*caa);
+    } else {
+      e.caa = ancestor_caa(dns::parent(n));
+    }
+  }
+  ReadLog::replay(e.reads);
+  if (cache.by_node.size() >= CaaCache::kMaxEntries) cache.by_node.clear();
+  return cache.by_node.emplace(std::string(n), std::move(e)).first->second.caa;
 }
 
 bool PublicDns::caa_allows_amazon(const std::vector<std::string>& caa, bool wildcard) {

@@ -1,6 +1,7 @@
 #include "acmsim/model/route53/route53_service.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 
 #include "acmsim/model/route53/dns_name.hpp"
@@ -73,7 +74,17 @@ std::optional<std::string> check_value(RRType type, const std::string& value) {
 
 }  // namespace
 
-Route53Service::Route53Service(const ServiceContext& ctx) : ctx_(ctx), ids_(ctx.sim.seed(), "route53.ids") {}
+namespace {
+// Generations come from one counter for every world (worlds of a sweep run on
+// several threads): a cache keyed by generation can never mistake one world's
+// DNS for another's.
+std::uint64_t next_generation() {
+  static std::atomic<std::uint64_t> counter{0};
+  return counter.fetch_add(1, std::memory_order_relaxed) + 1;
+}
+}  // namespace
+
+Route53Service::Route53Service(const ServiceContext& ctx) : ctx_(ctx), ids_(ctx.sim.seed(), "route53.ids"), generation_(next_generation()) {}
 
 std::string_view Route53Service::bare_id_view(std::string_view id) {
   for (const std::string_view prefix : {"/hostedzone/", "hostedzone/", "/change/", "change/"}) {
@@ -92,6 +103,7 @@ std::string Route53Service::new_id(char prefix) {
 }
 
 void Route53Service::notify(const std::vector<ChangedRecord>* records) {
+  generation_ = next_generation();
   if (observer_ != nullptr) observer_->on_dns_changed(records);
 }
 
@@ -158,8 +170,10 @@ Outcome<CreatedZone> Route53Service::create_hosted_zone(core::SimTime now, const
   z.records.emplace(key_of(ns), ns);
   caller_references_[req.caller_reference] = z.id;
   zone_index_[z.id] = zones_.size();
+  zones_by_name_[z.name].push_back(zones_.size());
   zones_.push_back(std::move(z));
   HostedZone& stored = zones_.back();
+  stored.by_name.rebuild(stored.records);
   // By default the first public zone created for a name answers for it (scenario format, sim:DelegateDomain).
   if (!stored.private_zone && delegations_.count(name) == 0U) delegations_[name] = stored.id;
   ChangeInfo change{new_id('C'), now, ""};
@@ -182,6 +196,11 @@ Outcome<ChangeInfo> Route53Service::delete_hosted_zone(core::SimTime now, std::s
     }
   }
   z->deleted = true;
+  if (auto it = zones_by_name_.find(z->name); it != zones_by_name_.end()) {
+    const auto index = static_cast<std::size_t>(z - zones_.data());
+    std::erase(it->second, index);
+    if (it->second.empty()) zones_by_name_.erase(it);
+  }
   for (auto it = delegations_.begin(); it != delegations_.end();) {
     it = it->second == z->id ? delegations_.erase(it) : std::next(it);
   }
@@ -236,9 +255,10 @@ Outcome<ChangeInfo> Route53Service::change_resource_record_sets(core::SimTime no
   // The batch is atomic: several changes work on a copy. A single change
   // writes only once all its checks passed, so it works in place (a zone of
   // 100,000 records is not copied for each validation record written).
+  const bool in_copy = batch.changes.size() > 1;
   std::map<RecordKey, RecordSet, RecordKeyLess> copy;
-  if (batch.changes.size() > 1) copy = z->records;
-  auto& records = batch.changes.size() > 1 ? copy : z->records;
+  if (in_copy) copy = z->records;
+  auto& records = in_copy ? copy : z->records;
   std::vector<std::string> errors;
   std::string rule;  // the misconfiguration rule behind a refusal, if any
   const std::string zone_name = z->name;
@@ -283,6 +303,7 @@ Outcome<ChangeInfo> Route53Service::change_resource_record_sets(core::SimTime no
         errors.push_back("A HostedZone must contain at least one NS record for the zone itself.");
       } else {
         if (r.type == RRType::NS) --ns_cuts_added;  // not the apex's: refused above
+        if (!in_copy) z->by_name.remove(&existing->second);
         records.erase(existing);
       }
       continue;
@@ -336,9 +357,14 @@ Outcome<ChangeInfo> Route53Service::change_resource_record_sets(core::SimTime no
                            ", but the alias target name does not lie within the target zone");
           continue;
         }
-        const bool found = std::any_of(pool.begin(), pool.end(), [&](const auto& kv) {
-          return kv.second.name == r.alias->dns_name && (kv.second.type == r.type || kv.second.type == RRType::CNAME);
-        });
+        auto target = [&](const RecordSet& t) { return t.name == r.alias->dns_name && (t.type == r.type || t.type == RRType::CNAME); };
+        bool found = false;
+        if (tz == z && in_copy) {
+          // The batch's working copy has no name index: a walk, as the copy was.
+          found = std::any_of(pool.begin(), pool.end(), [&](const auto& kv) { return target(kv.second); });
+        } else if (const auto* at = tz->by_name.at(dns::name_key(r.alias->dns_name))) {
+          found = std::any_of(at->begin(), at->end(), [&](const RecordSet* t) { return target(*t); });
+        }
         if (!found) {
           errors.push_back("Tried to create an alias that targets " + r.alias->dns_name + ", type " + type_name + " in zone " + tz->id +
                            ", but that target was not found");
@@ -353,7 +379,8 @@ Outcome<ChangeInfo> Route53Service::change_resource_record_sets(core::SimTime no
       }
     }
     if (r.type == RRType::NS && r.name != zone_name && existing == records.end()) ++ns_cuts_added;
-    records[key] = r;
+    const auto [written, inserted] = records.insert_or_assign(key, r);
+    if (inserted && !in_copy) z->by_name.add(&written->second);  // an overwrite keeps its node and its place
   }
   if (!errors.empty()) {
     std::string msg;
@@ -369,7 +396,10 @@ Outcome<ChangeInfo> Route53Service::change_resource_record_sets(core::SimTime no
         std::any_of(errors.begin(), errors.end(), [](const std::string& e) { return e.find("is not permitted at apex") != std::string::npos; });
     return aws_error("InvalidChangeBatch", msg, apex ? "dns-cname-at-apex" : rule);
   }
-  if (batch.changes.size() > 1) z->records = std::move(copy);
+  if (in_copy) {
+    z->records = std::move(copy);
+    z->by_name.rebuild(z->records);
+  }
   z->ns_cuts = static_cast<std::size_t>(static_cast<std::ptrdiff_t>(z->ns_cuts) + ns_cuts_added);
   ChangeInfo info{new_id('C'), now, batch.comment};
   changes_[info.id] = info;

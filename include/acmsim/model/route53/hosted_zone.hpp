@@ -8,6 +8,7 @@
 #include <tuple>
 #include <vector>
 
+#include "acmsim/core/flat_map.hpp"
 #include "acmsim/core/time.hpp"
 #include "acmsim/model/aws_names.hpp"
 
@@ -65,6 +66,33 @@ struct RecordKeyLess {
   }
 };
 
+/// A zone's record sets by the exact name they are at, so that a DNS query
+/// costs one hash lookup instead of a walk down the ordered map (every
+/// certificate check asks several). Keyed by dns::name_key of the name: a
+/// collision of keys only puts two names in one list, and readers compare
+/// names. Each list is in the map's order (type, then set identifier).
+/// It points into its zone's map, whose nodes never move: a copy would point
+/// into the original, so there is none.
+class RecordsByName {
+ public:
+  RecordsByName() = default;
+  RecordsByName(const RecordsByName&) = delete;
+  RecordsByName& operator=(const RecordsByName&) = delete;
+  RecordsByName(RecordsByName&&) noexcept = default;
+  RecordsByName& operator=(RecordsByName&&) noexcept = default;
+  ~RecordsByName() = default;
+
+  void add(const RecordSet* r);
+  void remove(const RecordSet* r);
+  /// Every record set indexed from `records`, and nothing else.
+  void rebuild(const std::map<RecordKey, RecordSet, RecordKeyLess>& records);
+  /// The record sets at the name of this key (and at colliding names), or nullptr.
+  [[nodiscard]] const std::vector<const RecordSet*>* at(std::uint64_t name_key) const { return by_key_.find(name_key); }
+
+ private:
+  core::FlatMap<std::vector<const RecordSet*>> by_key_;
+};
+
 struct HostedZone {
   std::string id;    // without the /hostedzone/ prefix
   std::string name;  // normalized, absolute
@@ -74,6 +102,7 @@ struct HostedZone {
   std::vector<std::pair<std::string, std::string>> vpcs;  // region, vpc id
   std::vector<std::string> name_servers;
   std::map<RecordKey, RecordSet, RecordKeyLess> records;
+  RecordsByName by_name;  // kept with `records` by Route53Service, the only writer
   /// NS record sets below the apex (delegations inside the zone). Most zones
   /// have none, and then a lookup need not look for a cut on its way down.
   std::size_t ns_cuts = 0;

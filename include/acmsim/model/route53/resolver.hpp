@@ -6,7 +6,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "acmsim/model/route53/route53_service.hpp"
@@ -39,12 +38,10 @@ class PublicDns {
   [[nodiscard]] bool cname_reaches(std::string_view name, std::string_view expected, int max_hops) const;
 
   /// The relevant CAA record set for issuing to `name` (RFC 8659: the closest
-  /// one up the tree); empty when there is none.
+  /// one up the tree); empty when there is none. The answers of parent nodes
+  /// are remembered while DNS is unchanged: names that share parents share
+  /// their walk.
   [[nodiscard]] std::vector<std::string> relevant_caa(std::string_view name) const;
-  /// The same, remembering the answers of parent nodes in `memo` (valid while
-  /// DNS does not change): names that share parents share their walk.
-  using CaaMemo = std::unordered_map<std::string, std::vector<std::string>>;
-  [[nodiscard]] std::vector<std::string> relevant_caa(std::string_view name, CaaMemo& memo) const;
 
   /// Whether the CAA set allows Amazon to issue for a name (wildcard or not).
   static bool caa_allows_amazon(const std::vector<std::string>& caa, bool wildcard);
@@ -52,7 +49,7 @@ class PublicDns {
  private:
   // The CAA set at one node, following a CNAME there; nullopt when it has none.
   [[nodiscard]] std::optional<std::vector<std::string>> caa_at(const std::string& node) const;
-  [[nodiscard]] const std::vector<std::string>& ancestor_caa(const std::string& node, CaaMemo& memo) const;
+  [[nodiscard]] std::vector<std::string> ancestor_caa(std::string_view node) const;
   [[nodiscard]] const HostedZone* descend(const HostedZone* zone, std::string_view name, bool* lame, int depth) const;
 
   const Route53Service& r53_;

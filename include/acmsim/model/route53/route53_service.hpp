@@ -84,12 +84,25 @@ class Route53Service {
   /// Live zones in creation order.
   [[nodiscard]] std::vector<const HostedZone*> zones() const;
   [[nodiscard]] const HostedZone* find_zone(std::string_view id) const;
+  /// The live zones named exactly `name` (normalized), as indexes in creation
+  /// order; nullptr when there is none. Kept as zones come and go, so that a
+  /// rule asking which zones hold a name never walks them all.
+  [[nodiscard]] const std::vector<std::size_t>* zones_named(std::string_view name) const {
+    const auto it = zones_by_name_.find(name);
+    return it == zones_by_name_.end() ? nullptr : &it->second;
+  }
+  /// The zone of an index from zones_named.
+  [[nodiscard]] const HostedZone& zone_at(std::size_t index) const { return zones_[index]; }
 
   /// The zone id that the registrar's NS records point at for exactly this name.
   [[nodiscard]] const std::map<std::string, std::string, std::less<>>& delegations() const { return delegations_; }
 
   /// Upserts one record outside the API (sim:CreateValidationRecords); same rules as UPSERT.
   Outcome<ChangeInfo> upsert(core::SimTime now, std::string_view zone_id, RecordSet record);
+
+  /// Changes with every change to zones, records or delegations, and is never
+  /// the same in two worlds: answers derived from DNS can be kept while it holds.
+  [[nodiscard]] std::uint64_t generation() const { return generation_; }
 
   /// Strips "/hostedzone/" (and "/change/").
   static std::string bare_id(std::string_view id);
@@ -103,12 +116,14 @@ class Route53Service {
 
   const ServiceContext& ctx_;
   core::RandomStream ids_;
-  std::vector<HostedZone> zones_;                                // creation order; deleted ones are kept, flagged
-  std::map<std::string, std::size_t, std::less<>> zone_index_;   // transparent: found by a view of the id
-  std::map<std::string, std::string, std::less<>> delegations_;  // normalized name -> zone id
+  std::vector<HostedZone> zones_;                                               // creation order; deleted ones are kept, flagged
+  std::map<std::string, std::size_t, std::less<>> zone_index_;                  // transparent: found by a view of the id
+  std::map<std::string, std::string, std::less<>> delegations_;                 // normalized name -> zone id
+  std::map<std::string, std::vector<std::size_t>, std::less<>> zones_by_name_;  // live zones only
   std::map<std::string, ChangeInfo> changes_;
   std::map<std::string, std::string> caller_references_;
   DnsObserver* observer_ = nullptr;
+  std::uint64_t generation_;
   const AliasTargetRegistry* alias_registry_ = nullptr;
 };
 
