@@ -17,6 +17,10 @@
 #include "acmsim/scenario/references.hpp"
 #include "acmsim/scenario/scenario.hpp"
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 namespace acmsim::scenario {
 
 namespace {
@@ -633,13 +637,23 @@ class Loader : input::DocumentReader {
 }  // namespace
 
 Scenario parse_scenario(std::string_view text, const std::string& file, const LoadLimits& limits) {
-  SourceDocument doc;
-  try {
-    doc = parse_json_with_positions(text, JsonLimits{limits.max_depth});
-  } catch (const JsonSyntaxError& e) {
-    throw InputError(file, e.pos(), e.path(), std::string("invalid JSON: ") + e.what());
+  Scenario s;
+  {
+    SourceDocument doc;
+    try {
+      doc = parse_json_with_positions(text, JsonLimits{limits.max_depth});
+    } catch (const JsonSyntaxError& e) {
+      throw InputError(file, e.pos(), e.path(), std::string("invalid JSON: ") + e.what());
+    }
+    s = Loader(doc, file, limits).load();
   }
-  return Loader(doc, file, limits).load();
+#ifdef __GLIBC__
+  // The document of a large scenario is millions of small blocks, freed just
+  // now: hand the pages back, or the run's own memory stacks on top of them
+  // and a fleet run's peak is the document's size plus the run's.
+  malloc_trim(0);
+#endif
+  return s;
 }
 
 Scenario load_scenario_document(const SourceDocument& doc, const std::string& file, const LoadLimits& limits) {

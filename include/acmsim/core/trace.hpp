@@ -14,6 +14,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "acmsim/core/string_hash.hpp"
 #include "acmsim/core/time.hpp"
 
 namespace acmsim::core {
@@ -40,11 +41,7 @@ class StringPool {
   }
 
  private:
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  std::unordered_set<std::string, Hash, std::equal_to<>> strings_;
+  std::unordered_set<std::string, StringHash, std::equal_to<>> strings_;
 };
 
 /// Where compact records keep their text: an unnamed temporary file (in

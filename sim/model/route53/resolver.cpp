@@ -6,6 +6,7 @@
 #include <functional>
 #include <unordered_map>
 
+#include "acmsim/core/string_hash.hpp"
 #include "acmsim/model/changes.hpp"
 #include "acmsim/model/route53/dns_name.hpp"
 
@@ -13,23 +14,7 @@ namespace acmsim::model {
 
 namespace {
 
-// Records are kept in Route 53's listing order (labels reversed), so a name's
-// own records and those below it are two contiguous runs of the map: a lookup
-// costs O(log records), whatever the size of the zone.
-bool node_exists(const HostedZone& z, std::string_view name) {
-  // A node exists when it owns records or lies above a name that does (an
-  // empty non-terminal), as RFC 4592 reads it.
-  thread_local std::string key;  // reused: no allocation per lookup
-  dns::sort_key_into(key, name);
-  if (key.empty() || name.find('\\') != std::string_view::npos) {
-    return std::any_of(z.records.begin(), z.records.end(), [&](const auto& kv) { return dns::is_at_or_below(kv.second.name, name); });
-  }
-  auto it = z.records.lower_bound(RecordKeyView{key, "", ""});
-  if (it != z.records.end() && it->first.sort_name == key) return true;
-  key += '.';
-  it = z.records.lower_bound(RecordKeyView{key, "", ""});
-  return it != z.records.end() && it->first.sort_name.compare(0, key.size(), key) == 0;
-}
+bool node_exists(const HostedZone& z, std::string_view name) { return z.by_name.node_exists(name); }
 
 // The first record set of `type` at exactly `name`, in the zone's order (by
 // set identifier): one hash lookup in the zone's name index.
@@ -226,12 +211,8 @@ struct CaaCache {
     std::vector<std::string> caa;
     std::vector<std::uint64_t> reads;
   };
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
   std::uint64_t generation = 0;  // Route53Service::generation of the answers (0: none yet)
-  std::unordered_map<std::string, Entry, Hash, std::equal_to<>> by_node;
+  std::unordered_map<std::string, Entry, core::StringHash, std::equal_to<>> by_node;
   // A world of many distinct parent names starts over rather than grow without bound.
   static constexpr std::size_t kMaxEntries = 1U << 16;
 };

@@ -5,10 +5,13 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <tuple>
+#include <unordered_map>
 #include <vector>
 
 #include "acmsim/core/flat_map.hpp"
+#include "acmsim/core/string_hash.hpp"
 #include "acmsim/core/time.hpp"
 #include "acmsim/model/aws_names.hpp"
 
@@ -88,9 +91,19 @@ class RecordsByName {
   void rebuild(const std::map<RecordKey, RecordSet, RecordKeyLess>& records);
   /// The record sets at the name of this key (and at colliding names), or nullptr.
   [[nodiscard]] const std::vector<const RecordSet*>* at(std::uint64_t name_key) const { return by_key_.find(name_key); }
+  /// Whether the name exists as a DNS node: it owns records or lies above a
+  /// name that does (an empty non-terminal, RFC 4592), as
+  /// dns::is_at_or_below reads "above". One hash lookup: a certificate's
+  /// own name is usually such a node (its validation record is below it),
+  /// and every CAA check asks.
+  [[nodiscard]] bool node_exists(std::string_view name) const { return below_.find(name) != below_.end(); }
 
  private:
+  void count_node(std::string_view name, int delta);
   core::FlatMap<std::vector<const RecordSet*>> by_key_;
+  /// How many record sets are at or below each name that has any: exact
+  /// names, not keys, since a false "exists" would turn NXDOMAIN into NODATA.
+  std::unordered_map<std::string, std::uint32_t, core::StringHash, std::equal_to<>> below_;
 };
 
 struct HostedZone {
