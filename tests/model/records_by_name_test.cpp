@@ -10,8 +10,8 @@
 #include "acmsim/model/route53/hosted_zone.hpp"
 
 using namespace acmsim;
-using model::RecordSet;
 using model::RecordsByName;
+using model::RecordSet;
 
 namespace {
 // The definition the index must agree with: some record is at or below the name.
