@@ -106,6 +106,18 @@ TraceRecord::TraceRecord(SimTime t, Json body, TraceSpill* spill, StringPool& po
   spill_ = spill;
 }
 
+TraceRecord::TraceRecord(SimTime t, const std::array<std::string_view, 3>& pooled, const std::array<std::uint8_t, 3>& places, const Json& rest,
+                         TraceSpill& spill, StringPool& pool)
+    : time(t), place_(places) {
+  for (std::size_t k = 0; k < pooled.size(); ++k) {
+    if (places[k] != kAbsent) pooled_[k] = &pool.intern(pooled[k]);
+  }
+  const auto span = spill.put(rest.dump());
+  offset_ = span.offset;
+  length_ = span.length;
+  spill_ = &spill;
+}
+
 Json TraceRecord::expand() const {
   Json rest = Json::parse(spill_->get({offset_, length_}));
   auto& members = rest.get_ref<Json::object_t&>();

@@ -5,6 +5,17 @@ namespace acmsim::model {
 void emit_state(core::Trace& trace, core::SimTime at, std::string_view service, std::optional<RegionId> region, std::string_view resource,
                 StateChange change, core::Json extra) {
   if (!trace.enabled()) return;
+  if (trace.keeps_compact_only("state") && !extra.contains("type") && !extra.contains("service") && !extra.contains("resource")) {
+    // The record as TraceRecord would keep it: type, service and resource
+    // pooled, at the places they take below (each counted after the ones
+    // before it are taken out).
+    core::Json rest = core::json_object(2 + extra.size());
+    if (region) rest["region"] = region_code(*region);
+    rest["change"] = aws_name(change);
+    for (auto& [k, v] : extra.items()) rest[k] = std::move(v);
+    trace.add_compact(at, {"state", service, resource}, {0, 0, static_cast<std::uint8_t>(region ? 1 : 0)}, rest);
+    return;
+  }
   core::Json j = core::json_object(5 + extra.size());
   j["type"] = "state";
   j["service"] = service;

@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 #include <sstream>
+#include <unordered_map>
 
 namespace acmsim::report {
 
@@ -474,10 +475,6 @@ std::string render_summary(const scenario::RunResult& r, bool full) {
       << core::format_duration(s.horizon) << "), seed " << s.seed << ", " << r.sim->events_processed()
       << (r.sim->events_processed() == 1 ? " event\n" : " events\n");
 
-  std::map<std::string_view, std::vector<const core::TraceRecord*>> stories;  // keys: views into the trace or the world
-  for (const auto& rec : r.trace->records()) {
-    if (rec.type() == "state" && rec.service() == "acm") stories[rec.resource()].push_back(&rec);
-  }
   const auto& all = r.world->acm.all();
   std::vector<const model::Certificate*> certs;
   certs.reserve(all.size());
@@ -518,6 +515,15 @@ std::string render_summary(const scenario::RunResult& r, bool full) {
         << " others not listed (run --full lists every certificate)\n";
     notable.resize(shown);
     certs = std::move(notable);
+  }
+  // The stories of the certificates listed only: a fleet's summary lists a
+  // few of its certificates, and its trace holds millions of state records.
+  std::unordered_map<std::string_view, std::vector<const core::TraceRecord*>> stories;  // keys: views into the world
+  stories.reserve(certs.size());
+  for (const auto* c : certs) stories.try_emplace(c->arn);
+  for (const auto& rec : r.trace->records()) {
+    if (rec.type() != "state" || rec.service() != "acm") continue;
+    if (const auto it = stories.find(rec.resource()); it != stories.end()) it->second.push_back(&rec);
   }
   for (const auto* cp : certs) {
     const auto& c = *cp;

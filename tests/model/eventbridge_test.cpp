@@ -192,3 +192,40 @@ TEST(ConfigExpirationCheck, FlagsCertificatesInsideTheWindowOnChangeAndPeriodica
   for (const auto& e : f.world.events.events()) changes += e.event["source"] == "aws.config" ? 1 : 0;
   EXPECT_EQ(changes, 3U) << "two first evaluations, then one change";
 }
+
+TEST(EventBridgeRules, EventsNothingReadsAreCountedNotBuiltAndKeepLaterIdsTheSame) {
+  // A run that keeps no history and traces no events builds only the events
+  // some rule's pattern can take; the others are counted, and spend the ids
+  // they would have had, so every count, delivery and later id is unchanged.
+  auto run = [](bool history) {
+    WorldFixture f;
+    f.trace.keep_only({"state"});
+    f.world.events.keep_history(history);
+    model::PutRuleInput r;
+    r.name = "expiry";
+    r.event_pattern = R"({"source":["aws.acm"],"detail-type":["ACM Certificate Approaching Expiration"]})";
+    EXPECT_TRUE(f.world.events.put_rule(region("us-east-1"), r).ok());
+    EXPECT_TRUE(
+        f.world.events.put_targets(region("us-east-1"), "expiry", "default", {{"ops", "arn:aws:sns:us-east-1:111122223333:ops", {}, {}, {}}}).ok());
+    import(f, "us-east-1", "2026-04-30T00:00:00Z");
+    f.run_until(Duration::days(70));
+    EXPECT_EQ(f.world.events.count_if_unread(region("us-east-1"), "default", "aws.acm", "ACM Certificate Available"), !history);
+    EXPECT_FALSE(f.world.events.count_if_unread(region("us-east-1"), "default", "aws.acm", "ACM Certificate Approaching Expiration"))
+        << "the rule can take it";
+    EXPECT_EQ(f.world.events.count_if_unread(region("us-west-2"), "default", "aws.acm", "ACM Certificate Approaching Expiration"), !history)
+        << "no rule on that bus";
+    if (history) {  // counted as the skipping run counted them
+      f.world.events.publish(region("us-east-1"), "default", core::Json{{"source", "aws.acm"}, {"detail-type", "ACM Certificate Available"}});
+      f.world.events.publish(region("us-west-2"), "default",
+                             core::Json{{"source", "aws.acm"}, {"detail-type", "ACM Certificate Approaching Expiration"}});
+    }
+    return std::tuple(f.world.events.event_counts(), f.world.events.delivery_counts(), f.world.events.new_event_id());
+  };
+  const auto skipping = run(false);
+  const auto building = run(true);
+  EXPECT_EQ(std::get<0>(skipping), std::get<0>(building));
+  EXPECT_EQ(std::get<1>(skipping), std::get<1>(building));
+  EXPECT_EQ(std::get<2>(skipping), std::get<2>(building)) << "later events keep their ids";
+  ASSERT_EQ(std::get<1>(skipping).size(), 1U);
+  EXPECT_EQ(std::get<1>(skipping).begin()->second, 45U) << "45 daily notices delivered";
+}

@@ -85,6 +85,12 @@ class TraceSpill {
 class TraceRecord {
  public:
   TraceRecord(SimTime t, Json body, TraceSpill* spill, StringPool& pool);
+  /// A compact record given in its parts: the pooled members' values and
+  /// places (as the other constructor finds them), and the other members.
+  /// The same record as from the whole body, without building members only
+  /// to take them out again (a fleet run makes millions of state records).
+  TraceRecord(SimTime t, const std::array<std::string_view, 3>& pooled, const std::array<std::uint8_t, 3>& places, const Json& rest,
+              TraceSpill& spill, StringPool& pool);
   SimTime time;
   /// The body's "type", "service" and "resource" members ("" when absent):
   /// what readers select records on without parsing them. Views into the
@@ -159,6 +165,22 @@ class Trace {
     }
     if (out_ != nullptr) write(t, body);
     records_.emplace_back(t, std::move(body), compact_ ? &spill_ : nullptr, pool_);
+  }
+  /// Whether a record of this type is only kept, compact, and goes to no
+  /// file: then add_compact() takes it in parts.
+  [[nodiscard]] bool keeps_compact_only(std::string_view type) const {
+    if (!enabled_ || !compact_ || out_ != nullptr) return false;
+    if (keep_types_.empty()) return true;
+    for (const auto& k : keep_types_) {
+      if (k == type) return true;
+    }
+    return false;
+  }
+  /// A record whose "type", "service" and "resource" members stood at
+  /// `places` (see TraceRecord) among the members of `rest`. Only when
+  /// keeps_compact_only(type).
+  void add_compact(SimTime t, const std::array<std::string_view, 3>& pooled, const std::array<std::uint8_t, 3>& places, const Json& rest) {
+    records_.emplace_back(t, pooled, places, rest, spill_, pool_);
   }
   /// A record for the file only (each probe attempt): the run does not keep it.
   void stream_only(SimTime t, const Json& body) {

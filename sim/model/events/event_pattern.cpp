@@ -513,6 +513,12 @@ bool EventPattern::matches(const Json& event) const {
 
 bool EventPattern::matches_normalized(const Json& event) const { return match_node(0, &event); }
 
+bool EventPattern::rules_out(std::string_view key, const Json& value) const {
+  if (nodes_.empty()) return false;
+  return std::any_of(nodes_[0].fields.begin(), nodes_[0].fields.end(),
+                     [&](const Field& f) { return f.leaf && f.key == key && !match_leaf(f.matchers, &value); });
+}
+
 bool EventPattern::match_node(std::size_t index, const Json* value) const {
   if (value != nullptr && value->is_array()) {
     // Array consistency: one element must satisfy the whole object pattern.

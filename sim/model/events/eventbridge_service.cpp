@@ -278,18 +278,39 @@ Json EventBridgeService::transform(const Target& t, const Rule& rule, const Json
 }
 
 void EventBridgeService::count_published(RegionId region, const std::string& bus, const Json& event) {
-  // Counted by views: a fleet's hundreds of thousands of events make no key
-  // strings once their (bus, source, detail-type) has been seen.
   static const std::string none;
   const auto text = [&](const char* key) -> const std::string& {
     const auto it = event.find(key);
     return it != event.end() && it->is_string() ? it->get_ref<const std::string&>() : none;
   };
-  const std::string& source = text("source");
-  const std::string& detail_type = text("detail-type");
+  count_published(region, bus, text("source"), text("detail-type"));
+}
+
+void EventBridgeService::count_published(RegionId region, const std::string& bus, std::string_view source, std::string_view detail_type) {
+  // Counted by views: a fleet's hundreds of thousands of events make no key
+  // strings once their (bus, source, detail-type) has been seen.
   auto& per_bus =
       entry(event_counts_, std::pair<RegionId, std::string_view>(region, bus), [&] { return std::pair<RegionId, std::string>(region, bus); });
-  ++entry(per_bus, std::pair<std::string_view, std::string_view>(source, detail_type), [&] { return std::pair(source, detail_type); });
+  ++entry(per_bus, std::pair<std::string_view, std::string_view>(source, detail_type),
+          [&] { return std::pair<std::string, std::string>(source, detail_type); });
+}
+
+bool EventBridgeService::count_if_unread(RegionId region, const std::string& bus, std::string_view source, std::string_view detail_type) {
+  if (keep_history_ || ctx_.trace.wants("event")) return false;
+  const auto& on_bus = rules_on(region, bus);
+  if (!on_bus.empty()) {
+    const Json source_value(source);
+    const Json type_value(detail_type);
+    for (const std::size_t i : on_bus) {
+      const Rule& r = rules_[i];
+      if (r.deleted || !r.enabled || !r.pattern) continue;  // as publish skips them
+      if (!r.pattern->rules_out("source", source_value) && !r.pattern->rules_out("detail-type", type_value)) return false;
+    }
+  }
+  count_published(region, bus, source, detail_type);
+  ids_.next_u64();  // as new_event_id draws
+  ids_.next_u64();
+  return true;
 }
 
 std::string EventBridgeService::publish(RegionId region, const std::string& bus, Json event) {

@@ -74,6 +74,9 @@ class AcmEventSink {
  public:
   virtual ~AcmEventSink() = default;
   virtual void acm_event(const Certificate& c, std::string_view detail_type, core::Json detail) = 0;
+  /// Counts the event and returns true when nothing would read more of it
+  /// than that it was sent: then ACM does not build it.
+  virtual bool acm_event_unread(const Certificate& c, std::string_view detail_type) = 0;
   virtual void certificate_changed(const Certificate& c) = 0;
   /// The regions with issued certificates, or the first of those, changed.
   virtual void issued_index_changed() = 0;
@@ -157,6 +160,8 @@ class AcmService {
   void resume_renewal_if_due(Certificate& c);
   // events.cpp
   void emit(const Certificate& c, std::string_view detail_type, core::Json detail);
+  /// False when the event would only be counted (the sink counted it): do not build it.
+  bool event_read(const Certificate& c, std::string_view detail_type);
   void emit_available(const Certificate& c, std::string_view action);
   void emit_expired(const Certificate& c);
   void emit_revoked(const Certificate& c);
