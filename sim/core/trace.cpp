@@ -1,5 +1,7 @@
 #include "acmsim/core/trace.hpp"
 
+#include "acmsim/core/json_text.hpp"
+
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -100,7 +102,7 @@ TraceRecord::TraceRecord(SimTime t, Json body, TraceSpill* spill, StringPool& po
       break;
     }
   }
-  const auto span = spill->put(body.dump());
+  const auto span = spill->put(json_text(body));
   offset_ = span.offset;
   length_ = span.length;
   spill_ = spill;
@@ -112,7 +114,10 @@ TraceRecord::TraceRecord(SimTime t, const std::array<std::string_view, 3>& poole
   for (std::size_t k = 0; k < pooled.size(); ++k) {
     if (places[k] != kAbsent) pooled_[k] = &pool.intern(pooled[k]);
   }
-  const auto span = spill.put(rest.dump());
+  thread_local std::string text;  // reused: put() copies it
+  text.clear();
+  append_json_text(text, rest);
+  const auto span = spill.put(text);
   offset_ = span.offset;
   length_ = span.length;
   spill_ = &spill;
@@ -139,9 +144,26 @@ Json TraceRecord::expand() const {
 }
 
 std::string trace_line(SimTime t, const Json& body, SimTime start) {
-  Json line = {{"time", format_timestamp(t)}, {"offset", "+" + format_duration(t - start)}};
-  for (const auto& [k, v] : body.items()) line[k] = v;
-  std::string out = line.dump();
+  std::string out;
+  if (!body.is_object() || body.contains("time") || body.contains("offset")) {
+    // A body's own "time" or "offset" takes the place of the line's.
+    Json line = {{"time", format_timestamp(t)}, {"offset", "+" + format_duration(t - start)}};
+    for (const auto& [k, v] : body.items()) line[k] = v;
+    append_json_text(out, line);
+  } else {
+    out += R"({"time":")";
+    out += format_timestamp(t);
+    out += R"(","offset":"+)";
+    out += format_duration(t - start);
+    out += '"';
+    std::string members;
+    append_json_text(members, body);  // "{...}": its members follow the line's own
+    if (members.size() > 2) {
+      out += ',';
+      out.append(members, 1, members.size() - 2);
+    }
+    out += '}';
+  }
   out += '\n';
   return out;
 }

@@ -444,12 +444,14 @@ void put_path(Json& obj, std::string_view path, Json value) {
 }
 
 bool has_dotted_keys(const Json& v) {
+  // The members themselves, not items(): its proxy builds strings per member,
+  // and every event published is asked this.
   if (v.is_object()) {
-    for (const auto& [k, x] : v.items()) {
+    for (const auto& [k, x] : v.get_ref<const Json::object_t&>()) {
       if (k.find('.') != std::string::npos || has_dotted_keys(x)) return true;
     }
   } else if (v.is_array()) {
-    for (const auto& x : v) {
+    for (const auto& x : v.get_ref<const Json::array_t&>()) {
       if (has_dotted_keys(x)) return true;
     }
   }
