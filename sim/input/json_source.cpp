@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <limits>
-#include <set>
+#include <unordered_set>
 #include <vector>
 
 namespace acmsim::input {
@@ -75,7 +75,7 @@ class Parser {
  private:
   [[noreturn]] void fail(const std::string& msg) {
     std::string path;
-    for (const auto& segment : path_) path += "/" + segment;
+    for (const auto& segment : path_) path += "/" + (segment.key != nullptr ? pointer_escape(*segment.key) : std::to_string(segment.index));
     throw JsonSyntaxError(pos(), path, msg);
   }
 
@@ -172,7 +172,9 @@ class Parser {
   Json parse_object(PosNode& node, std::size_t depth) {
     ++i_;  // {
     Json obj = Json::object();
-    std::set<std::string, std::less<>> seen;
+    auto& members = obj.get_ref<Json::object_t&>();
+    constexpr std::size_t kScanUpTo = 32;
+    std::unordered_set<std::string> seen;  // past kScanUpTo names only
     skip_ws();
     if (i_ < s_.size() && s_[i_] == '}') {
       ++i_;
@@ -185,20 +187,30 @@ class Parser {
       if (s_[i_] != '"') fail("expected a member name in double quotes");
       const std::size_t key_at = i_;
       std::string key = parse_string();
-      if (!seen.insert(key).second) {
+      // Most objects are small: a look through the names so far costs less
+      // than a set of copies of them (a scenario has hundreds of thousands of
+      // objects). A large one gets the set, so that no input is quadratic.
+      bool duplicate = false;
+      if (node.keys.size() < kScanUpTo) {
+        duplicate = std::find(node.keys.begin(), node.keys.end(), key) != node.keys.end();
+      } else {
+        if (seen.empty()) seen.insert(node.keys.begin(), node.keys.end());
+        duplicate = !seen.insert(key).second;
+      }
+      if (duplicate) {
         i_ = key_at;
-        path_.push_back(pointer_escape(key));
+        path_.push_back({&key, 0});
         fail("duplicate member \"" + key + "\"");
       }
       skip_ws();
       if (i_ >= s_.size() || s_[i_] != ':') fail("expected ':' after the member name");
       ++i_;
-      path_.push_back(pointer_escape(key));
+      path_.push_back({&key, 0});
       node.keys.push_back(key);
       node.children.emplace_back();
       Json value = parse_value(node.children.back(), depth + 1);
-      obj[std::move(key)] = std::move(value);
       path_.pop_back();
+      members.emplace_back(std::move(key), std::move(value));  // a new name: no search for it
       skip_ws();
       if (i_ >= s_.size()) fail("unexpected end of file inside an object: missing '}'");
       if (s_[i_] == ',') {
@@ -231,7 +243,7 @@ class Parser {
     for (std::size_t n = 0;; ++n) {
       skip_ws();
       if (i_ < s_.size() && s_[i_] == ']') fail("trailing comma before ']' is not allowed in JSON");
-      path_.push_back(std::to_string(n));
+      path_.push_back({nullptr, n});
       node.children.emplace_back();
       arr.push_back(parse_value(node.children.back(), depth + 1));
       path_.pop_back();
@@ -297,8 +309,11 @@ class Parser {
       }
       if (static_cast<unsigned char>(c) < 0x20) fail("control character in a string: escape it (\\n, \\t, \\u00XX)");
       if (c != '\\') {
-        out += c;
-        ++i_;
+        // The run of plain characters, appended at once.
+        std::size_t end = i_ + 1;
+        while (end < s_.size() && s_[end] != '"' && s_[end] != '\\' && static_cast<unsigned char>(s_[end]) >= 0x20) ++end;
+        out.append(s_.data() + i_, end - i_);
+        i_ = end;
         continue;
       }
       ++i_;
@@ -393,7 +408,13 @@ class Parser {
   JsonLimits limits_;
   SourceDocument& doc_;
   std::size_t i_ = 0;
-  std::vector<std::string> path_;  // tokens of the value being read, for error messages only
+  /// The value being read, for error messages only: a member's name (the
+  /// parser's own copy, alive while the member is read) or an element's index.
+  struct PathToken {
+    const std::string* key;
+    std::size_t index;
+  };
+  std::vector<PathToken> path_;
   mutable std::size_t cache_at_ = 0;
   mutable SourcePos cache_{};
 };

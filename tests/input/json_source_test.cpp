@@ -46,6 +46,23 @@ TEST(JsonSource, RefusesDuplicateKeysAtTheSecondOne) {
   EXPECT_NE(std::string(e.what()).find("duplicate member \"a\""), std::string::npos);
 }
 
+TEST(JsonSource, DuplicateKeysOfLargeObjectsAndNestedPathsAreFoundToo) {
+  // Past a few dozen members the parser keeps a set of names instead of a
+  // look through them: the same answer, and no quadratic input.
+  std::string text = "{\"steps\": [{}, {\"params\": {";
+  for (int k = 0; k < 200; ++k) text += "\"k" + std::to_string(k) + "\": " + std::to_string(k) + ", ";
+  const std::string ok = text + "\"last\": \"x\\\"y\"}}]}";
+  const auto doc = parse_json_with_positions(ok);
+  EXPECT_EQ(doc.root["steps"][1]["params"]["k199"], 199);
+  EXPECT_EQ(doc.root["steps"][1]["params"]["last"], "x\"y");
+  EXPECT_EQ(doc.root["steps"][1]["params"].size(), 201U);
+  const auto e = error_of(text + "\"k150\": 1}}]}");
+  EXPECT_EQ(e.path(), "/steps/1/params/k150");
+  EXPECT_NE(std::string(e.what()).find("duplicate member \"k150\""), std::string::npos);
+  const auto small = error_of("{\"a/b~\": {\"x\": [1, {\"y\": tru}]}}");
+  EXPECT_EQ(small.path(), "/a~1b~0/x/1/y") << "names escaped as JSON Pointer tokens, indexes as numbers";
+}
+
 TEST(JsonSource, RefusesWhatRfc8259Refuses) {
   for (const char* bad : {"", "   ", "// c\n{}", "{/* c */}", "{'a': 1}", "{\"a\": 01}", "{\"a\": 1.}", "{\"a\": .5}", "{\"a\": tru}",
                           "{\"a\": \"x\ny\"}", "{\"a\": \"\\x\"}", "{\"a\": NaN}", "{} {}", "{\"a\" 1}", "[1 2]", "\"\\ud800\"", "{\"a\": 1e999}"}) {

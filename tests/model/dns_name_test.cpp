@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <random>
+#include <unordered_set>
 
 using namespace acmsim::model::dns;
 
@@ -55,4 +56,21 @@ TEST(DnsName, IsNormalizedAgreesWithNormalize) {
       ASSERT_FALSE(is_normalized(n)) << n;
     }
   }
+}
+
+TEST(DnsName, NameKeysOfAFleetsNamesDoNotCollide) {
+  // A collision costs only a re-check, but a weak key would make them common:
+  // names that differ in one byte, in length only, or share long suffixes.
+  std::unordered_set<std::string> names;
+  for (int fleet = 0; fleet < 20; ++fleet) {
+    for (int c = 0; c < 5000; ++c) {
+      const std::string base = "c" + std::to_string(c) + ".fleet" + std::to_string(fleet) + ".example.com.";
+      for (const std::string& n : {base, "_" + std::to_string(c * 7919) + "." + base, "*." + base, base.substr(1)}) names.insert(n);
+    }
+  }
+  for (std::size_t len = 0; len < 40; ++len) names.insert(std::string(len, 'a'));  // lengths only
+  std::unordered_set<std::uint64_t> keys;
+  for (const auto& n : names) keys.insert(name_key(n));
+  EXPECT_EQ(keys.size(), names.size());
+  EXPECT_EQ(name_key("www.example.com."), name_key(std::string("www.example.com.")));
 }
