@@ -6,9 +6,11 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "acmsim/core/random.hpp"
+#include "acmsim/core/string_hash.hpp"
 #include "acmsim/core/trace.hpp"
 #include "acmsim/model/aws_error.hpp"
 #include "acmsim/model/route53/hosted_zone.hpp"
@@ -120,7 +122,7 @@ class Route53Service {
   std::map<std::string, std::size_t, std::less<>> zone_index_;                  // transparent: found by a view of the id
   std::map<std::string, std::string, std::less<>> delegations_;                 // normalized name -> zone id
   std::map<std::string, std::vector<std::size_t>, std::less<>> zones_by_name_;  // live zones only
-  std::map<std::string, ChangeInfo> changes_;
+  std::unordered_map<std::string, ChangeInfo, core::StringHash, std::equal_to<>> changes_;  // by id: looked up, never listed
   std::map<std::string, std::string> caller_references_;
   DnsObserver* observer_ = nullptr;
   std::uint64_t generation_;
