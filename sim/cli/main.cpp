@@ -141,7 +141,9 @@ int run_main(int argc, char** argv) {
   run_cmd->add_option("--out", run.out_path, "write the result document (JSON) to this file (- for stdout)");
   run_cmd->add_option("--html", run.html_path,
                       "write a self-contained HTML report: certificate timelines per region, probes over time, the resource graph");
-  run_cmd->add_flag("-q,--quiet", run.quiet, "print nothing on stdout (the files asked for are still written)");
+  run_cmd->add_flag("-q,--quiet", run.quiet,
+                    "print nothing on stdout (the files asked for are still written); a large run then keeps no trace records for a summary, so it "
+                    "is faster and smaller");
   run_cmd->add_flag("--full", run.full,
                     "list every certificate and every finding in the summary (above 20 certificates it lists only those with findings or failures; "
                     "above 20 findings, counts per rule and the first 20)");

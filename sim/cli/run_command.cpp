@@ -37,7 +37,9 @@ int run_command(const RunArgs& args) {
   }
   const std::size_t own = s.suppressions.size();
   policy->apply(s, options);
-  options.trace = true;
+  // A quiet run prints no summary: records kept for it would be read by
+  // nothing (a --trace file still gets every record as it is made).
+  options.trace = !args.quiet || !args.html_path.empty();
   // Both or neither: a failed --out leaves no --trace behind. The trace is
   // written as the run goes (its temporary file), not held in memory.
   report::OutputFiles files;

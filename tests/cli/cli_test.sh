@@ -21,6 +21,19 @@ ok="$src/scenarios/exam/acm-dns-validation.json"
 python3 -c "import json,sys; [json.loads(l) for l in open('$work/t.jsonl')]; d=json.load(open('$work/r.json')); sys.exit(0 if d['passed'] is True and d['scenario']=='acm-dns-validation' else 1)"
 check "trace is JSON Lines and the result document says passed" 0 $?
 
+# A quiet run keeps no trace records (nothing would read them): its document
+# is the same, on a scenario with findings, probes, events and a small fleet.
+for f in "$ok" "$src/scenarios/exam/acm-renewal-needs-use.json" "$src/scenarios/whatif/"*.json; do
+  [[ -f "$f" && "$f" != *.study.json ]] || continue
+  "$bin" run "$f" --out "$work/loud.json" >/dev/null 2>&1
+  "$bin" run -q "$f" --out "$work/quiet.json" >"$work/quiet.stdout" 2>/dev/null
+  cmp -s "$work/loud.json" "$work/quiet.json" && [[ ! -s "$work/quiet.stdout" ]]; check "run -q writes the same document, and nothing on stdout: $(basename "$f")" 0 $?
+done
+"$src/tools/fleet-scenario" --certs 300 --years 2 --seed 4 -o "$work/fleet.json" >/dev/null
+"$bin" run "$work/fleet.json" --out "$work/loud.json" >/dev/null 2>&1
+"$bin" run -q "$work/fleet.json" --out "$work/quiet.json" >/dev/null 2>&1
+cmp -s "$work/loud.json" "$work/quiet.json"; check "run -q writes the same document for a fleet" 0 $?
+
 cat > "$work/fail.json" <<'J'
 {"scenario": "f", "steps": [{"at": "0s", "region": "us-east-1", "call": "acm:DeleteCertificate",
   "params": {"CertificateArn": "arn:aws:acm:us-east-1:111122223333:certificate/00000000-0000-0000-0000-000000000000"}}]}

@@ -8,6 +8,13 @@
 namespace acmsim::model {
 
 namespace {
+// The detail types, as EventBridge spells them.
+constexpr std::string_view kAvailable = "ACM Certificate Available";
+constexpr std::string_view kExpired = "ACM Certificate Expired";
+constexpr std::string_view kRevoked = "ACM Certificate Revoked";
+constexpr std::string_view kApproaching = "ACM Certificate Approaching Expiration";
+constexpr std::string_view kActionRequired = "ACM Certificate Renewal Action Required";
+
 // An object with room for its members: nlohmann's ordered objects are vectors
 // of pairs with a const key, which copy (deeply) every member when they grow.
 core::Json detail_object() { return core::json_object(12); }
@@ -39,7 +46,7 @@ bool AcmService::event_read(const Certificate& c, std::string_view detail_type) 
 }
 
 void AcmService::emit_available(const Certificate& c, std::string_view action) {
-  if (!event_read(c, "ACM Certificate Available")) return;
+  if (!event_read(c, kAvailable)) return;
   core::Json d = detail_object();
   d["Action"] = action;
   add_common_detail(d, c);
@@ -51,11 +58,11 @@ void AcmService::emit_available(const Certificate& c, std::string_view action) {
   }
   d["InUse"] = c.in_use();
   d["Exported"] = c.exported_since_issue;
-  emit(c, "ACM Certificate Available", std::move(d));
+  emit(c, kAvailable, std::move(d));
 }
 
 void AcmService::emit_expired(const Certificate& c) {
-  if (!event_read(c, "ACM Certificate Expired")) return;
+  if (!event_read(c, kExpired)) return;
   core::Json d = detail_object();
   add_common_detail(d, c);
   d["DomainValidationMethod"] = aws_name(c.method);
@@ -63,16 +70,16 @@ void AcmService::emit_expired(const Certificate& c) {
   if (c.not_after) d["CertificateExpirationDate"] = seconds_timestamp(*c.not_after);
   d["InUse"] = c.in_use();
   d["Exported"] = c.exported_since_issue;
-  emit(c, "ACM Certificate Expired", std::move(d));
+  emit(c, kExpired, std::move(d));
 }
 
 void AcmService::emit_revoked(const Certificate& c) {
-  if (!event_read(c, "ACM Certificate Revoked")) return;
+  if (!event_read(c, kRevoked)) return;
   core::Json d = detail_object();
   add_common_detail(d, c);
   if (c.not_after) d["CertificateExpirationDate"] = seconds_timestamp(*c.not_after);
   d["Exportable"] = c.export_option == ExportOption::Enabled;
-  emit(c, "ACM Certificate Revoked", std::move(d));
+  emit(c, kRevoked, std::move(d));
 }
 
 // One event a day, at NotAfter minus a whole number of days, from the window's
@@ -98,11 +105,11 @@ void AcmService::expiry_notice(Certificate& c) {
   const std::int64_t days =
       static_cast<std::int64_t>(std::llround(static_cast<double>((*c.not_after - ctx_.sim.now()).ms) / static_cast<double>(day.ms)));
   if (days < 1) return;
-  if (event_read(c, "ACM Certificate Approaching Expiration")) {
+  if (event_read(c, kApproaching)) {
     core::Json d = detail_object();
     d["DaysToExpiry"] = days;
     add_common_detail(d, c, false);
-    emit(c, "ACM Certificate Approaching Expiration", std::move(d));
+    emit(c, kApproaching, std::move(d));
   }
   if (days > 1) c.notice_event = ctx_.sim.schedule_in(day, core::Priority::Model, {static_cast<std::uint32_t>(ModelEvent::AcmExpiryNotice), c.id, 0});
 }
@@ -127,7 +134,7 @@ void AcmService::action_required(Certificate& c) {
   c.action_required_event = {};
   const bool stalled = c.status == CertificateStatus::Issued && c.renewing && c.renewal && c.renewal->status == RenewalStatus::PendingValidation;
   if (!stalled || !c.not_after) return;
-  if (!event_read(c, "ACM Certificate Renewal Action Required")) {
+  if (!event_read(c, kActionRequired)) {
     schedule_action_required(c);
     return;
   }
@@ -141,7 +148,7 @@ void AcmService::action_required(Certificate& c) {
   d["CertificateExpirationDate"] = seconds_timestamp(*c.not_after);
   d["InUse"] = c.in_use();
   d["Exported"] = c.exported_since_issue;
-  emit(c, "ACM Certificate Renewal Action Required", std::move(d));
+  emit(c, kActionRequired, std::move(d));
   schedule_action_required(c);
 }
 
