@@ -37,17 +37,17 @@ std::string what_is_at(const Json& v, const std::string& path) {
   return path + " is a " + std::string(v.type_name()) + ", with no members";
 }
 
-std::optional<Json> resolve(std::string_view ref, const std::map<std::string, Json>& saved, std::string* why) {
+std::optional<Json> resolve(std::string_view ref, const SavedValues& saved, std::string* why) {
   std::size_t i = 0;
   while (i < ref.size() && valid_name_char(ref[i])) ++i;
-  const std::string name(ref.substr(0, i));
+  const std::string_view name = ref.substr(0, i);
   const auto it = saved.find(name);
   if (it == saved.end()) {
-    *why = "reference ${" + std::string(ref) + "}: nothing is saved under '" + name + "' (the call that saves it failed or has not run)";
+    *why = "reference ${" + std::string(ref) + "}: nothing is saved under '" + std::string(name) + "' (the call that saves it failed or has not run)";
     return std::nullopt;
   }
   const Json* cur = &it->second;
-  std::string walked = name;
+  std::string walked(name);
   while (i < ref.size()) {
     if (ref[i] == '.') {
       ++i;
@@ -124,7 +124,7 @@ void for_each_string(const Json& value, const std::string& pointer, const std::f
   }
 }
 
-std::optional<std::string> substitute(Json& value, const std::map<std::string, Json>& saved) {
+std::optional<std::string> substitute(Json& value, const SavedValues& saved) {
   if (value.is_string()) {
     const std::string s = value.get<std::string>();
     if (s.find("${") == std::string::npos) return std::nullopt;

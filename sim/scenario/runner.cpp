@@ -389,7 +389,7 @@ class Runner {
 
   const Scenario& s_;
   RunResult& out_;
-  std::map<std::string, Json> saved_;
+  SavedValues saved_;
   std::map<std::size_t, std::size_t> probe_index_;  // step index -> probe index
   std::set<std::int64_t> findings_at_;              // instants with a findings evaluation scheduled
   std::int32_t last_step_ = -1;

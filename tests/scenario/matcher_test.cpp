@@ -31,7 +31,7 @@ TEST(PartialMatch, NullMeansAbsentTimestampsAreInstantsNumbersAreValues) {
 }
 
 TEST(References, AWholeReferenceKeepsItsTypeAnEmbeddedOneIsText) {
-  std::map<std::string, Json> saved{{"desc", Json::parse(R"({"L": [{"N": 5, "S": "x"}]})")}};
+  SavedValues saved{{"desc", Json::parse(R"({"L": [{"N": 5, "S": "x"}]})")}};
   Json v = Json::parse(R"({"n": "${desc.L[0].N}", "s": "id-${desc.L[0].S}-${desc.L[0].N}"})");
   EXPECT_FALSE(substitute(v, saved));
   EXPECT_EQ(v["n"], 5);
@@ -39,7 +39,7 @@ TEST(References, AWholeReferenceKeepsItsTypeAnEmbeddedOneIsText) {
 }
 
 TEST(References, UnresolvablePathsAndNamesSayWhich) {
-  std::map<std::string, Json> saved{{"c", Json::parse(R"({"A": [1]})")}};
+  SavedValues saved{{"c", Json::parse(R"({"A": [1]})")}};
   Json v = "${c.A[3]}";
   EXPECT_NE(substitute(v, saved)->find("c.A[3] does not exist"), std::string::npos);
   v = "${gone.A}";

@@ -10,10 +10,12 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "acmsim/core/random.hpp"
 #include "acmsim/core/simulation.hpp"
+#include "acmsim/core/string_hash.hpp"
 #include "acmsim/core/trace.hpp"
 #include "acmsim/model/acm/certificate.hpp"
 #include "acmsim/model/aws_error.hpp"
@@ -192,7 +194,7 @@ class AcmService {
   core::RandomStream faults_;
   core::RandomStream repairs_;
   std::deque<Certificate> certs_;  // by id; a deque: no doubling of a fleet's worth of certificates as it grows
-  std::map<std::string, std::uint32_t, std::less<>> by_arn_;
+  std::unordered_map<std::string, std::uint32_t, core::StringHash, std::equal_to<>> by_arn_;  // looked up, never listed
   std::map<std::pair<RegionId, std::string>, std::pair<std::uint32_t, SimTime>> idempotency_;
   std::map<RegionId, std::int64_t> days_before_expiry_;
   std::set<std::uint32_t> awaiting_dns_;  // certificates whose DNS validation is pending
