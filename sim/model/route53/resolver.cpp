@@ -138,7 +138,67 @@ LookupResult PublicDns::lookup(std::string_view name_in, RRType type) const {
   return LookupResult{LookupStatus::NxDomain, nullptr, z, false};
 }
 
-bool PublicDns::cname_reaches(std::string_view name, std::string_view expected_in, int max_hops) const {
+namespace {
+
+// Answers of DNS questions the analysis asks again and again (every
+// certificate judged asks about its names), with the reads each took, for as
+// long as DNS is unchanged: Route 53's generation changes with every change
+// of any zone. A cached answer replays its reads (ReadLog::replay), so the
+// incremental engine's record of what a verdict read is the same as if the
+// lookups had been made again. Per thread: the rules of a large world run on
+// several threads over the same world. Bounded: past kMaxEntries the cache
+// starts over.
+template <class Answer>
+struct AnswerCache {
+  struct Entry {
+    Answer answer;
+    std::vector<std::uint64_t> reads;
+  };
+  static constexpr std::size_t kMaxEntries = 1U << 20;
+  std::uint64_t generation = 0;  // Route53Service::generation of the answers (0: none yet)
+  std::unordered_map<std::string, Entry, core::StringHash, std::equal_to<>> by_name;
+
+  /// The entry of `name` while `generation` holds, or nullptr.
+  Entry* find(std::uint64_t now, std::string_view name) {
+    if (generation != now) {
+      by_name.clear();
+      generation = now;
+    }
+    const auto it = by_name.find(name);
+    return it == by_name.end() ? nullptr : &it->second;
+  }
+  Entry& put(std::string_view name, Entry e) {
+    if (by_name.size() >= kMaxEntries) by_name.clear();
+    return by_name.insert_or_assign(std::string(name), std::move(e)).first->second;
+  }
+};
+
+struct CnameAnswer {
+  std::string expected;
+  int max_hops = 0;
+  bool reaches = false;
+};
+
+thread_local AnswerCache<CnameAnswer> cname_cache;
+
+}  // namespace
+
+bool PublicDns::cname_reaches(std::string_view name, std::string_view expected, int max_hops) const {
+  auto& cache = cname_cache;
+  if (auto* e = cache.find(r53_.generation(), name); e != nullptr && e->answer.expected == expected && e->answer.max_hops == max_hops) {
+    ReadLog::replay(e->reads);
+    return e->answer.reaches;
+  }
+  AnswerCache<CnameAnswer>::Entry e;
+  {
+    ReadLog capture(e.reads);
+    e.answer = {std::string(expected), max_hops, cname_walk(name, expected, max_hops)};
+  }
+  ReadLog::replay(e.reads);
+  return cache.put(name, std::move(e)).answer.reaches;
+}
+
+bool PublicDns::cname_walk(std::string_view name, std::string_view expected_in, int max_hops) const {
   // ACM asks this for every validation name of every certificate it checks:
   // names that are normalized already are used as they are, without copies.
   std::string expected_buf;
@@ -193,56 +253,35 @@ std::string caa_start(std::string_view name_in) {
 }  // namespace
 
 std::vector<std::string> PublicDns::relevant_caa(std::string_view name_in) const {
-  const std::string n = caa_start(name_in);
-  if (n.empty() || n == ".") return {};
-  if (auto caa = caa_at(n)) return *caa;
-  return ancestor_caa(dns::parent(n));
+  // The name's own answer, else its closest ancestor's: what ancestor_caa
+  // keeps, so a certificate judged again asks DNS nothing.
+  return ancestor_caa(caa_start(name_in));
 }
 
 namespace {
 
-// The CAA answers of names above the ones asked about, with the reads each
-// took, for as long as DNS is unchanged. Certificates share their parents
-// (the zone apex, the domain above it), so a certificate judged again costs
-// one lookup at its own name instead of one per label. Per thread: the rules
-// of a large world run on several threads over the same world.
-struct CaaCache {
-  struct Entry {
-    std::vector<std::string> caa;
-    std::vector<std::uint64_t> reads;
-  };
-  std::uint64_t generation = 0;  // Route53Service::generation of the answers (0: none yet)
-  std::unordered_map<std::string, Entry, core::StringHash, std::equal_to<>> by_node;
-  // A world of many distinct parent names starts over rather than grow without bound.
-  static constexpr std::size_t kMaxEntries = 1U << 16;
-};
-thread_local CaaCache caa_cache;
+thread_local AnswerCache<std::vector<std::string>> caa_cache;  // CAA answers of names and of their ancestors
 
 }  // namespace
 
 std::vector<std::string> PublicDns::ancestor_caa(std::string_view n) const {
   if (n.empty() || n == ".") return {};
-  CaaCache& cache = caa_cache;
-  if (cache.generation != r53_.generation()) {
-    cache.by_node.clear();
-    cache.generation = r53_.generation();
+  auto& cache = caa_cache;
+  if (const auto* e = cache.find(r53_.generation(), n)) {
+    ReadLog::replay(e->reads);  // the verdict depends on them as if read now
+    return e->answer;
   }
-  if (const auto it = cache.by_node.find(n); it != cache.by_node.end()) {
-    ReadLog::replay(it->second.reads);  // the verdict depends on them as if read now
-    return it->second.caa;
-  }
-  CaaCache::Entry e;
+  AnswerCache<std::vector<std::string>>::Entry e;
   {
     ReadLog capture(e.reads);
     if (auto caa = caa_at(std::string(n))) {
-      e.caa = std::move(*caa);
+      e.answer = std::move(*caa);
     } else {
-      e.caa = ancestor_caa(dns::parent(n));
+      e.answer = ancestor_caa(dns::parent(n));
     }
   }
   ReadLog::replay(e.reads);
-  if (cache.by_node.size() >= CaaCache::kMaxEntries) cache.by_node.clear();
-  return cache.by_node.emplace(std::string(n), std::move(e)).first->second.caa;
+  return cache.put(n, std::move(e)).answer;
 }
 
 bool PublicDns::caa_allows_amazon(const std::vector<std::string>& caa, bool wildcard) {

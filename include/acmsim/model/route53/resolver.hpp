@@ -50,6 +50,8 @@ class PublicDns {
   // The CAA set at one node, following a CNAME there; nullopt when it has none.
   [[nodiscard]] std::optional<std::vector<std::string>> caa_at(const std::string& node) const;
   [[nodiscard]] std::vector<std::string> ancestor_caa(std::string_view node) const;
+  /// cname_reaches without the cache of answers.
+  [[nodiscard]] bool cname_walk(std::string_view name, std::string_view expected, int max_hops) const;
   [[nodiscard]] const HostedZone* descend(const HostedZone* zone, std::string_view name, bool* lame, int depth) const;
 
   const Route53Service& r53_;
