@@ -128,6 +128,30 @@ TEST(PublicDns, TheClosestCaaSetUpTheTreeDecides) {
   EXPECT_TRUE(PublicDns::caa_allows_amazon({"0 issue \"amazontrust.com; account=1\""}, false));
 }
 
+TEST(PublicDns, KeptAnswersFollowEveryChangeOfDns) {
+  // The answers the analysis asks again are kept while DNS is unchanged: each
+  // change, in any zone, must be seen by the next question.
+  WorldFixture f;
+  const auto z = f.zone();
+  using model::PublicDns;
+  const char* token = "_token.acm-validations.aws.";
+  EXPECT_FALSE(f.world.dns.cname_reaches("_x.api.example.com", token, 5));
+  f.put(z, "_x.api.example.com", RRType::CNAME, {"_token.acm-validations.aws"});
+  EXPECT_TRUE(f.world.dns.cname_reaches("_x.api.example.com", token, 5));
+  EXPECT_FALSE(f.world.dns.cname_reaches("_x.api.example.com", "_other.acm-validations.aws.", 5)) << "another expected value is another question";
+  EXPECT_TRUE(PublicDns::caa_allows_amazon(f.world.dns.relevant_caa("api.example.com"), false));
+  f.put(z, "example.com", RRType::CAA, {"0 issue \"letsencrypt.org\""});
+  EXPECT_FALSE(PublicDns::caa_allows_amazon(f.world.dns.relevant_caa("api.example.com"), false)) << "a parent's CAA set, added later";
+  f.put(z, "api.example.com", RRType::CAA, {"0 issue \"amazon.com\""});
+  EXPECT_TRUE(PublicDns::caa_allows_amazon(f.world.dns.relevant_caa("api.example.com"), false)) << "the name's own set, added later";
+  EXPECT_TRUE(PublicDns::caa_allows_amazon(f.world.dns.relevant_caa("*.api.example.com"), true));
+  f.put(z, "_x.api.example.com", RRType::CNAME, {"_token.acm-validations.aws"}, ChangeAction::Delete);
+  EXPECT_FALSE(f.world.dns.cname_reaches("_x.api.example.com", token, 5)) << "deleted";
+  WorldFixture other;  // another world on the same thread asks the same names
+  EXPECT_FALSE(other.world.dns.cname_reaches("_x.api.example.com", token, 5));
+  EXPECT_TRUE(PublicDns::caa_allows_amazon(other.world.dns.relevant_caa("api.example.com"), false));
+}
+
 TEST(PublicDns, ADelegationInsideAZoneCountsFromItsCreationToItsDeletion) {
   // Lookups skip the search for a cut in zones that have none: the count of
   // NS sets below the apex must follow every kind of change.
