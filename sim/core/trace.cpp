@@ -156,13 +156,16 @@ std::string trace_line(SimTime t, const Json& body, SimTime start) {
     out += R"(","offset":"+)";
     out += format_duration(t - start);
     out += '"';
-    std::string members;
-    append_json_text(members, body);  // "{...}": its members follow the line's own
-    if (members.size() > 2) {
-      out += ',';
-      out.append(members, 1, members.size() - 2);
+    // The body's text "{...}" goes right after the line's own members: its
+    // brace becomes a comma, and its closing brace closes the line.
+    const std::size_t at = out.size();
+    append_json_text(out, body);
+    if (out.size() - at == 2) {
+      out.resize(at);
+      out += '}';
+    } else {
+      out[at] = ',';
     }
-    out += '}';
   }
   out += '\n';
   return out;

@@ -299,8 +299,12 @@ bool EventBridgeService::count_if_unread(RegionId region, const std::string& bus
   if (keep_history_ || ctx_.trace.wants("event")) return false;
   const auto& on_bus = rules_on(region, bus);
   if (!on_bus.empty()) {
-    const Json source_value(source);
-    const Json type_value(detail_type);
+    // Reused: assigning into them keeps their capacity, so asking costs no
+    // allocation per event.
+    thread_local Json source_value = "";
+    thread_local Json type_value = "";
+    source_value.get_ref<std::string&>().assign(source);
+    type_value.get_ref<std::string&>().assign(detail_type);
     for (const std::size_t i : on_bus) {
       const Rule& r = rules_[i];
       if (r.deleted || !r.enabled || !r.pattern) continue;  // as publish skips them
