@@ -99,7 +99,18 @@ bool Context::covers(const model::Certificate& c, const std::string& host) {
   return std::any_of(names.begin(), names.end(), [&](const std::string& n) { return model::dns::certificate_covers(n, host); });
 }
 
-const core::Json& Context::sample_expiry_event(const model::Certificate& c) const {
+namespace {
+constexpr const char* kExpiryDetailType = "ACM Certificate Approaching Expiration";
+}  // namespace
+
+bool Context::takes_expiry_event(const model::EventPattern& pattern, const model::Certificate& c, model::RegionId region) const {
+  static const core::Json source = "aws.acm";
+  static const core::Json detail_type = kExpiryDetailType;
+  if (const std::optional<bool> decided = pattern.decides(source, detail_type)) return *decided;
+  return pattern.matches(sample_expiry_event(c, region));
+}
+
+const core::Json& Context::sample_expiry_event(const model::Certificate& c, model::RegionId region) const {
   // One document per thread, kept across passes: the engine makes a Context
   // per instant, and building the document was most of the rule's cost.
   thread_local core::Json expiry_event;
@@ -107,7 +118,7 @@ const core::Json& Context::sample_expiry_event(const model::Certificate& c) cons
     expiry_event = core::Json{
         {"version", "0"},
         {"id", "00000000-0000-0000-0000-000000000000"},
-        {"detail-type", "ACM Certificate Approaching Expiration"},
+        {"detail-type", kExpiryDetailType},
         {"source", "aws.acm"},
         {"account", world_.account},
         {"time", core::format_timestamp(now_)},
@@ -119,7 +130,7 @@ const core::Json& Context::sample_expiry_event(const model::Certificate& c) cons
   auto& e = expiry_event;
   e["account"].get_ref<std::string&>() = world_.account;
   e["time"].get_ref<std::string&>() = core::format_timestamp(now_);
-  e["region"].get_ref<std::string&>() = model::region_code(c.region);
+  e["region"].get_ref<std::string&>() = model::region_code(region);
   e["resources"][0].get_ref<std::string&>() = c.arn;
   auto& d = e["detail"];
   d["CommonName"].get_ref<std::string&>() = c.domain_name;

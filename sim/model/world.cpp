@@ -48,9 +48,9 @@ void World::acm_event(const Certificate& c, std::string_view detail_type, core::
   events.publish(c.region, "default", std::move(event));
 }
 
-bool World::acm_event_unread(const Certificate& c, std::string_view detail_type) {
+bool World::acm_event_counted(const Certificate& c, std::string_view detail_type) {
   static const std::string kDefault = "default";
-  return events.count_if_unread(c.region, kDefault, "aws.acm", detail_type);
+  return events.counted_without_building(c.region, kDefault, "aws.acm", detail_type);
 }
 
 // A record change is keyed by its name, except where it can change the

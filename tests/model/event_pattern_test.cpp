@@ -144,3 +144,30 @@ TEST(EventPatternCidr, MalformedAddressesAreRefusedNotRecursedOn) {
   for (const char* s : {"1.2:3", "1.2.3.4:5", ":1.2:3", "::1.2.3.4:"}) EXPECT_FALSE(acmsim::model::parse_ip(s).has_value()) << s;
   EXPECT_TRUE(acmsim::model::parse_ip("::ffff:1.2.3.4").has_value());
 }
+
+TEST(EventPatternDecides, BySourceAndDetailTypeOnlyWhenThePatternReadsNothingElse) {
+  // Whatever the rest of the event holds, decides() must agree with matching it.
+  const Json source = "aws.acm";
+  const Json type = "ACM Certificate Expired";
+  const Json event = {{"source", "aws.acm"}, {"detail-type", "ACM Certificate Expired"}, {"detail", {{"DaysToExpiry", 3}}}};
+  struct Case {
+    const char* pattern;
+    std::optional<bool> decided;
+  };
+  for (const Case& c : {Case{R"({"source":["aws.acm"]})", true}, Case{R"({"source":["aws.acm"],"detail-type":["ACM Certificate Expired"]})", true},
+                        Case{R"({"source":[{"prefix":"aws."}],"detail-type":[{"anything-but":"x"}]})", true},
+                        Case{R"({"source":["aws.config"]})", false}, Case{R"({"source":["aws.acm"],"detail-type":["ACM Certificate Available"]})", false},
+                        Case{R"({"source":["aws.config"],"detail":{"DaysToExpiry":[3]}})", false},
+                        Case{R"({"source":["aws.acm"],"detail":{"DaysToExpiry":[3]}})", std::nullopt},
+                        Case{R"({"source":["aws.acm"],"region":["us-east-1"]})", std::nullopt},
+                        Case{R"({"source":["aws.acm"],"$or":[{"detail-type":["ACM Certificate Expired"]},{"region":["x"]}]})", std::nullopt},
+                        Case{R"({"detail-type":[{"exists":false}]})", false}}) {
+    auto p = EventPattern::compile(Json::parse(c.pattern));
+    ASSERT_TRUE(p.ok()) << c.pattern;
+    const std::optional<bool> got = p.value().decides(source, type);
+    EXPECT_EQ(got, c.decided) << c.pattern;
+    if (got) {
+      EXPECT_EQ(*got, p.value().matches(event)) << c.pattern;
+    }
+  }
+}

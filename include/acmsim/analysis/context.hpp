@@ -35,11 +35,14 @@ class Context {
   /// The names a certificate covers now (its current version's, else its SANs).
   [[nodiscard]] static const std::vector<std::string>& names_of(const model::Certificate& c);
   [[nodiscard]] static bool covers(const model::Certificate& c, const std::string& host);
-  /// A sample "Approaching Expiration" event of a certificate, as ACM would
-  /// send it. One event is rewritten in place for each certificate (a rule
-  /// pass asks for 100,000 of them), so the reference lasts until the next call
-  /// on this thread.
-  [[nodiscard]] const core::Json& sample_expiry_event(const model::Certificate& c) const;
+  /// Whether an EventBridge pattern takes the "Approaching Expiration" event
+  /// ACM would send for a certificate, were it put on a bus of `region`.
+  /// Most patterns decide by source and detail type: then no event is built.
+  [[nodiscard]] bool takes_expiry_event(const model::EventPattern& pattern, const model::Certificate& c, model::RegionId region) const;
+  /// That sample event. One event is rewritten in place for each
+  /// certificate (a rule pass asks for 100,000 of them), so the reference
+  /// lasts until the next call on this thread.
+  [[nodiscard]] const core::Json& sample_expiry_event(const model::Certificate& c, model::RegionId region) const;
   /// Every public record name (normalized) of the account, in zone order.
   /// Built once per pass and shared by the rules that ask (the world does not
   /// change during a pass).

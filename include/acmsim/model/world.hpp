@@ -123,7 +123,7 @@ class World : private DnsObserver, private AliasTargetRegistry, private AcmEvent
   void on_dns_changed(const std::vector<ChangedRecord>* records) override;
   void resource_changed(Part part, std::uint64_t key) override { touch_key(part, key); }
   void acm_event(const Certificate& c, std::string_view detail_type, core::Json detail) override;
-  bool acm_event_unread(const Certificate& c, std::string_view detail_type) override;
+  bool acm_event_counted(const Certificate& c, std::string_view detail_type) override;
   void issued_index_changed() override { touch_key(Part::Certificates, kIssuedIndexKey); }
   void certificate_changed(const Certificate& c) override {
     touch_certificate(c.id);

@@ -11,10 +11,9 @@ using model::CertificateStatus;
 void check(Context& ctx, const model::Certificate& c) {
   if (c.deleted || c.status != CertificateStatus::Issued) return;
   const auto& w = ctx.world();
-  const core::Json& event = ctx.sample_expiry_event(c);
   bool watched = false;
   for (const auto* r : w.events.rules(c.region, "default")) {
-    if (r->enabled && !r->targets.empty() && r->pattern && r->pattern->matches(event)) watched = true;
+    if (r->enabled && !r->targets.empty() && r->pattern && ctx.takes_expiry_event(*r->pattern, c, c.region)) watched = true;
   }
   if (!watched) {
     ctx.report({c.arn},

@@ -39,14 +39,14 @@ void AcmService::emit(const Certificate& c, std::string_view detail_type, core::
   if (sink_ != nullptr) sink_->acm_event(c, detail_type, std::move(detail));
 }
 
-// Events nothing reads but the counts are counted and not built: in a fleet,
-// building them was a sixth of the run.
-bool AcmService::event_read(const Certificate& c, std::string_view detail_type) {
-  return sink_ != nullptr && !sink_->acm_event_unread(c, detail_type);
+// Events that would leave nothing but counts behind are counted and not
+// built: in a fleet, building them was a sixth of the run.
+bool AcmService::event_needed(const Certificate& c, std::string_view detail_type) {
+  return sink_ != nullptr && !sink_->acm_event_counted(c, detail_type);
 }
 
 void AcmService::emit_available(const Certificate& c, std::string_view action) {
-  if (!event_read(c, kAvailable)) return;
+  if (!event_needed(c, kAvailable)) return;
   core::Json d = detail_object();
   d["Action"] = action;
   add_common_detail(d, c);
@@ -62,7 +62,7 @@ void AcmService::emit_available(const Certificate& c, std::string_view action) {
 }
 
 void AcmService::emit_expired(const Certificate& c) {
-  if (!event_read(c, kExpired)) return;
+  if (!event_needed(c, kExpired)) return;
   core::Json d = detail_object();
   add_common_detail(d, c);
   d["DomainValidationMethod"] = aws_name(c.method);
@@ -74,7 +74,7 @@ void AcmService::emit_expired(const Certificate& c) {
 }
 
 void AcmService::emit_revoked(const Certificate& c) {
-  if (!event_read(c, kRevoked)) return;
+  if (!event_needed(c, kRevoked)) return;
   core::Json d = detail_object();
   add_common_detail(d, c);
   if (c.not_after) d["CertificateExpirationDate"] = seconds_timestamp(*c.not_after);
@@ -105,7 +105,7 @@ void AcmService::expiry_notice(Certificate& c) {
   const std::int64_t days =
       static_cast<std::int64_t>(std::llround(static_cast<double>((*c.not_after - ctx_.sim.now()).ms) / static_cast<double>(day.ms)));
   if (days < 1) return;
-  if (event_read(c, kApproaching)) {
+  if (event_needed(c, kApproaching)) {
     core::Json d = detail_object();
     d["DaysToExpiry"] = days;
     add_common_detail(d, c, false);
@@ -134,7 +134,7 @@ void AcmService::action_required(Certificate& c) {
   c.action_required_event = {};
   const bool stalled = c.status == CertificateStatus::Issued && c.renewing && c.renewal && c.renewal->status == RenewalStatus::PendingValidation;
   if (!stalled || !c.not_after) return;
-  if (!event_read(c, kActionRequired)) {
+  if (!event_needed(c, kActionRequired)) {
     schedule_action_required(c);
     return;
   }

@@ -515,10 +515,20 @@ bool EventPattern::matches(const Json& event) const {
 
 bool EventPattern::matches_normalized(const Json& event) const { return match_node(0, &event); }
 
-bool EventPattern::rules_out(std::string_view key, const Json& value) const {
-  if (nodes_.empty()) return false;
-  return std::any_of(nodes_[0].fields.begin(), nodes_[0].fields.end(),
-                     [&](const Field& f) { return f.leaf && f.key == key && !match_leaf(f.matchers, &value); });
+std::optional<bool> EventPattern::decides(const Json& source, const Json& detail_type) const {
+  if (nodes_.empty()) return std::nullopt;
+  const Node& root = nodes_[0];
+  bool only_these = root.ors.empty();
+  for (const Field& f : root.fields) {
+    const Json* value = f.key == "source" ? &source : f.key == "detail-type" ? &detail_type : nullptr;
+    if (!f.leaf || value == nullptr) {
+      only_these = false;
+      continue;
+    }
+    if (!match_leaf(f.matchers, value)) return false;  // top-level fields must all match
+  }
+  if (!only_these) return std::nullopt;
+  return true;
 }
 
 bool EventPattern::match_node(std::size_t index, const Json* value) const {

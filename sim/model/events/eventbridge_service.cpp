@@ -295,23 +295,40 @@ void EventBridgeService::count_published(RegionId region, const std::string& bus
           [&] { return std::pair<std::string, std::string>(source, detail_type); });
 }
 
-bool EventBridgeService::count_if_unread(RegionId region, const std::string& bus, std::string_view source, std::string_view detail_type) {
-  if (keep_history_ || ctx_.trace.wants("event")) return false;
-  const auto& on_bus = rules_on(region, bus);
-  if (!on_bus.empty()) {
-    // Reused: assigning into them keeps their capacity, so asking costs no
-    // allocation per event.
-    thread_local Json source_value = "";
-    thread_local Json type_value = "";
-    source_value.get_ref<std::string&>().assign(source);
-    type_value.get_ref<std::string&>().assign(detail_type);
-    for (const std::size_t i : on_bus) {
-      const Rule& r = rules_[i];
-      if (r.deleted || !r.enabled || !r.pattern) continue;  // as publish skips them
-      if (!r.pattern->rules_out("source", source_value) && !r.pattern->rules_out("detail-type", type_value)) return false;
-    }
+namespace {
+// A target that is an event bus: publish forwards the event there.
+bool is_bus_target(const std::string& arn) {
+  return arn.rfind("arn:aws:events:", 0) == 0 && arn.find(":event-bus/") != std::string::npos;
+}
+}  // namespace
+
+bool EventBridgeService::counted_without_building(RegionId region, const std::string& bus, std::string_view source, std::string_view detail_type) {
+  if (keep_history_ || ctx_.trace.wants("event") || ctx_.trace.wants("delivery")) return false;
+  // Reused: assigning into them keeps their capacity, so asking costs no
+  // allocation per event.
+  thread_local Json source_value = "";
+  thread_local Json type_value = "";
+  thread_local std::vector<std::size_t> taking;
+  source_value.get_ref<std::string&>().assign(source);
+  type_value.get_ref<std::string&>().assign(detail_type);
+  taking.clear();
+  for (const std::size_t i : rules_on(region, bus)) {
+    const Rule& r = rules_[i];
+    if (r.deleted || !r.enabled || !r.pattern) continue;  // as publish skips them
+    const std::optional<bool> takes = r.pattern->decides(source_value, type_value);
+    if (!takes) return false;
+    if (!*takes) continue;
+    if (std::any_of(r.targets.begin(), r.targets.end(), [](const Target& t) { return is_bus_target(t.arn); })) return false;
+    taking.push_back(i);
   }
   count_published(region, bus, source, detail_type);
+  for (const std::size_t i : taking) {  // as publish counts them
+    const Rule& r = rules_[i];
+    for (const Target& t : r.targets) {
+      ++entry(delivery_counts_, std::tuple<RegionId, std::string_view, std::string_view, std::string_view>(region, bus, r.name, t.id),
+              [&] { return std::tuple(region, bus, r.name, t.id); });
+    }
+  }
   ids_.next_u64();  // as new_event_id draws
   ids_.next_u64();
   return true;
@@ -343,7 +360,7 @@ std::string EventBridgeService::publish(RegionId region, const std::string& bus,
       }
       // An event bus as target: cross-account or cross-region routing.
       const std::string prefix = "arn:aws:events:";
-      if (t.arn.rfind(prefix, 0) == 0 && t.arn.find(":event-bus/") != std::string::npos) {
+      if (is_bus_target(t.arn)) {
         const std::string rest = t.arn.substr(prefix.size());
         const auto target_region = find_region(rest.substr(0, rest.find(':')));
         const std::string target_bus = t.arn.substr(t.arn.find(":event-bus/") + 11);

@@ -76,9 +76,9 @@ class AcmEventSink {
  public:
   virtual ~AcmEventSink() = default;
   virtual void acm_event(const Certificate& c, std::string_view detail_type, core::Json detail) = 0;
-  /// Counts the event and returns true when nothing would read more of it
-  /// than that it was sent: then ACM does not build it.
-  virtual bool acm_event_unread(const Certificate& c, std::string_view detail_type) = 0;
+  /// Counts the event (and its deliveries) and returns true when counts are
+  /// all it would leave behind: then ACM does not build it.
+  virtual bool acm_event_counted(const Certificate& c, std::string_view detail_type) = 0;
   virtual void certificate_changed(const Certificate& c) = 0;
   /// The regions with issued certificates, or the first of those, changed.
   virtual void issued_index_changed() = 0;
@@ -163,7 +163,7 @@ class AcmService {
   // events.cpp
   void emit(const Certificate& c, std::string_view detail_type, core::Json detail);
   /// False when the event would only be counted (the sink counted it): do not build it.
-  bool event_read(const Certificate& c, std::string_view detail_type);
+  bool event_needed(const Certificate& c, std::string_view detail_type);
   void emit_available(const Certificate& c, std::string_view action);
   void emit_expired(const Certificate& c);
   void emit_revoked(const Certificate& c);
@@ -182,7 +182,17 @@ class AcmService {
   Serial new_serial();
   void set_status(Certificate& c, CertificateStatus s, std::string_view why);
   void index_status(const Certificate& c);
-  void trace_state(const Certificate& c, StateChange change, core::Json extra = core::Json::object());
+  /// Reports a change of a certificate to the sink and the trace. `extra()`
+  /// gives the state record's own members; it is called only when a trace is
+  /// kept, since a quiet fleet run makes hundreds of thousands of changes.
+  template <class Extra>
+  void trace_state(const Certificate& c, StateChange change, Extra&& extra) {
+    if (sink_ != nullptr) sink_->certificate_changed(c);
+    if (ctx_.trace.enabled()) ctx_.emit_state("acm", c.region, c.arn, change, std::forward<Extra>(extra)());
+  }
+  void trace_state(const Certificate& c, StateChange change) {
+    trace_state(c, change, [] { return core::Json::object(); });
+  }
   core::EventId schedule(core::Duration d, ModelEvent kind, const Certificate& c);
   Duration notice_delay();
 

@@ -32,11 +32,11 @@ class EventPattern {
   /// nullopt when the event has none (it is matched as it is, without a copy).
   static std::optional<core::Json> normalize_event(const core::Json& event);
   [[nodiscard]] const core::Json& source() const { return source_; }
-  /// True when no event whose top-level member `key` is the string `value`
-  /// can match: the pattern's own top-level field of that name refuses it
-  /// (top-level fields must all match). False when it may match. Lets a bus
-  /// skip building an event no rule can take.
-  [[nodiscard]] bool rules_out(std::string_view key, const core::Json& value) const;
+  /// Whether an event whose top-level `source` and `detail-type` are these
+  /// strings matches, when the pattern reads nothing else (its only fields
+  /// are those two); nullopt when the rest of the event could matter. Lets a
+  /// bus count a delivery without building the event.
+  [[nodiscard]] std::optional<bool> decides(const core::Json& source, const core::Json& detail_type) const;
 
  private:
   enum class Kind : std::uint8_t {

@@ -107,13 +107,15 @@ class EventBridgeService {
   std::string publish(RegionId region, const std::string& bus, core::Json event);
   /// A new event id (UUID form), deterministic from the seed.
   std::string new_event_id();
-  /// When an event of this source and detail type, put on the bus now,
-  /// would be seen by nothing but the counts of published events (no history
-  /// kept, no trace record wanted, no rule on the bus whose pattern can take
-  /// that source and detail type), counts it, spends the id it would have
-  /// had (later events keep theirs) and returns true: the caller need not
-  /// build it. A fleet's daily expiry notices and renewals are mostly such.
-  bool count_if_unread(RegionId region, const std::string& bus, std::string_view source, std::string_view detail_type);
+  /// When what an event of this source and detail type, put on the bus
+  /// now, would leave behind is only counts (no history kept, no event or
+  /// delivery trace records wanted, and every rule on the bus decides from
+  /// the source and detail type alone, with no bus among the targets of
+  /// those that take it), counts the event and its deliveries, spends the id
+  /// it would have had (later events keep theirs) and returns true: the
+  /// caller need not build it. A fleet's daily expiry notices and renewals
+  /// are mostly such.
+  bool counted_without_building(RegionId region, const std::string& bus, std::string_view source, std::string_view detail_type);
 
   /// Delivers a cross-region event that was scheduled (ModelEvent::EventBusDelivery).
   void deliver_pending(std::uint32_t index);
