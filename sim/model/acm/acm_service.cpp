@@ -298,8 +298,9 @@ Outcome<std::string> AcmService::request_certificate(RegionId region, const Requ
   if (in.idempotency_token) idempotency_[{region, *in.idempotency_token}] = {c.id, now};
   certs_.push_back(std::move(c));
   Certificate& stored = certs_.back();
-  trace_state(stored, StateChange::Requested,
-              {{"status", "PENDING_VALIDATION"}, {"domainName", stored.domain_name}, {"validationMethod", aws_name(method)}});
+  trace_state(stored, StateChange::Requested, [&] {
+    return core::Json{{"status", "PENDING_VALIDATION"}, {"domainName", stored.domain_name}, {"validationMethod", aws_name(method)}};
+  });
   const bool owned = std::any_of(names.begin(), names.end(), [](const std::string& n) { return amazon_owned(n); });
   if (owned) {
     stored.failure_reason = FailureReason::AdditionalVerificationRequired;
@@ -367,7 +368,7 @@ Outcome<std::string> AcmService::import_certificate(RegionId region, const Impor
     c.add_version(pem.not_before, pem.not_after, now);
     ctx_.sim.cancel(c.expiry_event);
     c.expiry_event = ctx_.sim.schedule_at(pem.not_after, core::Priority::Model, {static_cast<std::uint32_t>(ModelEvent::AcmExpire), c.id, 0});
-    trace_state(c, StateChange::Reimported, {{"notAfter", core::format_timestamp(pem.not_after)}});
+    trace_state(c, StateChange::Reimported, [&] { return core::Json{{"notAfter", core::format_timestamp(pem.not_after)}}; });
     if (c.status != CertificateStatus::Issued) set_status(c, CertificateStatus::Issued, "re-imported inside its validity period");
     emit_available(c, "REIMPORT");
     schedule_expiry_notices(c);
@@ -397,7 +398,7 @@ Outcome<std::string> AcmService::import_certificate(RegionId region, const Impor
   Certificate& stored = certs_.back();
   index_status(stored);
   stored.expiry_event = ctx_.sim.schedule_at(pem.not_after, core::Priority::Model, {static_cast<std::uint32_t>(ModelEvent::AcmExpire), stored.id, 0});
-  trace_state(stored, StateChange::Imported, {{"status", "ISSUED"}, {"notAfter", core::format_timestamp(pem.not_after)}});
+  trace_state(stored, StateChange::Imported, [&] { return core::Json{{"status", "ISSUED"}, {"notAfter", core::format_timestamp(pem.not_after)}}; });
   emit_available(stored, "IMPORT");
   schedule_expiry_notices(stored);
   return stored.arn;
@@ -559,7 +560,9 @@ Outcome<bool> AcmService::resend_validation_email(RegionId region, std::string_v
     ctx_.sim.cancel(c.timeout_event);
     c.timeout_event = schedule(ctx_.settings.validation_timeout, ModelEvent::AcmValidationTimeout, c);
     c.validation_started_at = ctx_.sim.now();
-    trace_state(c, StateChange::ValidationEmailResent, {{"timeoutAt", core::format_timestamp(ctx_.sim.now() + ctx_.settings.validation_timeout)}});
+    trace_state(c, StateChange::ValidationEmailResent, [&] {
+      return core::Json{{"timeoutAt", core::format_timestamp(ctx_.sim.now() + ctx_.settings.validation_timeout)}};
+    });
   }
   return true;
 }
@@ -650,7 +653,7 @@ Outcome<bool> AcmService::approve_validation_email(std::string_view arn, std::st
   auto it = std::find_if(dvos->begin(), dvos->end(), [&](const DomainValidation& v) { return v.domain_name == domain; });
   if (it == dvos->end()) return aws_error("InvalidDomainValidationOptionsException", domain + " is not one of the certificate's domain names.");
   it->status = DomainStatus::Success;
-  trace_state(*c, StateChange::DomainValidated, {{"domainName", domain}, {"by", "email approval"}});
+  trace_state(*c, StateChange::DomainValidated, [&] { return core::Json{{"domainName", domain}, {"by", "email approval"}}; });
   const bool all = std::all_of(dvos->begin(), dvos->end(), [](const DomainValidation& v) { return v.status == DomainStatus::Success; });
   if (all && !c->issue_event.valid()) c->issue_event = schedule(ctx_.settings.issuance_delay, ModelEvent::AcmIssue, *c);
   return true;
@@ -661,7 +664,7 @@ Outcome<bool> AcmService::attach(std::string_view arn, const std::string& user) 
   if (c == nullptr) return not_found(arn);
   c->detaching.erase(std::remove_if(c->detaching.begin(), c->detaching.end(), [&](const PendingDetach& d) { return d.user == user; }),
                      c->detaching.end());
-  if (c->in_use_by.insert(user).second) trace_state(*c, StateChange::InUse, {{"user", user}});
+  if (c->in_use_by.insert(user).second) trace_state(*c, StateChange::InUse, [&] { return core::Json{{"user", user}}; });
   resume_renewal_if_due(*c);  // a renewal that stalled because nobody used the certificate can go ahead
   return true;
 }
@@ -682,7 +685,7 @@ RenewalEligibility AcmService::eligibility(const Certificate& c) const {
 void AcmService::set_status(Certificate& c, CertificateStatus s, std::string_view why) {
   c.status = s;
   index_status(c);
-  trace_state(c, StateChange::StatusChanged, {{"status", aws_name(s)}, {"why", why}});
+  trace_state(c, StateChange::StatusChanged, [&] { return core::Json{{"status", aws_name(s)}, {"why", why}}; });
 }
 
 void AcmService::index_status(const Certificate& c) {
@@ -699,11 +702,6 @@ void AcmService::index_status(const Certificate& c) {
   const bool regions = follow(!c.deleted && c.status == CertificateStatus::Issued, issued_, issued_per_region_);
   if ((regions || first != (issued_.empty() ? ~0U : *issued_.begin())) && sink_ != nullptr) sink_->issued_index_changed();
   follow(!c.deleted && c.type == CertificateType::Imported, imported_, imported_per_region_);
-}
-
-void AcmService::trace_state(const Certificate& c, StateChange change, core::Json extra) {
-  if (sink_ != nullptr) sink_->certificate_changed(c);
-  ctx_.emit_state("acm", c.region, c.arn, change, std::move(extra));
 }
 
 core::EventId AcmService::schedule(core::Duration d, ModelEvent kind, const Certificate& c) {

@@ -46,7 +46,7 @@ void AcmService::handle(std::uint32_t kind, std::uint32_t cert_id) {
       const SimTime now = ctx_.sim.now();
       auto due = [&](const PendingDetach& d) { return d.at <= now; };
       for (const auto& d : c.detaching) {
-        if (due(d) && c.in_use_by.erase(d.user) > 0) trace_state(c, StateChange::NotInUse, {{"user", d.user}});
+        if (due(d) && c.in_use_by.erase(d.user) > 0) trace_state(c, StateChange::NotInUse, [&] { return core::Json{{"user", d.user}}; });
       }
       c.detaching.erase(std::remove_if(c.detaching.begin(), c.detaching.end(), due), c.detaching.end());
       break;
@@ -93,7 +93,7 @@ void AcmService::dns_check(Certificate& c) {
     if (v.status != DomainStatus::PendingValidation) continue;
     if (dns_.cname_reaches(v.record_name, v.record_value, static_cast<int>(ctx_.settings.max_cname_chain))) {
       v.status = DomainStatus::Success;
-      trace_state(c, StateChange::DomainValidated, {{"domainName", v.domain_name}, {"record", v.record_name}});
+      trace_state(c, StateChange::DomainValidated, [&] { return core::Json{{"domainName", v.domain_name}, {"record", v.record_name}}; });
     }
   }
   const bool all =
@@ -147,11 +147,12 @@ void AcmService::issue(Certificate& c) {
   }
   grant(c);
   set_status(c, CertificateStatus::Issued, "every domain name is validated");
-  trace_state(c, StateChange::Issued,
-              {{"notBefore", core::format_timestamp(*c.not_before)},
-               {"notAfter", core::format_timestamp(*c.not_after)},
-               {"validityDays", c.validity_days},
-               {"renewalLeadDays", c.renewal_lead_days}});
+  trace_state(c, StateChange::Issued, [&] {
+    return core::Json{{"notBefore", core::format_timestamp(*c.not_before)},
+                      {"notAfter", core::format_timestamp(*c.not_after)},
+                      {"validityDays", c.validity_days},
+                      {"renewalLeadDays", c.renewal_lead_days}};
+  });
   emit_available(c, "ISSUANCE");
   schedule_expiry_notices(c);
 }
@@ -198,8 +199,9 @@ void AcmService::operator_repair(Certificate& c) {
   grant(c);
   c.renewing = false;
   set_status(c, CertificateStatus::Issued, "an operator replaced the expired certificate (faults.repairMeanTime)");
-  trace_state(c, StateChange::OperatorReplaced,
-              {{"notBefore", core::format_timestamp(*c.not_before)}, {"notAfter", core::format_timestamp(*c.not_after)}});
+  trace_state(c, StateChange::OperatorReplaced, [&] {
+    return core::Json{{"notBefore", core::format_timestamp(*c.not_before)}, {"notAfter", core::format_timestamp(*c.not_after)}};
+  });
   emit_available(c, "ISSUANCE");
   schedule_expiry_notices(c);
 }

@@ -28,9 +28,10 @@ void AcmService::renewal_start(Certificate& c) {
     summary.status = RenewalStatus::PendingValidation;
     c.renewal = summary;
     c.renewing = false;
-    trace_state(
-        c, StateChange::RenewalIneligible,
-        {{"renewalStatus", "PENDING_VALIDATION"}, {"why", "the certificate is not in use by an AWS service and was not exported since its issue"}});
+    trace_state(c, StateChange::RenewalIneligible, [&] {
+      return core::Json{{"renewalStatus", "PENDING_VALIDATION"},
+                        {"why", "the certificate is not in use by an AWS service and was not exported since its issue"}};
+    });
     return;
   }
   // An attempt that cannot complete is repeated from the beginning later.
@@ -46,7 +47,7 @@ void AcmService::renewal_start(Certificate& c) {
     for (auto& v : c.renewal->validations) v.status = DomainStatus::PendingValidation;
     c.renewal->updated_at = now;
     if (c.method == ValidationMethod::Dns) schedule_dns_check(c);
-    trace_state(c, StateChange::RenewalRetried, {{"renewalStatus", "PENDING_VALIDATION"}});
+    trace_state(c, StateChange::RenewalRetried, [&] { return core::Json{{"renewalStatus", "PENDING_VALIDATION"}}; });
     return;
   }
   if (c.type == CertificateType::Private) {
@@ -62,7 +63,7 @@ void AcmService::renewal_start(Certificate& c) {
     c.renewal = summary;
     schedule_action_required(c);
   }
-  trace_state(c, StateChange::RenewalStarted, {{"renewalStatus", aws_name(c.renewal->status)}});
+  trace_state(c, StateChange::RenewalStarted, [&] { return core::Json{{"renewalStatus", aws_name(c.renewal->status)}}; });
 }
 
 void AcmService::resume_renewal_if_due(Certificate& c) {
@@ -98,10 +99,11 @@ void AcmService::renewal_validation_check(Certificate& c) {
     for (const auto& v : dvos) {
       if (v.status != DomainStatus::Success) missing += (missing.empty() ? "" : ", ") + v.record_name;
     }
-    trace_state(c, StateChange::RenewalPendingValidation,
-                {{"renewalStatus", "PENDING_VALIDATION"},
-                 {"why", c.attempt_faulted ? "the attempt failed (fault injected by faults.renewalAttemptFailure)"
-                                           : "validation CNAME not found in public DNS: " + missing}});
+    trace_state(c, StateChange::RenewalPendingValidation, [&] {
+      return core::Json{{"renewalStatus", "PENDING_VALIDATION"},
+                        {"why", c.attempt_faulted ? "the attempt failed (fault injected by faults.renewalAttemptFailure)"
+                                                  : "validation CNAME not found in public DNS: " + missing}};
+    });
     schedule_action_required(c);
   }
 }
@@ -112,7 +114,9 @@ void AcmService::complete_renewal(Certificate& c) {
     c.renewal->status = RenewalStatus::PendingValidation;
     c.renewal->reason = FailureReason::CaaError;
     c.renewal->updated_at = ctx_.sim.now();
-    trace_state(c, StateChange::RenewalPendingValidation, {{"renewalStatus", "PENDING_VALIDATION"}, {"why", "a CAA record forbids Amazon to issue"}});
+    trace_state(c, StateChange::RenewalPendingValidation, [&] {
+      return core::Json{{"renewalStatus", "PENDING_VALIDATION"}, {"why", "a CAA record forbids Amazon to issue"}};
+    });
     // AWS's events page uses exactly this case as its example of Renewal
     // Action Required: sent from the schedule's first day on, with CAA_ERROR.
     schedule_action_required(c);
@@ -124,11 +128,12 @@ void AcmService::complete_renewal(Certificate& c) {
   c.renewal->reason.reset();
   c.renewal->updated_at = ctx_.sim.now();
   for (auto& v : c.renewal->validations) v.status = DomainStatus::Success;
-  trace_state(c, StateChange::Renewed,
-              {{"renewalStatus", "SUCCESS"},
-               {"notBefore", core::format_timestamp(*c.not_before)},
-               {"notAfter", core::format_timestamp(*c.not_after)},
-               {"validityDays", c.validity_days}});
+  trace_state(c, StateChange::Renewed, [&] {
+    return core::Json{{"renewalStatus", "SUCCESS"},
+                      {"notBefore", core::format_timestamp(*c.not_before)},
+                      {"notAfter", core::format_timestamp(*c.not_after)},
+                      {"validityDays", c.validity_days}};
+  });
   ctx_.sim.cancel(c.action_required_event);
   c.action_required_event = {};
   emit_available(c, "RENEWAL");
