@@ -356,7 +356,10 @@ void Engine::changed_subjects(const RuleDef& rule, RuleState& st, std::vector<Su
   for (const auto& ch : world_.changes()) {
     const std::size_t p = model::part_index(ch.part);
     if (ch.revision <= st.seen[p] || (rule.reads & model::bit(ch.part)) == 0U) continue;
-    if ((ch.part == model::Part::Certificates || ch.part == model::Part::Acm) && rule.check_certificate != nullptr && ch.key <= 0xFFFFFFFFU)
+    // The certificate itself only when an aspect its verdict reads changed;
+    // verdicts that read it through the read log, whatever changed.
+    if ((ch.part == model::Part::Certificates || ch.part == model::Part::Acm) && rule.check_certificate != nullptr && ch.key <= 0xFFFFFFFFU &&
+        (rule.certificate_aspects & changed_aspects_of(ch.key)) != 0U)
       out.push_back(Context::certificate_subject(static_cast<std::uint32_t>(ch.key)));
     if (ch.part == model::Part::ApiGateway && rule.check_domain != nullptr)
       out.push_back(Context::domain_subject(static_cast<std::uint32_t>(ch.key)));
@@ -375,6 +378,30 @@ void Engine::changed_subjects(const RuleDef& rule, RuleState& st, std::vector<Su
   }
 }
 
+// The aspects of each changed certificate that differ from its prints at the
+// last evaluation that saw it change (all of them the first time, and for a
+// change to ACM's inventory).
+void Engine::note_certificate_aspects() {
+  ++evaluations_;
+  const auto& certs = world_.acm.all();
+  for (const auto& ch : world_.changes()) {
+    if ((ch.part != model::Part::Certificates && ch.part != model::Part::Acm) || ch.key >= certs.size()) continue;
+    const auto id = static_cast<std::uint32_t>(ch.key);
+    if (id >= prints_.size()) {
+      prints_.resize(certs.size());
+      printed_at_.resize(certs.size(), 0);
+      aspects_now_.resize(certs.size(), model::kAllAspects);
+    }
+    if (printed_at_[id] != evaluations_) {  // once per evaluation, however many changes it had
+      const model::AspectPrints now = model::aspect_prints(certs[id]);
+      aspects_now_[id] = printed_at_[id] != 0U ? model::changed_aspects(prints_[id], now) : model::kAllAspects;
+      prints_[id] = now;
+      printed_at_[id] = evaluations_;
+    }
+    if (ch.part == model::Part::Acm) aspects_now_[id] = model::kAllAspects;
+  }
+}
+
 std::optional<core::SimTime> Engine::evaluate(core::SimTime now, std::int32_t step, core::Trace* trace) {
   // Findings are a function of the world and the time; time matters only at
   // the instants the rules asked for. The reference (not incremental) runs
@@ -386,6 +413,7 @@ std::optional<core::SimTime> Engine::evaluate(core::SimTime now, std::int32_t st
   std::vector<RunOutput>& found = found_;
   whole.clear();
   some.clear();
+  if (incremental_) note_certificate_aspects();
   found.resize(rules_.size());
   replaced_.resize(rules_.size());
   for (std::size_t i = 0; i < rules_.size(); ++i) {
@@ -414,7 +442,13 @@ std::optional<core::SimTime> Engine::evaluate(core::SimTime now, std::int32_t st
       judge.push_back(st.wake_queue.top().second);
       st.wake_queue.pop();
     }
-    if (judge.empty() && !keyed) continue;
+    if (judge.empty()) {
+      // Nothing it judges changed: as if it had run over nothing.
+      if (keyed) {
+        for (std::size_t p = 0; p < model::kPartCount; ++p) st.seen[p] = world_.revision(static_cast<model::Part>(p));
+      }
+      continue;
+    }
     std::sort(judge.begin(), judge.end());
     judge.erase(std::unique(judge.begin(), judge.end()), judge.end());
     found[i].full = false;

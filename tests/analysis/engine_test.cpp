@@ -144,3 +144,45 @@ TEST(Suppressions, MarkTheMatchingFindingsAndRecordWhichEntriesWereUsed) {
   EXPECT_FALSE(findings[1].suppressed.has_value()) << "another resource";
   EXPECT_EQ(used, (std::vector<bool>{true, false}));
 }
+
+TEST(Engine, ARenewalRejudgesTheCertificateOnlyForTheRulesThatReadWhatChanged) {
+  // A renewal changes the renewal state and the body, not the names, the
+  // status or the users: of the rules that judge certificates, only those
+  // that read the renewal or the validity see the certificate again.
+  WorldFixture f;
+  const auto zone = f.zone();
+  const auto arn = f.request("api.example.com", {}, "DNS", "us-east-1");
+  f.write_validation_records(arn, zone);
+  f.run_until(Duration::hours(2));
+  ASSERT_TRUE(f.world.acm.attach(arn, "apigateway:api.example.com").ok());
+  analysis::Engine engine(f.world);
+  (void)engine.evaluate(f.sim.now(), -1, nullptr);
+  f.world.forget_changes();
+  std::size_t judge_certificates = 0;
+  std::size_t read_renewal_or_validity = 0;
+  const auto renewal_or_validity = model::aspect_bit(model::CertificateAspect::Renewal) | model::aspect_bit(model::CertificateAspect::Validity);
+  for (const auto* r : analysis::all_rules()) {
+    if (r->check_certificate == nullptr) continue;
+    ++judge_certificates;
+    read_renewal_or_validity += (r->certificate_aspects & renewal_or_validity) != 0U ? 1U : 0U;
+  }
+  ASSERT_LT(read_renewal_or_validity, judge_certificates);
+  const auto found = f.world.acm.find_any(arn);
+  ASSERT_TRUE(found.ok());
+  const model::Certificate* c = found.value();
+  const auto renewed_before = c->not_after;
+  // Step to each change of the certificate until it has renewed, evaluating
+  // at each instant as the runner does.
+  std::uint64_t most = 0;
+  for (int day = 0; day < 400 && c->not_after == renewed_before; ++day) {
+    f.run_until(Duration::hours(2) + Duration::days(day + 1));
+    const std::uint64_t runs = engine.rule_runs();
+    (void)engine.evaluate(f.sim.now(), -1, nullptr);
+    f.world.forget_changes();
+    most = std::max(most, engine.rule_runs() - runs);
+  }
+  ASSERT_NE(c->not_after, renewed_before) << "renewed";
+  EXPECT_GT(most, 0U);
+  // Judging it for every rule at an instant would take at least as many runs.
+  EXPECT_LT(most, judge_certificates);
+}

@@ -110,6 +110,10 @@ class Engine {
   static std::optional<core::SimTime> next_wake(RuleState& st);
   static void add_readers(RuleState& st, const RunOutput& out);
   void changed_subjects(const RuleDef& rule, RuleState& st, std::vector<Subject>& out) const;
+  void note_certificate_aspects();
+  [[nodiscard]] model::AspectMask changed_aspects_of(std::uint64_t id) const {
+    return id < aspects_now_.size() ? aspects_now_[id] : model::kAllAspects;
+  }
 
   const model::World& world_;
   std::vector<const RuleDef*> rules_;  // sorted by id, so that concatenated findings are sorted
@@ -126,6 +130,12 @@ class Engine {
   // Buffers of evaluate(), kept between calls: an instant at which one
   // certificate changed should not allocate per rule.
   std::vector<RunOutput> found_;
+  // Each certificate's aspect prints as of the last evaluation that saw it
+  // change, and the aspects that changed at this one (for its changed ids).
+  std::vector<model::AspectPrints> prints_;
+  std::vector<std::uint64_t> printed_at_;  // the evaluation that made them; 0: none yet
+  std::vector<model::AspectMask> aspects_now_;
+  std::uint64_t evaluations_ = 0;
   std::vector<std::vector<Finding>> replaced_;  // by rule index
   std::vector<std::size_t> whole_;
   std::vector<std::size_t> some_;

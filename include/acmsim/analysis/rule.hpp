@@ -3,11 +3,13 @@
 // in sim/analysis/registry.cpp.
 #pragma once
 
+#include <initializer_list>
 #include <span>
 #include <string_view>
 
 #include "acmsim/analysis/context.hpp"
 #include "acmsim/analysis/finding.hpp"
+#include "acmsim/model/acm/certificate_aspects.hpp"
 
 namespace acmsim::analysis {
 
@@ -39,9 +41,19 @@ struct RuleDef {
   /// AcmService::find_any, ApiGatewayService::all_domains(), and the resource
   /// being judged. Any other change to a part it reads runs it whole.
   model::PartMask keyed = 0;
+  /// The aspects of its own state that check_certificate reads: after a
+  /// change of a certificate, the engine re-judges it only when one of them
+  /// changed. Whatever else the verdict read (DNS, other resources) goes
+  /// through the read log as before.
+  model::AspectMask certificate_aspects = model::kAllAspects;
 };
 
 constexpr model::PartMask reads(model::Part p) { return model::bit(p); }
+constexpr model::AspectMask aspects(std::initializer_list<model::CertificateAspect> list) {
+  model::AspectMask m = 0;
+  for (const auto a : list) m = static_cast<model::AspectMask>(m | model::aspect_bit(a));
+  return m;
+}
 
 std::span<const RuleDef* const> all_rules();
 const RuleDef* find_rule(std::string_view id);

@@ -38,6 +38,7 @@ const RuleDef kRule_caa_forbids_amazon{
     &check,
     nullptr,
     nullptr,
-    reads(model::Part::Certificates) | reads(model::Part::Dns)};
+    reads(model::Part::Certificates) | reads(model::Part::Dns),
+    aspects({model::CertificateAspect::Identity})};
 
 }  // namespace acmsim::analysis

@@ -33,6 +33,7 @@ const RuleDef kRule_certificate_expired_in_use{
     &check,
     nullptr,
     nullptr,
-    reads(model::Part::Certificates)};
+    reads(model::Part::Certificates),
+    aspects({model::CertificateAspect::Identity, model::CertificateAspect::Use, model::CertificateAspect::Validity})};
 
 }  // namespace acmsim::analysis

@@ -33,6 +33,7 @@ const RuleDef kRule_certificate_not_exportable{"certificate-not-exportable",
                                                &check,
                                                nullptr,
                                                nullptr,
-                                               reads(model::Part::Certificates)};
+                                               reads(model::Part::Certificates),
+                                               aspects({model::CertificateAspect::Identity})};
 
 }  // namespace acmsim::analysis

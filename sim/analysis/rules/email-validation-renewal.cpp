@@ -33,6 +33,7 @@ const RuleDef kRule_email_validation_renewal{
     &check,
     nullptr,
     nullptr,
-    reads(model::Part::Certificates)};
+    reads(model::Part::Certificates),
+    aspects({model::CertificateAspect::Identity})};
 
 }  // namespace acmsim::analysis

@@ -17,7 +17,9 @@ void check(Context& ctx) {
   const model::Certificate* sample = &w.acm.all()[*w.acm.issued().begin()];
   model::ReadLog::note(model::Part::Certificates, sample->id);  // its fields make the sample event
   model::ReadLog::note(model::Part::Acm, sample->id);
-  auto watches = [&](const model::Rule& r, model::RegionId reg) { return r.enabled && r.pattern && ctx.takes_expiry_event(*r.pattern, *sample, reg); };
+  auto watches = [&](const model::Rule& r, model::RegionId reg) {
+    return r.enabled && r.pattern && ctx.takes_expiry_event(*r.pattern, *sample, reg);
+  };
   bool unwatched_region = false;
   for (const auto reg : with_certs) {
     bool any = false;

@@ -41,6 +41,7 @@ const RuleDef kRule_imported_certificate_expiring{
     &check,
     nullptr,
     nullptr,
-    reads(model::Part::Certificates)};
+    reads(model::Part::Certificates),
+    aspects({model::CertificateAspect::Identity, model::CertificateAspect::Validity})};
 
 }  // namespace acmsim::analysis

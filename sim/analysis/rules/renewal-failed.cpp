@@ -31,6 +31,7 @@ const RuleDef kRule_renewal_failed{
     &check,
     nullptr,
     nullptr,
-    reads(model::Part::Certificates)};
+    reads(model::Part::Certificates),
+    aspects({model::CertificateAspect::Identity, model::CertificateAspect::Renewal})};
 
 }  // namespace acmsim::analysis

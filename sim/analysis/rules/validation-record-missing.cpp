@@ -57,6 +57,7 @@ const RuleDef kRule_validation_record_missing{
     &check,
     nullptr,
     nullptr,
-    reads(model::Part::Certificates) | reads(model::Part::Dns)};
+    reads(model::Part::Certificates) | reads(model::Part::Dns),
+    aspects({model::CertificateAspect::Identity, model::CertificateAspect::Use})};
 
 }  // namespace acmsim::analysis

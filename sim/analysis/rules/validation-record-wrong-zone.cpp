@@ -49,6 +49,7 @@ const RuleDef kRule_validation_record_wrong_zone{
     &check,
     nullptr,
     nullptr,
-    reads(model::Part::Certificates) | reads(model::Part::Dns)};
+    reads(model::Part::Certificates) | reads(model::Part::Dns),
+    aspects({model::CertificateAspect::Identity})};
 
 }  // namespace acmsim::analysis

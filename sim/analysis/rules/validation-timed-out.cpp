@@ -37,6 +37,7 @@ const RuleDef kRule_validation_timed_out{
     &check,
     nullptr,
     nullptr,
-    reads(model::Part::Certificates)};
+    reads(model::Part::Certificates),
+    aspects({model::CertificateAspect::Identity})};
 
 }  // namespace acmsim::analysis
