@@ -154,14 +154,15 @@ TEST(EventPatternDecides, BySourceAndDetailTypeOnlyWhenThePatternReadsNothingEls
     const char* pattern;
     std::optional<bool> decided;
   };
-  for (const Case& c : {Case{R"({"source":["aws.acm"]})", true}, Case{R"({"source":["aws.acm"],"detail-type":["ACM Certificate Expired"]})", true},
-                        Case{R"({"source":[{"prefix":"aws."}],"detail-type":[{"anything-but":"x"}]})", true},
-                        Case{R"({"source":["aws.config"]})", false}, Case{R"({"source":["aws.acm"],"detail-type":["ACM Certificate Available"]})", false},
-                        Case{R"({"source":["aws.config"],"detail":{"DaysToExpiry":[3]}})", false},
-                        Case{R"({"source":["aws.acm"],"detail":{"DaysToExpiry":[3]}})", std::nullopt},
-                        Case{R"({"source":["aws.acm"],"region":["us-east-1"]})", std::nullopt},
-                        Case{R"({"source":["aws.acm"],"$or":[{"detail-type":["ACM Certificate Expired"]},{"region":["x"]}]})", std::nullopt},
-                        Case{R"({"detail-type":[{"exists":false}]})", false}}) {
+  for (const Case& c :
+       {Case{R"({"source":["aws.acm"]})", true}, Case{R"({"source":["aws.acm"],"detail-type":["ACM Certificate Expired"]})", true},
+        Case{R"({"source":[{"prefix":"aws."}],"detail-type":[{"anything-but":"x"}]})", true}, Case{R"({"source":["aws.config"]})", false},
+        Case{R"({"source":["aws.acm"],"detail-type":["ACM Certificate Available"]})", false},
+        Case{R"({"source":["aws.config"],"detail":{"DaysToExpiry":[3]}})", false},
+        Case{R"({"source":["aws.acm"],"detail":{"DaysToExpiry":[3]}})", std::nullopt},
+        Case{R"({"source":["aws.acm"],"region":["us-east-1"]})", std::nullopt},
+        Case{R"({"source":["aws.acm"],"$or":[{"detail-type":["ACM Certificate Expired"]},{"region":["x"]}]})", std::nullopt},
+        Case{R"({"detail-type":[{"exists":false}]})", false}}) {
     auto p = EventPattern::compile(Json::parse(c.pattern));
     ASSERT_TRUE(p.ok()) << c.pattern;
     const std::optional<bool> got = p.value().decides(source, type);

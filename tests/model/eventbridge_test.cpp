@@ -212,8 +212,7 @@ TEST(EventBridgeRules, EventsThatLeaveOnlyCountsAreCountedNotBuiltAndKeepLaterId
     rule("us-east-1", "expiry", R"({"source":["aws.acm"],"detail-type":["ACM Certificate Approaching Expiration"]})",
          "arn:aws:sns:us-east-1:111122223333:ops");
     // Reads the detail: the event must be built to judge it.
-    rule("eu-west-1", "soon", R"({"source":["aws.acm"],"detail":{"DaysToExpiry":[{"numeric":["<",10]}]}})",
-         "arn:aws:sns:eu-west-1:111122223333:ops");
+    rule("eu-west-1", "soon", R"({"source":["aws.acm"],"detail":{"DaysToExpiry":[{"numeric":["<",10]}]}})", "arn:aws:sns:eu-west-1:111122223333:ops");
     // Forwards to a bus: the event travels on.
     rule("ap-southeast-2", "forward", R"({"source":["aws.acm"]})", "arn:aws:events:us-west-2:111122223333:event-bus/default");
     import(f, "us-east-1", "2026-04-30T00:00:00Z");
@@ -222,15 +221,13 @@ TEST(EventBridgeRules, EventsThatLeaveOnlyCountsAreCountedNotBuiltAndKeepLaterId
     f.run_until(Duration::days(70));
     EXPECT_EQ(f.world.events.counted_without_building(region("us-east-1"), "default", "aws.acm", "ACM Certificate Available"), !history)
         << "the rule cannot take it";
-    EXPECT_EQ(f.world.events.counted_without_building(region("us-east-1"), "default", "aws.acm", "ACM Certificate Approaching Expiration"),
-              !history)
+    EXPECT_EQ(f.world.events.counted_without_building(region("us-east-1"), "default", "aws.acm", "ACM Certificate Approaching Expiration"), !history)
         << "the rule takes it, judged by source and detail type alone";
     EXPECT_FALSE(f.world.events.counted_without_building(region("eu-west-1"), "default", "aws.acm", "ACM Certificate Approaching Expiration"))
         << "the rule reads the detail";
     EXPECT_FALSE(f.world.events.counted_without_building(region("ap-southeast-2"), "default", "aws.acm", "ACM Certificate Expired"))
         << "the rule forwards it to a bus";
-    EXPECT_EQ(f.world.events.counted_without_building(region("us-west-2"), "default", "aws.acm", "ACM Certificate Approaching Expiration"),
-              !history)
+    EXPECT_EQ(f.world.events.counted_without_building(region("us-west-2"), "default", "aws.acm", "ACM Certificate Approaching Expiration"), !history)
         << "no rule on that bus";
     if (history) {  // counted as the skipping run counted them
       f.world.events.publish(region("us-east-1"), "default", core::Json{{"source", "aws.acm"}, {"detail-type", "ACM Certificate Available"}});

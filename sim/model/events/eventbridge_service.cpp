@@ -297,9 +297,7 @@ void EventBridgeService::count_published(RegionId region, const std::string& bus
 
 namespace {
 // A target that is an event bus: publish forwards the event there.
-bool is_bus_target(const std::string& arn) {
-  return arn.rfind("arn:aws:events:", 0) == 0 && arn.find(":event-bus/") != std::string::npos;
-}
+bool is_bus_target(const std::string& arn) { return arn.rfind("arn:aws:events:", 0) == 0 && arn.find(":event-bus/") != std::string::npos; }
 }  // namespace
 
 bool EventBridgeService::counted_without_building(RegionId region, const std::string& bus, std::string_view source, std::string_view detail_type) {
