@@ -33,7 +33,11 @@ std::string suggestion(std::string_view word, const std::vector<std::string_view
 
 class Loader : input::DocumentReader {
  public:
-  Loader(const SourceDocument& doc, std::string file, const LoadLimits& limits) : DocumentReader(doc, std::move(file)), limits_(limits) {}
+  /// With `movable_root` (the same document's root, which the caller gives
+  /// up), call steps take their params out of the document instead of
+  /// copying them: a fleet's requests are most of its scenario.
+  Loader(const SourceDocument& doc, std::string file, const LoadLimits& limits, Json* movable_root = nullptr)
+      : DocumentReader(doc, std::move(file)), limits_(limits), movable_root_(movable_root) {}
 
   Scenario load() {
     const Json& root = doc_.root;
@@ -268,11 +272,14 @@ class Loader : input::DocumentReader {
     return op;
   }
 
-  void load_params(const Json& holder, const std::string& pointer, CallSpec& spec) const {
+  void load_params(const Json& holder, const std::string& pointer, CallSpec& spec, Json* movable_holder = nullptr) const {
     if (holder.contains("params")) {
       const Json& p = holder["params"];
       if (!p.is_object()) fail(pointer + "/params", "\"params\" must be an object: the request, in the AWS API's own shape");
-      spec.params = p;
+      if (movable_holder != nullptr)
+        spec.params = std::move((*movable_holder)["params"]);  // p is null from here on
+      else
+        spec.params = p;
     }
     if (auto issue = api::check_shape(*spec.op->input, spec.params, true)) {
       fail(pointer + "/params" + issue->pointer, std::string(spec.op->service) + ":" + std::string(spec.op->name) + " params" +
@@ -310,7 +317,7 @@ class Loader : input::DocumentReader {
       st.call.op = load_operation(v["call"], st.pointer + "/call", false);
       const std::string call = std::string(st.call.op->service) + ":" + std::string(st.call.op->name);
       st.call.region = load_region(v, st.pointer, *api::service_scope(st.call.op->service), call);
-      load_params(v, st.pointer, st.call);
+      load_params(v, st.pointer, st.call, movable_root_ != nullptr ? &(*movable_root_)["steps"][i] : nullptr);
       if (v.contains("save")) {
         const Json& s = v["save"];
         if (!s.is_string() || s.get<std::string>().empty() ||
@@ -489,7 +496,7 @@ class Loader : input::DocumentReader {
       if (!sel.contains("pattern")) fail(sel_ptr, "\"events\" needs \"pattern\": an EventBridge event pattern");
       c.pattern = sel["pattern"];
       bool has_refs = false;
-      for_each_string(c.pattern, "", [&](const std::string& s, const std::string&) { has_refs = has_refs || s.find("${") != std::string::npos; });
+      for_each_string(c.pattern, "", [&](const std::string& s, const StringPlace&) { has_refs = has_refs || s.find("${") != std::string::npos; });
       if (!has_refs) {
         auto compiled = model::EventPattern::compile(c.pattern);
         if (!compiled.ok()) fail(sel_ptr + "/pattern", compiled.error().message);
@@ -587,15 +594,19 @@ class Loader : input::DocumentReader {
       const Json& body = doc_.root["steps"][st.index];
       for (const char* member : {"params", "expect", "probe"}) {
         if (!body.contains(member)) continue;
-        for_each_string(body[member], st.pointer + "/" + member, [&](const std::string& text, const std::string& ptr) {
+        // A call step's params may have been moved out of the document.
+        const bool own = st.kind == StepKind::Call && std::string_view(member) == "params";
+        for_each_string(own ? st.call.params : body[member], st.pointer + "/" + member, [&](const std::string& text, const StringPlace& place) {
+          if (text.find("${") == std::string::npos) return;  // no reference: nothing to check
           std::string err;
           auto names = referenced_names(text, &err);
-          if (!names) fail(ptr, err);
+          if (!names) fail(place.pointer(), err);
           for (const auto& n : *names) {
             if (saver_of(n) == nullptr) {
               const auto all = visible_names();
-              fail(ptr, "reference ${" + n + "...}: no earlier step saves \"" + n + "\"" +
-                            (saver.empty() ? std::string() : "; saved so far: " + join(std::vector<std::string_view>(all.begin(), all.end()))));
+              fail(place.pointer(),
+                   "reference ${" + n + "...}: no earlier step saves \"" + n + "\"" +
+                       (saver.empty() ? std::string() : "; saved so far: " + join(std::vector<std::string_view>(all.begin(), all.end()))));
             }
           }
           // The first member after the name must be one the saving call's
@@ -613,8 +624,9 @@ class Loader : input::DocumentReader {
             if (who == nullptr) continue;
             const auto members = api::response_members(*who);
             if (!members || std::find(members->begin(), members->end(), first) != members->end()) continue;
-            fail(ptr, "reference ${" + std::string(ref) + "}: the response of " + *who + " (saved as \"" + name + "\") has no member \"" + first +
-                          "\"" + did_you_mean_member(first, *members) + (members->empty() ? "; it has no members" : "; it has: " + join(*members)));
+            fail(place.pointer(), "reference ${" + std::string(ref) + "}: the response of " + *who + " (saved as \"" + name + "\") has no member \"" +
+                                      first + "\"" + did_you_mean_member(first, *members) +
+                                      (members->empty() ? "; it has no members" : "; it has: " + join(*members)));
           }
         });
       }
@@ -627,6 +639,7 @@ class Loader : input::DocumentReader {
   }
 
   const LoadLimits& limits_;
+  Json* movable_root_ = nullptr;
   SimTime start_;
   std::optional<SimTime> horizon_;
   const model::Settings* settings_ = nullptr;
@@ -645,7 +658,7 @@ Scenario parse_scenario(std::string_view text, const std::string& file, const Lo
     } catch (const JsonSyntaxError& e) {
       throw InputError(file, e.pos(), e.path(), std::string("invalid JSON: ") + e.what());
     }
-    s = Loader(doc, file, limits).load();
+    s = Loader(doc, file, limits, &doc.root).load();
   }
 #ifdef __GLIBC__
   // The document of a large scenario is millions of small blocks, freed just

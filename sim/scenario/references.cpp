@@ -114,14 +114,33 @@ std::optional<std::vector<std::string>> referenced_names(std::string_view text, 
   return out;
 }
 
-void for_each_string(const Json& value, const std::string& pointer, const std::function<void(const std::string&, const std::string&)>& fn) {
+std::string StringPlace::pointer() const {
+  std::string out = base_;
+  for (const Segment& s : path_) out += "/" + (s.key != nullptr ? pointer_escape(*s.key) : std::to_string(s.index));
+  return out;
+}
+
+void for_each_string(const Json& value, StringPlace& place, const std::function<void(const std::string&, const StringPlace&)>& fn) {
   if (value.is_string()) {
-    fn(value.get_ref<const std::string&>(), pointer);
+    fn(value.get_ref<const std::string&>(), place);
   } else if (value.is_array()) {
-    for (std::size_t i = 0; i < value.size(); ++i) for_each_string(value[i], pointer + "/" + std::to_string(i), fn);
+    for (std::size_t i = 0; i < value.size(); ++i) {
+      place.path_.push_back({i, nullptr});
+      for_each_string(value[i], place, fn);
+      place.path_.pop_back();
+    }
   } else if (value.is_object()) {
-    for (const auto& [k, v] : value.items()) for_each_string(v, pointer + "/" + pointer_escape(k), fn);
+    for (auto it = value.begin(); it != value.end(); ++it) {
+      place.path_.push_back({0, &it.key()});
+      for_each_string(*it, place, fn);
+      place.path_.pop_back();
+    }
   }
+}
+
+void for_each_string(const Json& value, const std::string& pointer, const std::function<void(const std::string&, const StringPlace&)>& fn) {
+  StringPlace place(pointer);
+  for_each_string(value, place, fn);
 }
 
 std::optional<std::string> substitute(Json& value, const SavedValues& saved) {
