@@ -416,12 +416,20 @@ std::optional<core::SimTime> Engine::evaluate(core::SimTime now, std::int32_t st
   if (incremental_) note_certificate_aspects();
   found.resize(rules_.size());
   replaced_.resize(rules_.size());
+  // The parts changed since the last evaluation: a rule that was current
+  // then and reads none of them has nothing to look at (most rules at most
+  // instants), without comparing its parts one by one.
+  model::PartMask changed_now = 0;
+  for (std::size_t p = 0; p < model::kPartCount; ++p) {
+    if (world_.revision(static_cast<model::Part>(p)) != last_part_revisions_[p]) changed_now |= 1U << p;
+  }
   for (std::size_t i = 0; i < rules_.size(); ++i) {
     RuleState& st = states_[i];
     const RuleDef& rule = *rules_[i];
     bool full = !incremental_ || !st.evaluated;
     bool keyed = false;
-    for (std::size_t p = 0; !full && p < model::kPartCount; ++p) {
+    const bool untouched = !full && st.current_at == last_revision_ && (rule.reads & changed_now) == 0U;
+    for (std::size_t p = 0; !full && !untouched && p < model::kPartCount; ++p) {
       const auto part = static_cast<model::Part>(p);
       if ((rule.reads & model::bit(part)) == 0U || world_.revision(part) == st.seen[p]) continue;
       if ((rule.keyed & model::bit(part)) != 0U && world_.whole_revision(part) <= st.seen[p])
@@ -432,6 +440,12 @@ std::optional<core::SimTime> Engine::evaluate(core::SimTime now, std::int32_t st
     found[i].full = true;
     if (full) {
       whole.push_back(i);
+      continue;
+    }
+    // Nothing it reads changed and no wake-up is due (its queue changes only
+    // when it runs, so `next` is current): most rules at most instants.
+    if (!keyed && (!st.next || now < *st.next)) {
+      st.current_at = world_.revision();
       continue;
     }
     std::vector<Subject>& judge = found[i].judged;
@@ -447,6 +461,7 @@ std::optional<core::SimTime> Engine::evaluate(core::SimTime now, std::int32_t st
       if (keyed) {
         for (std::size_t p = 0; p < model::kPartCount; ++p) st.seen[p] = world_.revision(static_cast<model::Part>(p));
       }
+      st.current_at = world_.revision();
       continue;
     }
     std::sort(judge.begin(), judge.end());
@@ -484,6 +499,7 @@ std::optional<core::SimTime> Engine::evaluate(core::SimTime now, std::int32_t st
     store(st, out, replaced);
     for (std::size_t p = 0; p < model::kPartCount; ++p) st.seen[p] = world_.revision(static_cast<model::Part>(p));
     st.evaluated = true;
+    st.current_at = world_.revision();
     const std::size_t c0 = cleared.size();
     missing_from(replaced, fresh, cleared);
     std::sort(cleared.begin() + static_cast<std::ptrdiff_t>(c0), cleared.end(),
@@ -510,6 +526,8 @@ std::optional<core::SimTime> Engine::evaluate(core::SimTime now, std::int32_t st
   }
   for (const std::size_t i : ran) replaced_[i].clear();  // recorded: no need to keep them to the next instant
   for (const std::size_t i : ran) states_[i].next = next_wake(states_[i]);
+  for (std::size_t p = 0; p < model::kPartCount; ++p) last_part_revisions_[p] = world_.revision(static_cast<model::Part>(p));
+  last_revision_ = world_.revision();
   next_wake_.reset();
   for (const auto& st : states_) {
     if (st.next && *st.next > now && (!next_wake_ || *st.next < *next_wake_)) next_wake_ = st.next;

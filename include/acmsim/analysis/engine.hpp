@@ -105,6 +105,9 @@ class Engine {
     std::size_t readers_entries = 0;
     std::size_t readers_compacted = 0;
     bool evaluated = false;
+    // The world's revision when this rule was last known to have seen every
+    // change to the parts it reads (it ran, or none of them had changed).
+    std::uint64_t current_at = 0;
   };
   void store(RuleState& st, RunOutput& out, std::vector<Finding>& before);
   static std::optional<core::SimTime> next_wake(RuleState& st);
@@ -136,6 +139,9 @@ class Engine {
   std::vector<std::uint64_t> printed_at_;  // the evaluation that made them; 0: none yet
   std::vector<model::AspectMask> aspects_now_;
   std::uint64_t evaluations_ = 0;
+  // The parts' revisions at the end of the last evaluation, and the world's.
+  std::array<std::uint64_t, model::kPartCount> last_part_revisions_{};
+  std::uint64_t last_revision_ = 0;
   std::vector<std::vector<Finding>> replaced_;  // by rule index
   std::vector<std::size_t> whole_;
   std::vector<std::size_t> some_;

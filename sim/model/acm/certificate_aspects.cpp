@@ -27,7 +27,7 @@ class Print {
     }
     if (i < s.size()) {
       std::uint64_t w = 0;
-      std::memcpy(&w, s.data() + i, s.size() - i);
+      for (std::size_t k = i; k < s.size(); ++k) w = (w << 8) | static_cast<unsigned char>(s[k]);
       add(w);
     }
   }
@@ -42,7 +42,11 @@ class Print {
     if (v) add(*v);
   }
   void add(const Serial& s) {
-    for (const auto b : s.bytes) add(std::uint64_t{b});
+    static_assert(sizeof(s.bytes) == 16);
+    std::uint64_t w[2];
+    std::memcpy(w, s.bytes.data(), sizeof w);
+    add(w[0]);
+    add(w[1]);
   }
   void add(const DomainValidation& v) {
     add(std::string_view(v.domain_name));
