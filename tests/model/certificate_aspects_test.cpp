@@ -44,6 +44,7 @@ TEST(CertificateAspects, EachFieldMovesItsOwnAspectOnly) {
       {"status", CertificateAspect::Identity, [](auto& c) { c.status = model::CertificateStatus::Expired; }},
       {"deleted", CertificateAspect::Identity, [](auto& c) { c.deleted = true; }},
       {"a name, same length", CertificateAspect::Identity, [](auto& c) { c.sans[1] = "wwx.example.com"; }},
+      {"issuer", CertificateAspect::Identity, [](auto& c) { c.issuer = "Other CA"; }},
       {"validation status", CertificateAspect::Identity, [](auto& c) { c.validations[0].status = model::DomainStatus::Failed; }},
       {"tag", CertificateAspect::Identity,
        [](auto& c) {

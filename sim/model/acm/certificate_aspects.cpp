@@ -48,13 +48,12 @@ class Print {
     add(w[0]);
     add(w[1]);
   }
+  // A validation's names and record are fixed when the certificate is made
+  // (a re-import changes the certificate's names, not its validations):
+  // only what it stands at moves.
   void add(const DomainValidation& v) {
-    add(std::string_view(v.domain_name));
-    add(std::string_view(v.validation_domain));
     add(v.status);
     add(v.method);
-    add(std::string_view(v.record_name));
-    add(std::string_view(v.record_value));
   }
   template <class T>
   void add(const std::vector<T>& items) {
@@ -83,21 +82,19 @@ AspectPrints aspect_prints(const Certificate& c) {
   AspectPrints out{};
   {
     Print p;
-    p.add(std::uint64_t{c.region});
-    p.add(c.arn);
+    // Fixed when the certificate is made, so in no print: its id, region,
+    // ARN, type, key algorithm, private CA, creation time, and its
+    // validations' names and records. The first print of a certificate
+    // counts as a change of every aspect.
     p.add(c.domain_name);
     p.add(c.sans);
-    p.add(c.type);
     p.add(c.status);
     p.add(c.failure_reason);
     p.add(c.method);
-    p.add(c.key_algorithm);
     p.add(c.export_option);
     p.add(c.ct_logging);
     p.add(c.validations);
     p.add(c.issuer);
-    p.add(c.certificate_authority_arn);
-    p.add(c.created_at);
     p.add(c.imported_at);
     p.add(c.revoked_at);
     p.add(std::uint64_t{c.tags.size()});

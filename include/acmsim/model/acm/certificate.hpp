@@ -80,6 +80,10 @@ struct PendingDetach {
   SimTime at;
 };
 
+/// Fixed once the certificate is made (the incremental analysis relies on it,
+/// certificate_aspects.cpp): id, region, arn, type, key_algorithm,
+/// certificate_authority_arn, created_at, and each validation's names and
+/// record. Everything else may change.
 struct Certificate {
   std::uint32_t id = 0;
   RegionId region = 0;
