@@ -1,5 +1,7 @@
 #include "acmsim/model/acm/certificate_aspects.hpp"
 
+#include "acmsim/core/word_hash.hpp"
+
 #include <cstring>
 #include <string_view>
 #include <type_traits>
@@ -9,27 +11,13 @@ namespace acmsim::model {
 namespace {
 
 // Order-sensitive: each value is mixed into the running print, so that equal
-// values in another order print differently. Strings are read eight bytes at
-// a step: a certificate's prints are taken at every change of it.
+// values in another order print differently.
 class Print {
  public:
-  void add(std::uint64_t v) {
-    h_ = (h_ ^ v) * 0x9E3779B97F4A7C15ULL;
-    h_ ^= h_ >> 29;
-  }
+  void add(std::uint64_t v) { h_.add(v); }
   void add(std::string_view s) {
-    add(std::uint64_t{s.size()});
-    std::size_t i = 0;
-    for (; i + 8 <= s.size(); i += 8) {
-      std::uint64_t w = 0;
-      std::memcpy(&w, s.data() + i, 8);
-      add(w);
-    }
-    if (i < s.size()) {
-      std::uint64_t w = 0;
-      for (std::size_t k = i; k < s.size(); ++k) w = (w << 8) | static_cast<unsigned char>(s[k]);
-      add(w);
-    }
+    h_.add(s.size());
+    h_.add_bytes(s);
   }
   void add(bool b) { add(std::uint64_t{b ? 1U : 2U}); }
   void add(SimTime t) { add(static_cast<std::uint64_t>(t.ms)); }
@@ -64,14 +52,14 @@ class Print {
   // A last mix (splitmix64's finalizer), so that every bit of the print
   // depends on every value.
   [[nodiscard]] std::uint64_t value() const {
-    std::uint64_t z = h_;
+    std::uint64_t z = h_.state();
     z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
     z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
     return z ^ (z >> 31);
   }
 
  private:
-  std::uint64_t h_ = 0;
+  core::WordHash h_;
 };
 
 std::size_t at(CertificateAspect a) { return static_cast<std::size_t>(a); }

@@ -1,5 +1,7 @@
 #include "acmsim/model/route53/dns_name.hpp"
 
+#include "acmsim/core/word_hash.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <cstring>
@@ -61,29 +63,12 @@ std::vector<std::string_view> labels(std::string_view name) {
 }
 
 std::uint64_t name_key(std::string_view normalized) {
-  // Eight bytes a step, each folded in by a multiply and a shift (as the
-  // wyhash family does): keys are asked for on every DNS query and rule
-  // read, of names of 40 to 100 bytes. In memory only: no output depends on
-  // the values, so the function may change.
-  constexpr std::uint64_t k = 0x9E3779B97F4A7C15ULL;
-  std::uint64_t h = 0x243F6A8885A308D3ULL ^ (normalized.size() * k);
-  auto mix = [&](std::uint64_t w) {
-    h = (h ^ w) * k;
-    h ^= h >> 29;
-  };
-  std::size_t i = 0;
-  for (; i + 8 <= normalized.size(); i += 8) {
-    std::uint64_t w = 0;
-    std::memcpy(&w, normalized.data() + i, 8);
-    mix(w);
-  }
-  if (i < normalized.size()) {
-    std::uint64_t w = 0;
-    std::memcpy(&w, normalized.data() + i, normalized.size() - i);
-    mix(w);
-  }
-  h *= 0xBF58476D1CE4E5B9ULL;
-  return h ^ (h >> 31);
+  // Keys are asked for on every DNS query and rule read, of names of 40 to
+  // 100 bytes: a word hash, then a last mix.
+  core::WordHash h(0x243F6A8885A308D3ULL ^ (normalized.size() * core::WordHash::kMultiplier));
+  h.add_bytes(normalized);
+  const std::uint64_t x = h.state() * 0xBF58476D1CE4E5B9ULL;
+  return x ^ (x >> 31);
 }
 
 std::string sort_key(std::string_view name) {
