@@ -39,10 +39,6 @@ class Context {
   /// ACM would send for a certificate, were it put on a bus of `region`.
   /// Most patterns decide by source and detail type: then no event is built.
   [[nodiscard]] bool takes_expiry_event(const model::EventPattern& pattern, const model::Certificate& c, model::RegionId region) const;
-  /// That sample event. One event is rewritten in place for each
-  /// certificate (a rule pass asks for 100,000 of them), so the reference
-  /// lasts until the next call on this thread.
-  [[nodiscard]] const core::Json& sample_expiry_event(const model::Certificate& c, model::RegionId region) const;
   /// Every public record name (normalized) of the account, in zone order.
   /// Built once per pass and shared by the rules that ask (the world does not
   /// change during a pass).
@@ -82,6 +78,11 @@ class Context {
   [[nodiscard]] std::vector<std::pair<Subject, std::string>>& names() { return names_; }
 
  private:
+  /// The sample event takes_expiry_event matches when the pattern reads more
+  /// than source and detail type. One event is rewritten in place for each
+  /// certificate (a rule pass asks for 100,000 of them), so the reference
+  /// lasts until the next call on this thread.
+  [[nodiscard]] const core::Json& sample_expiry_event(const model::Certificate& c, model::RegionId region) const;
   const model::World& world_;
   core::SimTime now_;
   const RuleDef* rule_ = nullptr;
