@@ -5,7 +5,7 @@
 #   --test adds the validators the tests check output with
 set -euo pipefail
 
-packages=(cmake g++ ninja-build python3 python3-yaml dpkg-dev file librsvg2-bin chromium-headless-shell libboost-graph-dev libeigen3-dev nlohmann-json3-dev libyaml-cpp-dev libcli11-dev libgtest-dev)
+packages=(cmake g++ ninja-build python3 python3-yaml dpkg-dev file librsvg2-bin chromium-headless-shell libboost-graph-dev libeigen3-dev nlohmann-json3-dev libyaml-cpp-dev libcli11-dev libgtest-dev libjemalloc-dev)
 for flag in "$@"; do
   case "$flag" in
     --bench) packages+=(libbenchmark-dev) ;;
