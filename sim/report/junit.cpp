@@ -8,9 +8,11 @@ namespace acmsim::report {
 
 namespace {
 
+// Microseconds: a small scenario runs in well under a millisecond, and a
+// time of 0.000 would read as "not measured".
 std::string seconds(double s) {
   char buf[32];
-  std::snprintf(buf, sizeof buf, "%.3f", s);
+  std::snprintf(buf, sizeof buf, "%.6f", s);
   return buf;
 }
 
