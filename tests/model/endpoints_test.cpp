@@ -217,3 +217,108 @@ TEST(LatencyModel, DistancesAndRoundTripsAreSane) {
   model::LatencyModel measured(s);
   EXPECT_DOUBLE_EQ(measured.rtt_ms(euw1, use1), 68.0);
 }
+
+// The services find resources through indexes kept as resources come and go
+// (a fleet has thousands); these follow each index through create, update and
+// delete, where a stale entry would show.
+TEST(ServiceIndexes, CloudFrontAliasesCallerReferencesAndDomainNames) {
+  EndpointFixture f;
+  const auto wild = f.issued("*.example.com", "us-east-1");
+  f.run_until(Duration::hours(2));
+  auto settings = [&](const char* ref, std::vector<std::string> aliases) {
+    model::DistributionSettings d;
+    d.caller_reference = ref;
+    d.aliases = std::move(aliases);
+    d.viewer = {false, wild, "sni-only", "TLSv1.2_2021"};
+    return d;
+  };
+  // Copies: a distribution lives in a vector that the next one may move.
+  auto created = f.world.cloudfront.create_distribution(settings("a", {"a.example.com", "x.example.com"}));
+  ASSERT_TRUE(created.ok()) << created.error().message;
+  const model::Distribution a = *created.value();
+  created = f.world.cloudfront.create_distribution(settings("b", {"b.example.com"}));
+  ASSERT_TRUE(created.ok()) << created.error().message;
+  const model::Distribution b = *created.value();
+  EXPECT_EQ(f.world.cloudfront.find_by_domain_name(a.domain_name)->id, a.id);
+  EXPECT_EQ(f.world.cloudfront.find_by_domain_name(b.domain_name)->id, b.id);
+  EXPECT_EQ(f.world.cloudfront.create_distribution(settings("a", {})).error().code, "DistributionAlreadyExists");
+  // The first distribution in creation order that holds one, and the first alias of the request it holds.
+  auto clash = f.world.cloudfront.create_distribution(settings("c", {"b.example.com", "x.example.com", "a.example.com"}));
+  ASSERT_FALSE(clash.ok());
+  EXPECT_EQ(
+      clash.error().message,
+      "One or more of the CNAMEs you provided are already associated with a different resource (x.example.com is on distribution " + a.id + ").");
+  // An update frees the aliases it drops; an alias a distribution keeps is not a clash with itself.
+  const std::string a_id = a.id;
+  const std::string a_domain = a.domain_name;
+  auto updated = f.world.cloudfront.update_distribution(a_id, a.etag, settings("a", {"a.example.com"}));
+  ASSERT_TRUE(updated.ok()) << updated.error().message;
+  const std::string updated_etag = updated.value()->etag;
+  EXPECT_TRUE(f.world.cloudfront.create_distribution(settings("c", {"x.example.com"})).ok());
+  // A deleted distribution frees its aliases, caller reference and domain name.
+  auto disabled = settings("a", {"a.example.com"});
+  disabled.enabled = false;
+  auto disabling = f.world.cloudfront.update_distribution(a_id, updated_etag, disabled);
+  ASSERT_TRUE(disabling.ok()) << disabling.error().message;
+  const std::string etag = disabling.value()->etag;
+  f.run_until(Duration::days(1));
+  ASSERT_TRUE(f.world.cloudfront.delete_distribution(a_id, etag).ok());
+  EXPECT_EQ(f.world.cloudfront.find_by_domain_name(a_domain), nullptr);
+  EXPECT_EQ(f.world.cloudfront.get_distribution(a_id).error().code, "NoSuchDistribution");
+  EXPECT_TRUE(f.world.cloudfront.create_distribution(settings("a", {"a.example.com"})).ok());
+}
+
+TEST(ServiceIndexes, LoadBalancersAndListenersByArnAndName) {
+  EndpointFixture f;
+  const auto us = f.issued("web.example.com", "us-west-2");
+  f.run_until(Duration::hours(2));
+  const auto* lb = f.https_alb("us-west-2", us);
+  const std::string arn = lb->arn;
+  const std::string listener = lb->listeners.front().arn;
+  EXPECT_EQ(f.world.elb.find_load_balancer(region("us-west-2"), "web").value(), lb);
+  EXPECT_EQ(f.world.elb.find_load_balancer(region("us-west-2"), arn).value(), lb);
+  EXPECT_FALSE(f.world.elb.find_load_balancer(region("eu-west-1"), "web").ok()) << "names are per region";
+  EXPECT_FALSE(f.world.elb.find_load_balancer(region("eu-west-1"), arn).ok());
+  EXPECT_TRUE(f.world.elb.find_listener(region("us-west-2"), listener).ok());
+  EXPECT_FALSE(f.world.elb.find_listener(region("eu-west-1"), listener).ok());
+  model::CreateLoadBalancerInput in;
+  in.name = "web";
+  in.subnets = {"subnet-1", "subnet-2"};
+  EXPECT_EQ(f.world.elb.create_load_balancer(region("us-west-2"), in).error().code, "DuplicateLoadBalancerName");
+  EXPECT_TRUE(f.world.elb.create_load_balancer(region("eu-west-1"), in).ok()) << "the same name in another region";
+  ASSERT_TRUE(f.world.elb.delete_load_balancer(region("us-west-2"), arn).ok());
+  EXPECT_FALSE(f.world.elb.find_load_balancer(region("us-west-2"), arn).ok());
+  EXPECT_FALSE(f.world.elb.find_listener(region("us-west-2"), listener).ok()) << "a deleted load balancer's listeners are gone";
+  const auto again = f.world.elb.create_load_balancer(region("us-west-2"), in);
+  ASSERT_TRUE(again.ok()) << "the name is free again";
+  EXPECT_EQ(f.world.elb.find_load_balancer(region("us-west-2"), "web").value(), again.value());
+}
+
+TEST(ServiceIndexes, ApiGatewayEndpointsAndTheirReads) {
+  EndpointFixture f;
+  const auto us = f.issued("edge.example.com", "us-east-1");
+  const auto eu = f.issued("api.example.com", "eu-west-1");
+  f.run_until(Duration::hours(2));
+  // Copies: a domain lives in a vector that the next one may move.
+  const model::CustomDomain edge =
+      *f.world.apigateway.create_domain_name(region("eu-west-1"), {"edge.example.com", "EDGE", us, std::nullopt, std::nullopt}).value();
+  const model::CustomDomain regional =
+      *f.world.apigateway.create_domain_name(region("eu-west-1"), {"api.example.com", "REGIONAL", std::nullopt, eu, std::nullopt}).value();
+  EXPECT_EQ(model::endpoint_named(f.world, edge.distribution_domain_name).domain->id, edge.id);
+  EXPECT_EQ(model::endpoint_named(f.world, edge.distribution_domain_name).kind, model::ResolvedHost::Kind::EdgeDomain);
+  EXPECT_EQ(model::endpoint_named(f.world, regional.regional_domain_name + ".").domain->id, regional.id);
+  EXPECT_EQ(model::endpoint_named(f.world, regional.regional_domain_name).kind, model::ResolvedHost::Kind::RegionalDomain);
+  // A verdict that found a domain read that domain only; one that found none read them all.
+  std::vector<std::uint64_t> read;
+  {
+    model::ReadLog log(read);
+    (void)f.world.apigateway.domain_by_endpoint(regional.regional_domain_name);
+    (void)f.world.apigateway.domain_by_endpoint("d-nothere.execute-api.eu-west-1.amazonaws.com");
+  }
+  EXPECT_EQ(read, (std::vector<std::uint64_t>{model::read_key(model::Part::ApiGateway, regional.id),
+                                              model::read_key(model::Part::ApiGateway, model::kAllKeys)}));
+  const std::string gone = regional.regional_domain_name;
+  ASSERT_TRUE(f.world.apigateway.delete_domain_name(region("eu-west-1"), "api.example.com").ok());
+  EXPECT_EQ(f.world.apigateway.domain_by_endpoint(gone), nullptr);
+  EXPECT_EQ(model::endpoint_named(f.world, gone).kind, model::ResolvedHost::Kind::None);
+}

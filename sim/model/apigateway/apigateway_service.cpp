@@ -251,6 +251,7 @@ Outcome<const CustomDomain*> ApiGatewayService::create_domain_name(RegionId regi
   }
   d.id = static_cast<std::uint32_t>(domains_.size());
   live_by_name_.emplace(d.name, d.id);
+  by_endpoint_.emplace(type == EndpointType::Edge ? d.distribution_domain_name : d.regional_domain_name, d.id);
   domains_.push_back(std::move(d));
   const CustomDomain& stored = domains_.back();
   changed(stored.id);
@@ -286,6 +287,27 @@ std::vector<const CustomDomain*> ApiGatewayService::all_domains() const {
   for (const auto& d : domains_) {
     if (!d.deleted) out.push_back(&d);
   }
+  return out;
+}
+
+const CustomDomain* ApiGatewayService::domain_by_endpoint(const std::string& name) const {
+  const auto it = by_endpoint_.find(name);
+  if (it == by_endpoint_.end()) {
+    // Whether some domain will answer for this name depends on them all.
+    ReadLog::note(Part::ApiGateway, kAllKeys);
+    return nullptr;
+  }
+  ReadLog::note(Part::ApiGateway, it->second);
+  return &domains_[it->second];
+}
+
+std::vector<const RestApi*> ApiGatewayService::apis_with_id(const std::string& id) const {
+  std::vector<const RestApi*> out;
+  const auto [first, last] = api_by_id_.equal_range(id);
+  for (auto it = first; it != last; ++it) {
+    if (!apis_[it->second].deleted) out.push_back(&apis_[it->second]);
+  }
+  std::sort(out.begin(), out.end());  // creation order: they live in one vector
   return out;
 }
 
@@ -340,6 +362,7 @@ Outcome<bool> ApiGatewayService::delete_domain_name(RegionId region, const std::
   if (d == nullptr) return aws_error("NotFoundException", "Invalid domain name identifier specified");
   changed(d->id);
   d->deleted = true;
+  by_endpoint_.erase(d->type == EndpointType::Edge ? d->distribution_domain_name : d->regional_domain_name);
   const auto [first, last] = live_by_name_.equal_range(d->name);
   for (auto it = first; it != last; ++it) {
     if (it->second == d->id) {

@@ -54,33 +54,27 @@ ResolvedHost endpoint_named(const World& world, const std::string& name_in) {
   if (name.rfind("dualstack.", 0) == 0) name = name.substr(10);
   e.name = name;
   if (ends_with(name, ".cloudfront.net")) {
-    for (const Distribution* d : world.cloudfront.all()) {
-      if (d->domain_name == name) {
-        e.kind = Endpoint::Kind::Distribution;
-        e.distribution = d;
-        return e;
-      }
+    if (const Distribution* d = world.cloudfront.find_by_domain_name(name)) {
+      e.kind = Endpoint::Kind::Distribution;
+      e.distribution = d;
+      return e;
     }
-    for (const CustomDomain* d : world.apigateway.all_domains()) {
-      if (d->type != EndpointType::Regional && d->distribution_domain_name == name) {
-        e.kind = Endpoint::Kind::EdgeDomain;
-        e.domain = d;
-        e.region = d->region;
-        return e;
-      }
+    if (const CustomDomain* d = world.apigateway.domain_by_endpoint(name); d != nullptr && d->type != EndpointType::Regional) {
+      e.kind = Endpoint::Kind::EdgeDomain;
+      e.domain = d;
+      e.region = d->region;
+      return e;
     }
   } else if (name.find(".execute-api.") != std::string::npos && ends_with(name, ".amazonaws.com")) {
-    for (const CustomDomain* d : world.apigateway.all_domains()) {
-      if (d->type == EndpointType::Regional && d->regional_domain_name == name) {
-        e.kind = Endpoint::Kind::RegionalDomain;
-        e.domain = d;
-        e.region = d->region;
-        return e;
-      }
+    if (const CustomDomain* d = world.apigateway.domain_by_endpoint(name); d != nullptr && d->type == EndpointType::Regional) {
+      e.kind = Endpoint::Kind::RegionalDomain;
+      e.domain = d;
+      e.region = d->region;
+      return e;
     }
     const std::string api_id = name.substr(0, name.find('.'));
-    for (const RestApi* a : world.apigateway.all_apis()) {
-      if (a->id == api_id && name == api_id + ".execute-api." + std::string(region_code(a->region)) + ".amazonaws.com") {
+    for (const RestApi* a : world.apigateway.apis_with_id(api_id)) {
+      if (name == api_id + ".execute-api." + std::string(region_code(a->region)) + ".amazonaws.com") {
         e.kind = Endpoint::Kind::DefaultApi;
         e.region = a->region;
         return e;

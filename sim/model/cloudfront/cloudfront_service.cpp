@@ -30,10 +30,23 @@ void CloudFrontService::trace_state(const Distribution& d, StateChange change, c
 }
 
 Distribution* CloudFrontService::find(const std::string& id) {
-  for (auto& d : distributions_) {
-    if (!d.deleted && d.id == id) return &d;
+  const auto it = by_id_.find(id);
+  return it == by_id_.end() ? nullptr : &distributions_[it->second];
+}
+
+const Distribution* CloudFrontService::find_by_domain_name(const std::string& name) const {
+  const auto it = by_domain_name_.find(name);
+  return it == by_domain_name_.end() ? nullptr : &distributions_[it->second];
+}
+
+void CloudFrontService::index_aliases(const std::vector<std::string>& aliases, std::size_t at) {
+  for (const auto& a : aliases) by_alias_.emplace(a, at);
+}
+
+void CloudFrontService::unindex_aliases(const std::vector<std::string>& aliases, std::size_t at) {
+  for (const auto& a : aliases) {
+    if (const auto it = by_alias_.find(a); it != by_alias_.end() && it->second == at) by_alias_.erase(it);
   }
-  return nullptr;
 }
 
 std::optional<AwsError> CloudFrontService::check(const DistributionSettings& in, const std::string& self_id) const {
@@ -44,14 +57,21 @@ std::optional<AwsError> CloudFrontService::check(const DistributionSettings& in,
     if (!lower || !dns::is_valid_certificate_domain(a))
       return aws_error("InvalidArgument", "The parameter CNAME '" + a + "' is invalid: alternate domain names are lower-case DNS names.");
   }
-  for (const auto& other : distributions_) {
-    if (other.deleted || other.id == self_id) continue;
-    for (const auto& a : in.aliases) {
-      if (std::find(other.settings.aliases.begin(), other.settings.aliases.end(), a) != other.settings.aliases.end()) {
-        return aws_error("CNAMEAlreadyExists", "One or more of the CNAMEs you provided are already associated with a different resource (" + a +
-                                                   " is on distribution " + other.id + ").");
-      }
+  // The first other distribution (in creation order) that holds one of the
+  // aliases, and the first of them it holds.
+  std::optional<std::size_t> owner;
+  const std::string* taken = nullptr;
+  for (const auto& a : in.aliases) {
+    const auto it = by_alias_.find(a);
+    if (it == by_alias_.end() || distributions_[it->second].id == self_id) continue;
+    if (!owner || it->second < *owner) {
+      owner = it->second;
+      taken = &a;
     }
+  }
+  if (owner) {
+    return aws_error("CNAMEAlreadyExists", "One or more of the CNAMEs you provided are already associated with a different resource (" + *taken +
+                                               " is on distribution " + distributions_[*owner].id + ").");
   }
   const auto& v = in.viewer;
   if (v.cloudfront_default) {
@@ -91,11 +111,10 @@ std::optional<AwsError> CloudFrontService::check(const DistributionSettings& in,
 }
 
 Outcome<const Distribution*> CloudFrontService::create_distribution(const DistributionSettings& in) {
-  for (const auto& d : distributions_) {
-    if (!d.deleted && d.settings.caller_reference == in.caller_reference) {
-      return aws_error("DistributionAlreadyExists",
-                       "The caller reference that you are using to create a distribution is associated with another distribution (" + d.id + ").");
-    }
+  if (const auto it = by_caller_reference_.find(in.caller_reference); it != by_caller_reference_.end()) {
+    return aws_error("DistributionAlreadyExists",
+                     "The caller reference that you are using to create a distribution is associated with another distribution (" +
+                         distributions_[it->second].id + ").");
   }
   if (auto e = check(in, "")) return *e;
   Distribution d;
@@ -108,17 +127,20 @@ Outcome<const Distribution*> CloudFrontService::create_distribution(const Distri
   d.first_deployed_at = d.deployed_at;
   d.certificate_attached_at = ctx_.sim.now();
   d.origin = ctx_.origin;
+  const std::size_t at = distributions_.size();
   distributions_.push_back(d);
   Distribution& stored = distributions_.back();
+  by_id_.emplace(stored.id, at);
+  by_domain_name_.emplace(stored.domain_name, at);
+  by_caller_reference_.emplace(stored.settings.caller_reference, at);
+  index_aliases(stored.settings.aliases, at);
   if (!in.viewer.cloudfront_default) acm_.attach(in.viewer.acm_certificate_arn, stored.arn(ctx_.account));
   trace_state(stored, StateChange::DistributionCreated, {{"domainName", stored.domain_name}, {"aliases", in.aliases}});
   return &stored;
 }
 
 Outcome<const Distribution*> CloudFrontService::get_distribution(const std::string& id) const {
-  for (const auto& d : distributions_) {
-    if (!d.deleted && d.id == id) return &d;
-  }
+  if (const auto it = by_id_.find(id); it != by_id_.end()) return &distributions_[it->second];
   return aws_error("NoSuchDistribution", "The specified distribution does not exist.");
 }
 
@@ -149,7 +171,10 @@ Outcome<const Distribution*> CloudFrontService::update_distribution(const std::s
     d->certificate_switch_at = ctx_.sim.now() + ctx_.settings.cloudfront_deploy_delay;
     d->certificate_attached_at = ctx_.sim.now();
   }
+  const auto at = static_cast<std::size_t>(d - distributions_.data());
+  unindex_aliases(d->settings.aliases, at);
   d->settings = in;
+  index_aliases(d->settings.aliases, at);
   d->etag = "E" + random_id(13, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
   ++d->version;
   d->last_modified = ctx_.sim.now();
@@ -170,6 +195,11 @@ Outcome<bool> CloudFrontService::delete_distribution(const std::string& id, cons
                      "The distribution you are trying to delete has not been disabled (or its last change is not deployed yet).");
   }
   d->deleted = true;
+  const auto at = static_cast<std::size_t>(d - distributions_.data());
+  unindex_aliases(d->settings.aliases, at);
+  by_id_.erase(d->id);
+  by_domain_name_.erase(d->domain_name);
+  by_caller_reference_.erase(d->settings.caller_reference);
   if (!d->settings.viewer.cloudfront_default) acm_.detach(d->settings.viewer.acm_certificate_arn, d->arn(ctx_.account));
   trace_state(*d, StateChange::DistributionDeleted);
   return true;

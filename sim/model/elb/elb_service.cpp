@@ -10,6 +10,9 @@ namespace acmsim::model {
 
 namespace {
 
+// Load balancer names are unique per region.
+std::string region_name_key(RegionId region, const std::string& name) { return std::string(region_code(region)) + '/' + name; }
+
 // Canonical hosted zone ids of load balancers: ALB (and CLB) and NLB columns.
 // Source: https://docs.aws.amazon.com/general/latest/gr/elb.html, as copied in
 // aws-behaviour.md §8 (from terraform-provider-aws, checked against the page
@@ -92,10 +95,8 @@ Outcome<const LoadBalancer*> ElbService::create_load_balancer(RegionId region, c
         "Load balancer name '" + n +
             "' is not valid: up to 32 letters, digits and hyphens, not starting or ending with a hyphen, not starting with 'internal-'.");
   }
-  for (const auto& lb : lbs_) {
-    if (!lb.deleted && lb.region == region && lb.name == n)
-      return aws_error("DuplicateLoadBalancerName", "A load balancer with the same name '" + n + "' exists, but with different settings");
-  }
+  if (by_region_name_.contains(region_name_key(region, n)))
+    return aws_error("DuplicateLoadBalancerName", "A load balancer with the same name '" + n + "' exists, but with different settings");
   LoadBalancer lb;
   lb.name = n;
   lb.region = region;
@@ -131,6 +132,8 @@ Outcome<const LoadBalancer*> ElbService::create_load_balancer(RegionId region, c
   lb.created_at = ctx_.sim.now();
   lb.origin = ctx_.origin;
   by_dns_name_[dns::normalize(lb.dns_name)] = lbs_.size();  // DNS names compare without case
+  by_arn_.emplace(lb.arn, lbs_.size());
+  by_region_name_.emplace(region_name_key(region, n), lbs_.size());
   lbs_.push_back(lb);
   trace_state(lbs_.back(), StateChange::LoadBalancerCreated, {{"dnsName", lb.dns_name}, {"type", aws_name(lb.type)}});
   return &lbs_.back();
@@ -159,30 +162,25 @@ const LoadBalancer* ElbService::find_by_dns_name(const std::string& dns_name) co
 }
 
 Outcome<const LoadBalancer*> ElbService::find_load_balancer(RegionId region, const std::string& arn_or_name) const {
-  for (const auto& lb : lbs_) {
-    if (!lb.deleted && lb.region == region && (lb.arn == arn_or_name || lb.name == arn_or_name)) return &lb;
-  }
+  // An ARN has colons, which a name cannot: at most one of the two matches.
+  if (const LoadBalancer* lb = const_cast<ElbService*>(this)->mutable_lb(region, arn_or_name)) return lb;
+  if (const auto it = by_region_name_.find(region_name_key(region, arn_or_name)); it != by_region_name_.end()) return &lbs_[it->second];
   return aws_error("LoadBalancerNotFound", "One or more load balancers not found");
 }
 
 LoadBalancer* ElbService::mutable_lb(RegionId region, const std::string& arn) {
-  for (auto& lb : lbs_) {
-    if (!lb.deleted && lb.region == region && lb.arn == arn) return &lb;
-  }
-  return nullptr;
+  const auto it = by_arn_.find(arn);
+  if (it == by_arn_.end() || lbs_[it->second].region != region) return nullptr;
+  return &lbs_[it->second];
 }
 
 Listener* ElbService::mutable_listener(RegionId region, const std::string& arn, LoadBalancer** owner) {
-  for (auto& lb : lbs_) {
-    if (lb.deleted || lb.region != region) continue;
-    for (auto& l : lb.listeners) {
-      if (!l.deleted && l.arn == arn) {
-        if (owner != nullptr) *owner = &lb;
-        return &l;
-      }
-    }
-  }
-  return nullptr;
+  const auto it = listener_by_arn_.find(arn);
+  if (it == listener_by_arn_.end()) return nullptr;
+  LoadBalancer& lb = lbs_[it->second.first];
+  if (lb.deleted || lb.region != region) return nullptr;
+  if (owner != nullptr) *owner = &lb;
+  return &lb.listeners[it->second.second];
 }
 
 Outcome<std::pair<const LoadBalancer*, const Listener*>> ElbService::find_listener(RegionId region, const std::string& listener_arn) const {
@@ -196,6 +194,9 @@ Outcome<bool> ElbService::delete_load_balancer(RegionId region, const std::strin
   LoadBalancer* lb = mutable_lb(region, arn);
   if (lb == nullptr) return true;  // deleting a load balancer that does not exist succeeds, as in AWS
   lb->deleted = true;
+  by_arn_.erase(lb->arn);
+  by_region_name_.erase(region_name_key(lb->region, lb->name));
+  for (const auto& l : lb->listeners) listener_by_arn_.erase(l.arn);
   for (auto& l : lb->listeners) {
     if (l.deleted) continue;
     if (!l.default_certificate.empty()) release(*lb, l.default_certificate);
@@ -279,6 +280,7 @@ Outcome<const Listener*> ElbService::create_listener(RegionId region, const Crea
   }
   l.arn = "arn:aws:elasticloadbalancing:" + std::string(region_code(region)) + ":" + ctx_.account + ":listener/" +
           lb->arn.substr(lb->arn.find("loadbalancer/") + 13) + "/" + random_hex(16);
+  listener_by_arn_.emplace(l.arn, std::pair{static_cast<std::size_t>(lb - lbs_.data()), lb->listeners.size()});
   lb->listeners.push_back(l);
   if (secure) acm_.attach(l.default_certificate, lb->arn);
   trace_state(*lb, StateChange::ListenerCreated, {{"port", port}, {"protocol", aws_name(proto)}, {"certificateArn", l.default_certificate}});
@@ -314,6 +316,7 @@ Outcome<bool> ElbService::delete_listener(RegionId region, const std::string& li
   Listener* l = mutable_listener(region, listener_arn, &lb);
   if (l == nullptr) return aws_error("ListenerNotFound", "One or more listeners not found");
   l->deleted = true;
+  listener_by_arn_.erase(l->arn);
   if (!l->default_certificate.empty()) release(*lb, l->default_certificate);
   for (const auto& c : l->sni_certificates) release(*lb, c);
   trace_state(*lb, StateChange::ListenerDeleted, {{"port", l->port}});

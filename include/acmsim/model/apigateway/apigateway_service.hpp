@@ -126,6 +126,12 @@ class ApiGatewayService {
     return id < domains_.size() && !domains_[id].deleted ? &domains_[id] : nullptr;
   }
   [[nodiscard]] std::vector<const RestApi*> all_apis() const;
+  /// The live custom domain whose endpoint is `name`: the CloudFront domain
+  /// name of an edge domain (dxxxx.cloudfront.net) or the execute-api name of
+  /// a regional one; null when none is.
+  [[nodiscard]] const CustomDomain* domain_by_endpoint(const std::string& name) const;
+  /// The live REST APIs with this id (one per region at most), in creation order.
+  [[nodiscard]] std::vector<const RestApi*> apis_with_id(const std::string& id) const;
 
  private:
   CustomDomain* find_domain(RegionId region, const std::string& name);
@@ -148,6 +154,9 @@ class ApiGatewayService {
   std::unordered_multimap<std::string, std::uint32_t> live_by_name_;
   std::unordered_multimap<std::string, std::size_t> api_by_id_;
   std::unordered_map<std::string, std::size_t> mappings_per_api_;
+  // Live domains by endpoint name (random, so unique): every alias record and
+  // probe to an API Gateway endpoint asks.
+  std::unordered_map<std::string, std::uint32_t> by_endpoint_;
   ChangeSink* sink_ = nullptr;
 };
 

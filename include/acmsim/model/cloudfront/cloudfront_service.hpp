@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "acmsim/core/random.hpp"
@@ -65,9 +66,13 @@ class CloudFrontService {
   Outcome<const Distribution*> update_distribution(const std::string& id, const std::string& if_match, const DistributionSettings& in);
   Outcome<bool> delete_distribution(const std::string& id, const std::string& if_match);
   [[nodiscard]] std::vector<const Distribution*> all() const;
+  /// The live distribution whose CloudFront domain name (dxxxx.cloudfront.net) is `name`, or null.
+  [[nodiscard]] const Distribution* find_by_domain_name(const std::string& name) const;
 
  private:
   Distribution* find(const std::string& id);
+  void index_aliases(const std::vector<std::string>& aliases, std::size_t at);
+  void unindex_aliases(const std::vector<std::string>& aliases, std::size_t at);
   std::optional<AwsError> check(const DistributionSettings& in, const std::string& self_id) const;
   std::string random_id(std::size_t n, std::string_view alphabet);
   void trace_state(const Distribution& d, StateChange change, core::Json extra = core::Json::object());
@@ -76,6 +81,14 @@ class CloudFrontService {
   AcmService& acm_;
   core::RandomStream ids_;
   std::vector<Distribution> distributions_;
+  // Indexes into distributions_ of the live ones, so that a call costs what it
+  // touches, not the number of distributions: by id, by CloudFront domain
+  // name (every alias record and probe asks), by caller reference, and by
+  // alternate domain name (unique among live distributions).
+  std::unordered_map<std::string, std::size_t> by_id_;
+  std::unordered_map<std::string, std::size_t> by_domain_name_;
+  std::unordered_map<std::string, std::size_t> by_caller_reference_;
+  std::unordered_map<std::string, std::size_t> by_alias_;
 };
 
 }  // namespace acmsim::model

@@ -102,7 +102,14 @@ class ElbService {
   AcmService& acm_;
   core::RandomStream ids_;
   std::vector<LoadBalancer> lbs_;
-  std::unordered_map<std::string, std::size_t> by_dns_name_;  // index into lbs_; every DNS record to an ELB asks
+  // Indexes into lbs_ (and a load balancer's listeners), so that a call costs
+  // what it touches, not the number of load balancers: by DNS name (every DNS
+  // record to an ELB asks), live ones by ARN and by region and name, and
+  // listeners by ARN.
+  std::unordered_map<std::string, std::size_t> by_dns_name_;
+  std::unordered_map<std::string, std::size_t> by_arn_;
+  std::unordered_map<std::string, std::size_t> by_region_name_;  // region_name_key()
+  std::unordered_map<std::string, std::pair<std::size_t, std::size_t>> listener_by_arn_;
 };
 
 }  // namespace acmsim::model
