@@ -70,6 +70,8 @@ std::vector<std::string> Context::load_balancer_hostnames(const model::LoadBalan
   // What a name resolves to depends on every record and endpoint (cached below across calls).
   model::ReadLog::note(model::Part::Dns, model::kAllKeys);
   model::ReadLog::note(model::Part::ApiGateway, model::kAllKeys);
+  model::ReadLog::note(model::Part::CloudFront, model::kAllKeys);
+  model::ReadLog::note(model::Part::Elb, model::kAllKeys);
   if (!lb_names_) {
     lb_names_.emplace();
     for (const auto& [zone, record] : records()) {

@@ -51,6 +51,14 @@ void judge(Context& ctx, const RuleDef* rule, Context::Subject subject, std::vec
       }
     } else if (kind == 3) {
       if (rule->check_name != nullptr && name != nullptr) rule->check_name(ctx, *name);
+    } else if (kind == 4) {
+      if (rule->check_distribution != nullptr) {
+        if (const auto* d = w.cloudfront.at(index)) rule->check_distribution(ctx, *d);
+      }
+    } else if (kind == 5) {
+      if (rule->check_load_balancer != nullptr) {
+        if (const auto* lb = w.elb.at(index)) rule->check_load_balancer(ctx, *lb);
+      }
     }
   };
   if (rule->keyed == 0 || !ctx.tracks_reads()) {
@@ -94,6 +102,12 @@ void run_check(Context& ctx, const RuleDef* rule, const std::vector<Context::Sub
       }
       if (rule->check_domain != nullptr) {
         for (const auto* d : ctx.world().apigateway.all_domains()) judge(ctx, rule, Context::domain_subject(d->id), read);
+      }
+      if (rule->check_distribution != nullptr) {
+        for (std::uint32_t i = 0; i < ctx.world().cloudfront.count(); ++i) judge(ctx, rule, Context::distribution_subject(i), read);
+      }
+      if (rule->check_load_balancer != nullptr) {
+        for (std::uint32_t i = 0; i < ctx.world().elb.count(); ++i) judge(ctx, rule, Context::load_balancer_subject(i), read);
       }
       if (rule->check_name != nullptr) {
         // Every name that holds a record, once, in name order.
@@ -363,6 +377,10 @@ void Engine::changed_subjects(const RuleDef& rule, RuleState& st, std::vector<Su
       out.push_back(Context::certificate_subject(static_cast<std::uint32_t>(ch.key)));
     if (ch.part == model::Part::ApiGateway && rule.check_domain != nullptr)
       out.push_back(Context::domain_subject(static_cast<std::uint32_t>(ch.key)));
+    if (ch.part == model::Part::CloudFront && rule.check_distribution != nullptr)
+      out.push_back(Context::distribution_subject(static_cast<std::uint32_t>(ch.key)));
+    if (ch.part == model::Part::Elb && rule.check_load_balancer != nullptr)
+      out.push_back(Context::load_balancer_subject(static_cast<std::uint32_t>(ch.key)));
     if (ch.part == model::Part::Dns && rule.check_name != nullptr) {
       if (const std::string* name = world_.changed_name(ch.key)) {
         const Subject s = Context::name_subject(ch.key);

@@ -25,6 +25,8 @@ World::World(core::Simulation& s, core::Trace& t, Settings st, std::string acct)
   route53.set_alias_registry(this);
   acm.set_event_sink(this);
   apigateway.set_change_sink(this);
+  cloudfront.set_change_sink(this);
+  elb.set_change_sink(this);
 }
 
 // ACM sends its events to the default bus of the certificate's region only.

@@ -182,3 +182,59 @@ TEST(Engine, ARenewalRejudgesTheCertificateOnlyForTheRulesThatReadWhatChanged) {
   // Judging it for every rule at an instant would take at least as many runs.
   EXPECT_LT(most, judge_certificates);
 }
+
+TEST(Engine, AChangeToOneLoadBalancerOrDistributionRejudgesThatOneOnly) {
+  // Load balancers and distributions are judged one at a time, like
+  // certificates: a listener's new policy or a distribution's new aliases
+  // re-judge that resource, and no rule runs over all of them again.
+  WorldFixture f;
+  const auto zone = f.zone();
+  const auto west = f.request("web.example.com", {}, "DNS", "us-west-2");
+  const auto east = f.request("*.example.com", {}, "DNS", "us-east-1");
+  f.write_validation_records(west, zone);
+  f.write_validation_records(east, zone);
+  f.run_until(Duration::hours(2));
+  const auto region = *model::find_region("us-west-2");
+  std::vector<std::string> listeners;
+  for (const char* name : {"one", "two"}) {
+    model::CreateLoadBalancerInput in;
+    in.name = name;
+    in.subnets = {"subnet-1", "subnet-2"};
+    const std::string lb = f.world.elb.create_load_balancer(region, in).value()->arn;
+    model::CreateListenerInput l;
+    l.load_balancer_arn = lb;
+    l.protocol = "HTTPS";
+    l.certificates = {west};  // no SslPolicy: ELBSecurityPolicy-2016-08, which allows TLS 1.0
+    l.default_actions = core::Json::array({{{"Type", "fixed-response"}}});
+    listeners.push_back(f.world.elb.create_listener(region, l).value()->arn);
+  }
+  model::DistributionSettings d;
+  d.caller_reference = "www";
+  d.aliases = {"www.example.com"};  // no DNS record for it
+  d.viewer = {false, east, "sni-only", "TLSv1.2_2021"};
+  const auto* created = f.world.cloudfront.create_distribution(d).value();
+  const std::string id = created->id;
+  const std::string etag = created->etag;
+
+  analysis::Engine engine(f.world);
+  (void)engine.evaluate(f.sim.now(), -1, nullptr);
+  EXPECT_EQ(count(engine, "legacy-tls-policy"), 2U);
+  EXPECT_EQ(count(engine, "dns-record-missing"), 1U);
+  f.world.forget_changes();
+  const std::uint64_t full = engine.full_rule_runs();
+  const std::uint64_t runs = engine.rule_runs();
+
+  ASSERT_TRUE(f.world.elb.modify_listener(region, listeners[0], "ELBSecurityPolicy-TLS13-1-2-2021-06", {}, std::nullopt).ok());
+  (void)engine.evaluate(f.sim.now(), -1, nullptr);
+  EXPECT_EQ(count(engine, "legacy-tls-policy"), 1U);
+  EXPECT_GT(engine.rule_runs(), runs);
+  EXPECT_EQ(engine.full_rule_runs(), full) << "no rule judged every load balancer again";
+  f.world.forget_changes();
+
+  d.aliases = {};
+  ASSERT_TRUE(f.world.cloudfront.update_distribution(id, etag, d).ok());
+  (void)engine.evaluate(f.sim.now(), -1, nullptr);
+  EXPECT_EQ(count(engine, "dns-record-missing"), 0U);
+  EXPECT_EQ(count(engine, "legacy-tls-policy"), 1U);
+  EXPECT_EQ(engine.full_rule_runs(), full) << "no rule judged every distribution again";
+}

@@ -322,3 +322,25 @@ TEST(ServiceIndexes, ApiGatewayEndpointsAndTheirReads) {
   EXPECT_EQ(f.world.apigateway.domain_by_endpoint(gone), nullptr);
   EXPECT_EQ(model::endpoint_named(f.world, gone).kind, model::ResolvedHost::Kind::None);
 }
+
+TEST(ElbRules, ARefusedListenerCallChangesNothing) {
+  EndpointFixture f;
+  const auto one = f.issued("web.example.com", "us-west-2");
+  const auto two = f.issued("api.example.com", "us-west-2");
+  f.run_until(Duration::hours(2));
+  const auto region = model::find_region("us-west-2").value();
+  const std::string listener = f.https_alb("us-west-2", one)->listeners.front().arn;
+  // A new default certificate with an unknown policy: refused, and the old certificate stays.
+  EXPECT_EQ(f.world.elb.modify_listener(region, listener, "ELBSecurityPolicy-Nope", {two}, std::nullopt).error().code, "SSLPolicyNotFound");
+  EXPECT_EQ(f.world.elb.find_listener(region, listener).value().second->default_certificate, one);
+  EXPECT_EQ(f.cert(two).in_use_by.size(), 0U);
+  // More SNI certificates than a load balancer takes (25): none of them is added.
+  std::vector<std::string> sni;
+  for (int i = 0; i < 26; ++i) sni.push_back(f.issued("s" + std::to_string(i) + ".example.com", "us-west-2"));
+  f.run_until(Duration::hours(4));
+  EXPECT_TRUE(f.world.elb.add_listener_certificates(region, listener, {sni.begin(), sni.begin() + 24}).ok());
+  const auto refused = f.world.elb.add_listener_certificates(region, listener, {sni[0], sni[24], sni[25]});
+  EXPECT_EQ(refused.error().code, "TooManyCertificates") << "24 on it and 2 new ones";
+  EXPECT_EQ(f.world.elb.find_listener(region, listener).value().second->sni_certificates.size(), 24U);
+  EXPECT_EQ(f.cert(sni[24]).in_use_by.size(), 0U);
+}

@@ -52,13 +52,18 @@ class Context {
 
   // For the engine.
   /// What findings and wake-ups are about: the world (a rule's whole check),
-  /// one certificate or one custom domain (see subject_of).
+  /// one certificate, custom domain, DNS name, distribution or load balancer
+  /// (the kind in the top byte).
   using Subject = std::uint64_t;
   static constexpr Subject kWorld = 0;
   static constexpr Subject certificate_subject(std::uint32_t id) { return (Subject{1} << 56) | id; }
   static constexpr Subject domain_subject(std::uint32_t id) { return (Subject{2} << 56) | id; }
   /// The records of one DNS name (every zone): `key` is dns::name_key of the name.
   static constexpr Subject name_subject(std::uint64_t key) { return (Subject{3} << 56) | (key & ((Subject{1} << 56) - 1)); }
+  /// A CloudFront distribution, by its index (model::Distribution::index).
+  static constexpr Subject distribution_subject(std::uint32_t index) { return (Subject{4} << 56) | index; }
+  /// A load balancer with its listeners, by its index (model::LoadBalancer::index).
+  static constexpr Subject load_balancer_subject(std::uint32_t index) { return (Subject{5} << 56) | index; }
   struct Wake {
     core::SimTime at;
     Subject subject;

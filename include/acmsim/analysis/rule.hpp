@@ -38,14 +38,22 @@ struct RuleDef {
   /// (a certificate, a custom domain, a name) and whatever verdict read it, instead of
   /// running the rule whole. A rule may list a part only where every read of
   /// it is noted in the read log: public DNS lookups and Context::records(),
-  /// AcmService::find_any, ApiGatewayService::all_domains(), and the resource
-  /// being judged. Any other change to a part it reads runs it whole.
+  /// AcmService::find_any, ApiGatewayService::all_domains() and
+  /// domain_by_endpoint(), CloudFrontService::all(), at() and
+  /// find_by_domain_name(), ElbService::all(), at() and find_by_dns_name(),
+  /// and the resource being judged. Any other change to a part it reads runs
+  /// it whole.
   model::PartMask keyed = 0;
   /// The aspects of its own state that check_certificate reads: after a
   /// change of a certificate, the engine re-judges it only when one of them
   /// changed. Whatever else the verdict read (DNS, other resources) goes
   /// through the read log as before.
   model::AspectMask certificate_aspects = model::kAllAspects;
+  /// Judges one CloudFront distribution, as check_domain judges a custom
+  /// domain (list Part::CloudFront in `keyed`).
+  void (*check_distribution)(Context& ctx, const model::Distribution& d) = nullptr;
+  /// Judges one load balancer with its listeners, likewise (Part::Elb).
+  void (*check_load_balancer)(Context& ctx, const model::LoadBalancer& lb) = nullptr;
 };
 
 constexpr model::PartMask reads(model::Part p) { return model::bit(p); }

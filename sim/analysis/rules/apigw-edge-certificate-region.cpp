@@ -17,17 +17,15 @@ void check_domain(Context& ctx, const model::CustomDomain& d) {
   }
 }
 
-void check(Context& ctx) {
+void check_distribution(Context& ctx, const model::Distribution& dist) {
+  if (dist.settings.viewer.cloudfront_default) return;
   const auto& w = ctx.world();
-  for (const auto* dist : w.cloudfront.all()) {
-    if (dist->settings.viewer.cloudfront_default) continue;
-    auto c = w.acm.find_any(dist->settings.viewer.acm_certificate_arn);
-    if (c.ok() && c.value()->region != model::us_east_1()) {
-      ctx.report({dist->arn(w.account), c.value()->arn},
-                 "CloudFront distribution " + dist->id + " uses a certificate from " + std::string(model::region_code(c.value()->region)) +
-                     "; CloudFront takes certificates from us-east-1 only.",
-                 dist->origin);
-    }
+  auto c = w.acm.find_any(dist.settings.viewer.acm_certificate_arn);
+  if (c.ok() && c.value()->region != model::us_east_1()) {
+    ctx.report({dist.arn(w.account), c.value()->arn},
+               "CloudFront distribution " + dist.id + " uses a certificate from " + std::string(model::region_code(c.value()->region)) +
+                   "; CloudFront takes certificates from us-east-1 only.",
+               dist.origin);
   }
 }
 
@@ -43,11 +41,13 @@ const RuleDef kRule_apigw_edge_certificate_region{
     "InvalidViewerCertificate). The same rule covers CloudFront distributions.",
     "Request (or import) the certificate in us-east-1 and use that ARN; the same DNS validation CNAME validates it with no new record.",
     "https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-edge-optimized-custom-domain-name.html",
-    &check,
+    nullptr,
     reads(model::Part::Acm) | reads(model::Part::ApiGateway) | reads(model::Part::CloudFront),
     nullptr,
     &check_domain,
     nullptr,
-    reads(model::Part::Acm) | reads(model::Part::ApiGateway)};
+    reads(model::Part::Acm) | reads(model::Part::ApiGateway) | reads(model::Part::CloudFront),
+    model::kAllAspects,
+    &check_distribution};
 
 }  // namespace acmsim::analysis

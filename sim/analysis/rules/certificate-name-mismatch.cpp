@@ -14,21 +14,23 @@ void check_domain(Context& ctx, const model::CustomDomain& d) {
   }
 }
 
-void check(Context& ctx) {
+void check_distribution(Context& ctx, const model::Distribution& dist) {
   const auto& w = ctx.world();
-  for (const auto* dist : w.cloudfront.all()) {
-    if (dist->settings.viewer.cloudfront_default) continue;
-    auto c = w.acm.find_any(dist->settings.viewer.acm_certificate_arn);
-    if (!c.ok()) continue;
-    for (const auto& a : dist->settings.aliases) {
-      if (!Context::covers(*c.value(), a))
-        ctx.report({dist->arn(w.account), a}, "The certificate of distribution " + dist->id + " does not cover its alias " + a + ".", dist->origin);
-    }
+  if (dist.settings.viewer.cloudfront_default) return;
+  auto c = w.acm.find_any(dist.settings.viewer.acm_certificate_arn);
+  if (!c.ok()) return;
+  for (const auto& a : dist.settings.aliases) {
+    if (!Context::covers(*c.value(), a))
+      ctx.report({dist.arn(w.account), a}, "The certificate of distribution " + dist.id + " does not cover its alias " + a + ".", dist.origin);
   }
-  for (const auto* lb : w.elb.all()) {
+}
+
+void check_load_balancer(Context& ctx, const model::LoadBalancer& lb) {
+  const auto& w = ctx.world();
+  {
     std::vector<const model::Certificate*> certs;
-    std::int32_t origin = lb->origin;
-    for (const auto& l : lb->listeners) {
+    std::int32_t origin = lb.origin;
+    for (const auto& l : lb.listeners) {
       if (l.deleted || l.default_certificate.empty()) continue;
       origin = l.origin;
       for (const auto& arn : std::vector<std::string>{l.default_certificate}) {
@@ -38,10 +40,10 @@ void check(Context& ctx) {
         if (auto c = w.acm.find_any(arn); c.ok()) certs.push_back(c.value());
       }
     }
-    if (certs.empty()) continue;
-    for (const auto& host : ctx.load_balancer_hostnames(*lb)) {
+    if (certs.empty()) return;
+    for (const auto& host : ctx.load_balancer_hostnames(lb)) {
       const bool covered = std::any_of(certs.begin(), certs.end(), [&](const model::Certificate* c) { return Context::covers(*c, host); });
-      if (!covered) ctx.report({lb->arn, host}, host + " points at load balancer " + lb->name + ", but none of its certificates covers it.", origin);
+      if (!covered) ctx.report({lb.arn, host}, host + " points at load balancer " + lb.name + ", but none of its certificates covers it.", origin);
     }
   }
 }
@@ -58,11 +60,14 @@ const RuleDef kRule_certificate_name_mismatch{
     "every client fail the TLS handshake.",
     "Request a certificate that lists the hostname (or a wildcard one level above it) and attach it, or add it to the listener's SNI list.",
     "https://docs.aws.amazon.com/acm/latest/userguide/acm-certificate-characteristics.html",
-    &check,
+    nullptr,
     reads(model::Part::Acm) | reads(model::Part::ApiGateway) | reads(model::Part::CloudFront) | reads(model::Part::Elb) | reads(model::Part::Dns),
     nullptr,
     &check_domain,
     nullptr,
-    reads(model::Part::Acm) | reads(model::Part::ApiGateway) | reads(model::Part::Dns)};
+    reads(model::Part::Acm) | reads(model::Part::ApiGateway) | reads(model::Part::CloudFront) | reads(model::Part::Elb) | reads(model::Part::Dns),
+    model::kAllAspects,
+    &check_distribution,
+    &check_load_balancer};
 
 }  // namespace acmsim::analysis

@@ -47,6 +47,6 @@ const RuleDef kRule_dns_alias_target_mismatch{
     nullptr,
     &check_domain,
     nullptr,
-    reads(model::Part::Dns) | reads(model::Part::ApiGateway)};
+    reads(model::Part::Dns) | reads(model::Part::ApiGateway) | reads(model::Part::CloudFront) | reads(model::Part::Elb)};
 
 }  // namespace acmsim::analysis

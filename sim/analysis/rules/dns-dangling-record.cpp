@@ -48,6 +48,6 @@ const RuleDef kRule_dns_dangling_record{
     nullptr,
     nullptr,
     &check_name,
-    reads(model::Part::Dns) | reads(model::Part::ApiGateway)};
+    reads(model::Part::Dns) | reads(model::Part::ApiGateway) | reads(model::Part::CloudFront) | reads(model::Part::Elb)};
 
 }  // namespace acmsim::analysis

@@ -16,13 +16,15 @@ void check_domain(Context& ctx, const model::CustomDomain& d) {
     ctx.report({d.arn(), d.name}, "Custom domain " + d.name + " has a base path mapping but no DNS record.", d.origin);
 }
 
+void check_distribution(Context& ctx, const model::Distribution& dist) {
+  for (const auto& a : dist.settings.aliases) {
+    if (missing(ctx, a))
+      ctx.report({dist.arn(ctx.world().account), a}, "Alias " + a + " of distribution " + dist.id + " has no DNS record.", dist.origin);
+  }
+}
+
 void check(Context& ctx) {
   const auto& w = ctx.world();
-  for (const auto* dist : w.cloudfront.all()) {
-    for (const auto& a : dist->settings.aliases) {
-      if (missing(ctx, a)) ctx.report({dist->arn(w.account), a}, "Alias " + a + " of distribution " + dist->id + " has no DNS record.", dist->origin);
-    }
-  }
   for (const auto& p : w.clients.probes()) {
     if (p.started && !p.spec.host.empty() && missing(ctx, p.spec.host))
       ctx.report({p.spec.host}, "Probe " + p.spec.name + " uses " + p.spec.host + ", which has no DNS record.", p.spec.step);
@@ -41,10 +43,12 @@ const RuleDef kRule_dns_record_missing{
     "Create an alias record for the name to the endpoint's DNS name and hosted zone id.",
     "https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/routing-to-api-gateway.html",
     &check,
-    reads(model::Part::Dns) | reads(model::Part::ApiGateway) | reads(model::Part::CloudFront) | reads(model::Part::Elb) | reads(model::Part::Clients),
+    reads(model::Part::Dns) | reads(model::Part::ApiGateway) | reads(model::Part::CloudFront) | reads(model::Part::Clients),
     nullptr,
     &check_domain,
     nullptr,
-    reads(model::Part::Dns) | reads(model::Part::ApiGateway)};
+    reads(model::Part::Dns) | reads(model::Part::ApiGateway) | reads(model::Part::CloudFront),
+    model::kAllAspects,
+    &check_distribution};
 
 }  // namespace acmsim::analysis

@@ -6,13 +6,11 @@ namespace acmsim::analysis {
 
 namespace {
 
-void check(Context& ctx) {
-  for (const auto* lb : ctx.world().elb.all()) {
-    if (lb->scheme != "internet-facing") continue;
-    for (const auto& l : lb->listeners) {
-      if (!l.deleted && l.protocol == model::ListenerProtocol::Http && !l.redirects_to_https()) {
-        ctx.report({l.arn}, "HTTP listener " + std::to_string(l.port) + " of " + lb->name + " does not redirect to HTTPS.", l.origin);
-      }
+void check_load_balancer(Context& ctx, const model::LoadBalancer& lb) {
+  if (lb.scheme != "internet-facing") return;
+  for (const auto& l : lb.listeners) {
+    if (!l.deleted && l.protocol == model::ListenerProtocol::Http && !l.redirects_to_https()) {
+      ctx.report({l.arn}, "HTTP listener " + std::to_string(l.port) + " of " + lb.name + " does not redirect to HTTPS.", l.origin);
     }
   }
 }
@@ -28,7 +26,14 @@ const RuleDef kRule_http_without_redirect{
     "action redirects to HTTPS (HTTP_301).",
     "Change the HTTP listener's default action to a redirect with Protocol HTTPS, Port 443, StatusCode HTTP_301.",
     "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-listeners.html",
-    &check,
-    reads(model::Part::Elb)};
+    nullptr,
+    reads(model::Part::Elb),
+    nullptr,
+    nullptr,
+    nullptr,
+    reads(model::Part::Elb),
+    model::kAllAspects,
+    nullptr,
+    &check_load_balancer};
 
 }  // namespace acmsim::analysis

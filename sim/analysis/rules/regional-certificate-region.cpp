@@ -17,19 +17,17 @@ void check_domain(Context& ctx, const model::CustomDomain& d) {
   }
 }
 
-void check(Context& ctx) {
+void check_load_balancer(Context& ctx, const model::LoadBalancer& lb) {
   const auto& w = ctx.world();
-  for (const auto* lb : w.elb.all()) {
-    for (const auto& l : lb->listeners) {
-      if (l.deleted) continue;
-      std::vector<std::string> certs{l.default_certificate};
-      certs.insert(certs.end(), l.sni_certificates.begin(), l.sni_certificates.end());
-      for (const auto& arn : certs) {
-        auto c = w.acm.find_any(arn);
-        if (!arn.empty() && c.ok() && c.value()->region != lb->region) {
-          ctx.report({l.arn, arn},
-                     "Listener " + std::to_string(l.port) + " of load balancer " + lb->name + " uses a certificate from another region.", l.origin);
-        }
+  for (const auto& l : lb.listeners) {
+    if (l.deleted) continue;
+    std::vector<std::string> certs{l.default_certificate};
+    certs.insert(certs.end(), l.sni_certificates.begin(), l.sni_certificates.end());
+    for (const auto& arn : certs) {
+      auto c = w.acm.find_any(arn);
+      if (!arn.empty() && c.ok() && c.value()->region != lb.region) {
+        ctx.report({l.arn, arn}, "Listener " + std::to_string(l.port) + " of load balancer " + lb.name + " uses a certificate from another region.",
+                   l.origin);
       }
     }
   }
@@ -47,11 +45,14 @@ const RuleDef kRule_regional_certificate_region{
     "CNAME validates.",
     "Request or import the certificate in the endpoint's region and attach that one.",
     "https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-regional-api-custom-domain-create.html",
-    &check,
+    nullptr,
     reads(model::Part::Acm) | reads(model::Part::ApiGateway) | reads(model::Part::Elb),
     nullptr,
     &check_domain,
     nullptr,
-    reads(model::Part::Acm) | reads(model::Part::ApiGateway)};
+    reads(model::Part::Acm) | reads(model::Part::ApiGateway) | reads(model::Part::Elb),
+    model::kAllAspects,
+    nullptr,
+    &check_load_balancer};
 
 }  // namespace acmsim::analysis

@@ -36,7 +36,22 @@ Distribution* CloudFrontService::find(const std::string& id) {
 
 const Distribution* CloudFrontService::find_by_domain_name(const std::string& name) const {
   const auto it = by_domain_name_.find(name);
-  return it == by_domain_name_.end() ? nullptr : &distributions_[it->second];
+  if (it == by_domain_name_.end()) {
+    // Whether some distribution will answer for this name depends on them all.
+    ReadLog::note(Part::CloudFront, kAllKeys);
+    return nullptr;
+  }
+  ReadLog::note(Part::CloudFront, it->second);
+  return &distributions_[it->second];
+}
+
+const Distribution* CloudFrontService::at(std::uint32_t index) const {
+  ReadLog::note(Part::CloudFront, index);
+  return index < distributions_.size() && !distributions_[index].deleted ? &distributions_[index] : nullptr;
+}
+
+void CloudFrontService::changed(const Distribution& d) {
+  if (sink_ != nullptr) sink_->resource_changed(Part::CloudFront, d.index);
 }
 
 void CloudFrontService::index_aliases(const std::vector<std::string>& aliases, std::size_t at) {
@@ -128,8 +143,10 @@ Outcome<const Distribution*> CloudFrontService::create_distribution(const Distri
   d.certificate_attached_at = ctx_.sim.now();
   d.origin = ctx_.origin;
   const std::size_t at = distributions_.size();
+  d.index = static_cast<std::uint32_t>(at);
   distributions_.push_back(d);
   Distribution& stored = distributions_.back();
+  changed(stored);
   by_id_.emplace(stored.id, at);
   by_domain_name_.emplace(stored.domain_name, at);
   by_caller_reference_.emplace(stored.settings.caller_reference, at);
@@ -145,6 +162,7 @@ Outcome<const Distribution*> CloudFrontService::get_distribution(const std::stri
 }
 
 std::vector<const Distribution*> CloudFrontService::all() const {
+  ReadLog::note(Part::CloudFront, kAllKeys);
   std::vector<const Distribution*> out;
   for (const auto& d : distributions_) {
     if (!d.deleted) out.push_back(&d);
@@ -156,6 +174,7 @@ Outcome<const Distribution*> CloudFrontService::update_distribution(const std::s
                                                                     const DistributionSettings& in) {
   Distribution* d = find(id);
   if (d == nullptr) return aws_error("NoSuchDistribution", "The specified distribution does not exist.");
+  changed(*d);  // reported whether or not the call goes through: a refusal changes nothing, and judging again costs little
   if (if_match.empty()) return aws_error("InvalidIfMatchVersion", "The If-Match version is missing or not valid for the distribution.");
   if (if_match != d->etag)
     return aws_error("PreconditionFailed", "The precondition given in one or more of the request header fields evaluated to false.");
@@ -187,6 +206,7 @@ Outcome<const Distribution*> CloudFrontService::update_distribution(const std::s
 Outcome<bool> CloudFrontService::delete_distribution(const std::string& id, const std::string& if_match) {
   Distribution* d = find(id);
   if (d == nullptr) return aws_error("NoSuchDistribution", "The specified distribution does not exist.");
+  changed(*d);  // reported whether or not the call goes through: a refusal changes nothing, and judging again costs little
   if (if_match.empty()) return aws_error("InvalidIfMatchVersion", "The If-Match version is missing or not valid for the distribution.");
   if (if_match != d->etag)
     return aws_error("PreconditionFailed", "The precondition given in one or more of the request header fields evaluated to false.");

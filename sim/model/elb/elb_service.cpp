@@ -81,6 +81,15 @@ std::string ElbService::random_hex(std::size_t n) {
   return out;
 }
 
+void ElbService::changed(const LoadBalancer& lb) {
+  if (sink_ != nullptr) sink_->resource_changed(Part::Elb, lb.index);
+}
+
+const LoadBalancer* ElbService::at(std::uint32_t index) const {
+  ReadLog::note(Part::Elb, index);
+  return index < lbs_.size() && !lbs_[index].deleted ? &lbs_[index] : nullptr;
+}
+
 void ElbService::trace_state(const LoadBalancer& lb, StateChange change, core::Json extra) {
   ctx_.emit_state("elbv2", lb.region, lb.arn, change, std::move(extra));
 }
@@ -131,15 +140,18 @@ Outcome<const LoadBalancer*> ElbService::create_load_balancer(RegionId region, c
   lb.canonical_hosted_zone_id = elb_canonical_zone_id(region, lb.type);
   lb.created_at = ctx_.sim.now();
   lb.origin = ctx_.origin;
+  lb.index = static_cast<std::uint32_t>(lbs_.size());
   by_dns_name_[dns::normalize(lb.dns_name)] = lbs_.size();  // DNS names compare without case
   by_arn_.emplace(lb.arn, lbs_.size());
   by_region_name_.emplace(region_name_key(region, n), lbs_.size());
   lbs_.push_back(lb);
+  changed(lbs_.back());
   trace_state(lbs_.back(), StateChange::LoadBalancerCreated, {{"dnsName", lb.dns_name}, {"type", aws_name(lb.type)}});
   return &lbs_.back();
 }
 
 std::vector<const LoadBalancer*> ElbService::load_balancers(RegionId region) const {
+  ReadLog::note(Part::Elb, kAllKeys);
   std::vector<const LoadBalancer*> out;
   for (const auto& lb : lbs_) {
     if (!lb.deleted && lb.region == region) out.push_back(&lb);
@@ -148,6 +160,7 @@ std::vector<const LoadBalancer*> ElbService::load_balancers(RegionId region) con
 }
 
 std::vector<const LoadBalancer*> ElbService::all() const {
+  ReadLog::note(Part::Elb, kAllKeys);
   std::vector<const LoadBalancer*> out;
   for (const auto& lb : lbs_) {
     if (!lb.deleted) out.push_back(&lb);
@@ -157,8 +170,13 @@ std::vector<const LoadBalancer*> ElbService::all() const {
 
 const LoadBalancer* ElbService::find_by_dns_name(const std::string& dns_name) const {
   const auto it = by_dns_name_.find(dns::normalize(dns_name));
-  if (it == by_dns_name_.end() || lbs_[it->second].deleted) return nullptr;
-  return &lbs_[it->second];
+  if (it == by_dns_name_.end()) {
+    // Whether some load balancer will answer for this name depends on them all.
+    ReadLog::note(Part::Elb, kAllKeys);
+    return nullptr;
+  }
+  ReadLog::note(Part::Elb, it->second);  // its deletion is its own change
+  return lbs_[it->second].deleted ? nullptr : &lbs_[it->second];
 }
 
 Outcome<const LoadBalancer*> ElbService::find_load_balancer(RegionId region, const std::string& arn_or_name) const {
@@ -193,6 +211,7 @@ Outcome<std::pair<const LoadBalancer*, const Listener*>> ElbService::find_listen
 Outcome<bool> ElbService::delete_load_balancer(RegionId region, const std::string& arn) {
   LoadBalancer* lb = mutable_lb(region, arn);
   if (lb == nullptr) return true;  // deleting a load balancer that does not exist succeeds, as in AWS
+  changed(*lb);
   lb->deleted = true;
   by_arn_.erase(lb->arn);
   by_region_name_.erase(region_name_key(lb->region, lb->name));
@@ -237,6 +256,7 @@ std::optional<AwsError> ElbService::check_certificate(RegionId region, const std
 Outcome<const Listener*> ElbService::create_listener(RegionId region, const CreateListenerInput& in) {
   LoadBalancer* lb = mutable_lb(region, in.load_balancer_arn);
   if (lb == nullptr) return aws_error("LoadBalancerNotFound", "One or more load balancers not found");
+  changed(*lb);  // reported whether or not the call goes through: a refusal changes nothing, and judging again costs little
   const bool alb = lb->type == LoadBalancerType::Application;
   ListenerProtocol proto = alb ? ListenerProtocol::Http : ListenerProtocol::Tcp;
   if (in.protocol) {
@@ -292,19 +312,21 @@ Outcome<const Listener*> ElbService::modify_listener(RegionId region, const std:
   LoadBalancer* lb = nullptr;
   Listener* l = mutable_listener(region, listener_arn, &lb);
   if (l == nullptr) return aws_error("ListenerNotFound", "One or more listeners not found");
+  changed(*lb);  // reported whether or not the call goes through: a refusal changes nothing, and judging again costs little
+  // Everything is checked before anything changes: a refused call changes nothing.
   if (!certificates.empty()) {
     if (certificates.size() != 1) return aws_error("ValidationError", "Certificates takes exactly one certificate: the new default.");
     if (auto e = check_certificate(region, certificates.front())) return *e;
+  }
+  if (ssl_policy && std::find(kSslPolicies.begin(), kSslPolicies.end(), *ssl_policy) == kSslPolicies.end())
+    return aws_error("SSLPolicyNotFound", "SSL policy '" + *ssl_policy + "' not found");
+  if (!certificates.empty()) {
     const std::string old = l->default_certificate;
     l->default_certificate = certificates.front();
     acm_.attach(l->default_certificate, lb->arn);
     release(*lb, old);
   }
-  if (ssl_policy) {
-    if (std::find(kSslPolicies.begin(), kSslPolicies.end(), *ssl_policy) == kSslPolicies.end())
-      return aws_error("SSLPolicyNotFound", "SSL policy '" + *ssl_policy + "' not found");
-    l->ssl_policy = *ssl_policy;
-  }
+  if (ssl_policy) l->ssl_policy = *ssl_policy;
   if (default_actions) l->default_actions = *default_actions;
   l->origin = ctx_.origin;
   trace_state(*lb, StateChange::ListenerModified, {{"port", l->port}});
@@ -315,6 +337,7 @@ Outcome<bool> ElbService::delete_listener(RegionId region, const std::string& li
   LoadBalancer* lb = nullptr;
   Listener* l = mutable_listener(region, listener_arn, &lb);
   if (l == nullptr) return aws_error("ListenerNotFound", "One or more listeners not found");
+  changed(*lb);  // reported whether or not the call goes through: a refusal changes nothing, and judging again costs little
   l->deleted = true;
   listener_by_arn_.erase(l->arn);
   if (!l->default_certificate.empty()) release(*lb, l->default_certificate);
@@ -327,6 +350,7 @@ Outcome<bool> ElbService::add_listener_certificates(RegionId region, const std::
   LoadBalancer* lb = nullptr;
   Listener* l = mutable_listener(region, listener_arn, &lb);
   if (l == nullptr) return aws_error("ListenerNotFound", "One or more listeners not found");
+  changed(*lb);  // reported whether or not the call goes through: a refusal changes nothing, and judging again costs little
   if (l->protocol != ListenerProtocol::Https && l->protocol != ListenerProtocol::Tls) {
     return aws_error("ValidationError", "Certificates can only be added to HTTPS and TLS listeners.");
   }
@@ -335,13 +359,19 @@ Outcome<bool> ElbService::add_listener_certificates(RegionId region, const std::
   }
   std::size_t total = 0;
   for (const auto& x : lb->listeners) total += x.deleted ? 0 : x.sni_certificates.size();
+  // The new ones (a certificate already on the listener is a no-op, as in
+  // AWS), counted before any is added: a refused call changes nothing.
+  std::vector<std::string> added;
   for (const auto& c : certificates) {
-    if (std::find(l->sni_certificates.begin(), l->sni_certificates.end(), c) != l->sni_certificates.end()) continue;  // a no-op, as in AWS
-    if (total >= 25)
-      return aws_error("TooManyCertificates",
-                       "You've reached the limit on the number of certificates per load balancer (25, excluding default certificates).");
+    if (std::find(l->sni_certificates.begin(), l->sni_certificates.end(), c) == l->sni_certificates.end() &&
+        std::find(added.begin(), added.end(), c) == added.end())
+      added.push_back(c);
+  }
+  if (total + added.size() > 25)
+    return aws_error("TooManyCertificates",
+                     "You've reached the limit on the number of certificates per load balancer (25, excluding default certificates).");
+  for (const auto& c : added) {
     l->sni_certificates.push_back(c);
-    ++total;
     acm_.attach(c, lb->arn);
   }
   l->origin = ctx_.origin;
@@ -354,6 +384,7 @@ Outcome<bool> ElbService::remove_listener_certificates(RegionId region, const st
   LoadBalancer* lb = nullptr;
   Listener* l = mutable_listener(region, listener_arn, &lb);
   if (l == nullptr) return aws_error("ListenerNotFound", "One or more listeners not found");
+  changed(*lb);  // reported whether or not the call goes through: a refusal changes nothing, and judging again costs little
   for (const auto& c : certificates) {
     if (c == l->default_certificate)
       return aws_error("OperationNotPermitted", "The default certificate cannot be removed; replace it with ModifyListener.");

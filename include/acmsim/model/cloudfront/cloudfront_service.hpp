@@ -12,6 +12,7 @@
 #include "acmsim/core/trace.hpp"
 #include "acmsim/model/acm/acm_service.hpp"
 #include "acmsim/model/aws_error.hpp"
+#include "acmsim/model/changes.hpp"
 #include "acmsim/model/service_context.hpp"
 #include "acmsim/model/settings.hpp"
 #include "acmsim/model/state_change.hpp"
@@ -36,6 +37,7 @@ struct DistributionSettings {
 };
 
 struct Distribution {
+  std::uint32_t index = 0;  // position in creation order: the analysis's key (Part::CloudFront)
   std::string id;
   std::string domain_name;  // dxxxxxxxxxxxxx.cloudfront.net
   DistributionSettings settings;
@@ -61,11 +63,18 @@ class CloudFrontService {
  public:
   CloudFrontService(const ServiceContext& ctx, AcmService& acm);
 
+  /// Where changes to one distribution (its aliases, certificate, deletion) are reported.
+  void set_change_sink(ChangeSink* sink) { sink_ = sink; }
+
   Outcome<const Distribution*> create_distribution(const DistributionSettings& in);
   Outcome<const Distribution*> get_distribution(const std::string& id) const;
   Outcome<const Distribution*> update_distribution(const std::string& id, const std::string& if_match, const DistributionSettings& in);
   Outcome<bool> delete_distribution(const std::string& id, const std::string& if_match);
   [[nodiscard]] std::vector<const Distribution*> all() const;
+  /// How many distributions were ever made (live or deleted): indexes run below it.
+  [[nodiscard]] std::uint32_t count() const { return static_cast<std::uint32_t>(distributions_.size()); }
+  /// The live distribution at this index, or null; a read of it alone.
+  [[nodiscard]] const Distribution* at(std::uint32_t index) const;
   /// The live distribution whose CloudFront domain name (dxxxx.cloudfront.net) is `name`, or null.
   [[nodiscard]] const Distribution* find_by_domain_name(const std::string& name) const;
 
@@ -76,6 +85,7 @@ class CloudFrontService {
   std::optional<AwsError> check(const DistributionSettings& in, const std::string& self_id) const;
   std::string random_id(std::size_t n, std::string_view alphabet);
   void trace_state(const Distribution& d, StateChange change, core::Json extra = core::Json::object());
+  void changed(const Distribution& d);
 
   const ServiceContext& ctx_;
   AcmService& acm_;
@@ -89,6 +99,7 @@ class CloudFrontService {
   std::unordered_map<std::string, std::size_t> by_domain_name_;
   std::unordered_map<std::string, std::size_t> by_caller_reference_;
   std::unordered_map<std::string, std::size_t> by_alias_;
+  ChangeSink* sink_ = nullptr;
 };
 
 }  // namespace acmsim::model

@@ -13,6 +13,7 @@
 #include "acmsim/core/trace.hpp"
 #include "acmsim/model/acm/acm_service.hpp"
 #include "acmsim/model/aws_error.hpp"
+#include "acmsim/model/changes.hpp"
 #include "acmsim/model/service_context.hpp"
 #include "acmsim/model/settings.hpp"
 #include "acmsim/model/state_change.hpp"
@@ -35,6 +36,7 @@ struct Listener {
 };
 
 struct LoadBalancer {
+  std::uint32_t index = 0;  // position in creation order: the analysis's key (Part::Elb)
   std::string arn;
   std::string name;
   RegionId region = 0;
@@ -74,6 +76,9 @@ class ElbService {
  public:
   ElbService(const ServiceContext& ctx, AcmService& acm);
 
+  /// Where changes to one load balancer (or its listeners) are reported.
+  void set_change_sink(ChangeSink* sink) { sink_ = sink; }
+
   Outcome<const LoadBalancer*> create_load_balancer(RegionId region, const CreateLoadBalancerInput& in);
   [[nodiscard]] std::vector<const LoadBalancer*> load_balancers(RegionId region) const;
   Outcome<const LoadBalancer*> find_load_balancer(RegionId region, const std::string& arn_or_name) const;
@@ -87,6 +92,10 @@ class ElbService {
   Outcome<std::pair<const LoadBalancer*, const Listener*>> find_listener(RegionId region, const std::string& listener_arn) const;
 
   [[nodiscard]] std::vector<const LoadBalancer*> all() const;
+  /// How many load balancers were ever made (live or deleted): indexes run below it.
+  [[nodiscard]] std::uint32_t count() const { return static_cast<std::uint32_t>(lbs_.size()); }
+  /// The live load balancer at this index, or null; a read of it alone.
+  [[nodiscard]] const LoadBalancer* at(std::uint32_t index) const;
   /// The live load balancer with this DNS name (without the final dot), if any.
   [[nodiscard]] const LoadBalancer* find_by_dns_name(const std::string& dns_name) const;
 
@@ -97,6 +106,7 @@ class ElbService {
   Listener* mutable_listener(RegionId region, const std::string& arn, LoadBalancer** lb);
   std::string random_hex(std::size_t n);
   void trace_state(const LoadBalancer& lb, StateChange change, core::Json extra = core::Json::object());
+  void changed(const LoadBalancer& lb);
 
   const ServiceContext& ctx_;
   AcmService& acm_;
@@ -110,6 +120,7 @@ class ElbService {
   std::unordered_map<std::string, std::size_t> by_arn_;
   std::unordered_map<std::string, std::size_t> by_region_name_;  // region_name_key()
   std::unordered_map<std::string, std::pair<std::size_t, std::size_t>> listener_by_arn_;
+  ChangeSink* sink_ = nullptr;
 };
 
 }  // namespace acmsim::model
