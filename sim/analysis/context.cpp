@@ -80,14 +80,13 @@ std::vector<std::string> Context::load_balancer_hostnames(const model::LoadBalan
       if (world_.dns.answering_zone(record->name) != zone) continue;
       const auto host = model::dns::without_dot(record->name);
       const auto r = model::resolve_host(world_, host);
-      if (r.kind == model::ResolvedHost::Kind::LoadBalancer) lb_names_->emplace_back(host, r.lb);
+      if (r.kind != model::ResolvedHost::Kind::LoadBalancer) continue;
+      auto& names = (*lb_names_)[r.lb];
+      if (std::find(names.begin(), names.end(), host) == names.end()) names.push_back(host);
     }
   }
-  std::vector<std::string> out;
-  for (const auto& [name, l] : *lb_names_) {
-    if (l == &lb && std::find(out.begin(), out.end(), name) == out.end()) out.push_back(name);
-  }
-  return out;
+  const auto it = lb_names_->find(&lb);
+  return it == lb_names_->end() ? std::vector<std::string>{} : it->second;
 }
 
 bool Context::validation_resolves(const model::DomainValidation& v) const {

@@ -98,7 +98,8 @@ class Context {
   std::vector<Wake> wakeups_;
   std::vector<std::pair<Subject, std::uint64_t>> reads_;
   std::vector<std::pair<Subject, std::string>> names_;
-  mutable std::optional<std::vector<std::pair<std::string, const model::LoadBalancer*>>> lb_names_;
+  // The hostnames that resolve to each load balancer, in record order, each once.
+  mutable std::optional<std::unordered_map<const model::LoadBalancer*, std::vector<std::string>>> lb_names_;
   mutable std::optional<std::vector<std::pair<const model::HostedZone*, const model::RecordSet*>>> records_;
 };
 
