@@ -75,6 +75,7 @@ struct Architecture {
     // Let validation and issuance happen.
     auto dispatch = [this](const core::ScheduledEvent& ev) { world.handle(ev); };
     sim.run_until(dispatch, sim.now() + core::Duration::hours(2));
+    for (const auto& [region, l] : listeners) (void)world.elb.create_listener(region, l).value();
     // A regional API Gateway custom domain for every 10th certificate, once issued.
     for (const auto& [region, host, arn] : domains) {
       model::CreateDomainNameInput in;
@@ -86,6 +87,7 @@ struct Architecture {
   }
 
   std::vector<std::tuple<model::RegionId, std::string, std::string>> domains;
+  std::vector<std::pair<model::RegionId, model::CreateListenerInput>> listeners;
 
   void add_load_balancer(model::RegionId region, int i, const std::string& arn, const std::string& host, model::ChangeBatch& batch) {
     model::CreateLoadBalancerInput in;
@@ -98,7 +100,9 @@ struct Architecture {
     l.port = 443;
     l.certificates = {arn};
     l.default_actions = core::Json::array({{{"Type", "fixed-response"}}});
-    (void)world.elb.create_listener(region, l);
+    // Its HTTPS listener once the certificate is issued (a listener takes
+    // only an ISSUED certificate).
+    listeners.push_back({region, l});
     model::RecordSet rec;
     rec.name = host;
     rec.type = model::RRType::A;
@@ -164,10 +168,11 @@ void BM_ReevaluateAfterChange(benchmark::State& state, model::Part part) {
 // An instant at which one resource changed: a certificate's state (a tag
 // added or removed through ACM: its identity, which every rule that judges
 // certificates reads, so none of them may skip it) or the records of one DNS
-// name (a validation record written). The rules that judge one certificate at a time re-judge only the
+// name (a validation record written), one custom domain or one load balancer
+// (its listeners changed). The rules that judge one resource at a time re-judge only the
 // certificates concerned; the rules that judge the whole world run whole if
 // they read the changed part.
-enum class OneChange { Certificate, Record, Endpoint };
+enum class OneChange { Certificate, Record, Endpoint, LoadBalancer };
 void BM_ReevaluateAfterOneChange(benchmark::State& state, OneChange what) {
   auto& a = architecture(static_cast<int>(state.range(0)));
   analysis::Engine engine(a.world);
@@ -187,8 +192,10 @@ void BM_ReevaluateAfterOneChange(benchmark::State& state, OneChange what) {
       benchmark::DoNotOptimize(tagged ? a.world.acm.add_tags(cert.region, cert.arn, tag) : a.world.acm.remove_tags(cert.region, cert.arn, tag));
     } else if (what == OneChange::Record)
       a.world.touch_key(model::Part::Dns, name);
-    else
+    else if (what == OneChange::Endpoint)
       a.world.touch_key(model::Part::ApiGateway, a.world.apigateway.all_domains().size() / 2);
+    else
+      a.world.touch_key(model::Part::Elb, a.world.elb.count() / 2);
     benchmark::DoNotOptimize(engine.evaluate(a.sim.now(), -1, nullptr));
     a.world.forget_changes();
   }
@@ -200,6 +207,7 @@ void BM_ReevaluateAfterOneChange(benchmark::State& state, OneChange what) {
 BENCHMARK_CAPTURE(BM_ReevaluateAfterOneChange, certificate, OneChange::Certificate)->Arg(100'000)->Unit(benchmark::kMicrosecond);
 BENCHMARK_CAPTURE(BM_ReevaluateAfterOneChange, record, OneChange::Record)->Arg(100'000)->Unit(benchmark::kMicrosecond);
 BENCHMARK_CAPTURE(BM_ReevaluateAfterOneChange, endpoint, OneChange::Endpoint)->Arg(100'000)->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(BM_ReevaluateAfterOneChange, load_balancer, OneChange::LoadBalancer)->Arg(100'000)->Unit(benchmark::kMicrosecond);
 
 // Each rule on its own: where a pass spends its time.
 void BM_OneRule(benchmark::State& state, const analysis::RuleDef* rule) {

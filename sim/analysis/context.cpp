@@ -66,29 +66,6 @@ std::vector<std::pair<const model::HostedZone*, const model::RecordSet*>> Contex
   return out;
 }
 
-std::vector<std::string> Context::load_balancer_hostnames(const model::LoadBalancer& lb) const {
-  // What a name resolves to depends on every record and endpoint (cached below across calls).
-  model::ReadLog::note(model::Part::Dns, model::kAllKeys);
-  model::ReadLog::note(model::Part::ApiGateway, model::kAllKeys);
-  model::ReadLog::note(model::Part::CloudFront, model::kAllKeys);
-  model::ReadLog::note(model::Part::Elb, model::kAllKeys);
-  if (!lb_names_) {
-    lb_names_.emplace();
-    for (const auto& [zone, record] : records()) {
-      if (zone->private_zone || (record->type != model::RRType::A && record->type != model::RRType::AAAA && record->type != model::RRType::CNAME))
-        continue;
-      if (world_.dns.answering_zone(record->name) != zone) continue;
-      const auto host = model::dns::without_dot(record->name);
-      const auto r = model::resolve_host(world_, host);
-      if (r.kind != model::ResolvedHost::Kind::LoadBalancer) continue;
-      auto& names = (*lb_names_)[r.lb];
-      if (std::find(names.begin(), names.end(), host) == names.end()) names.push_back(host);
-    }
-  }
-  const auto it = lb_names_->find(&lb);
-  return it == lb_names_->end() ? std::vector<std::string>{} : it->second;
-}
-
 bool Context::validation_resolves(const model::DomainValidation& v) const {
   return world_.dns.cname_reaches(v.record_name, v.record_value, static_cast<int>(world_.settings.max_cname_chain));
 }

@@ -5,7 +5,6 @@
 #include <map>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "acmsim/analysis/finding.hpp"
@@ -28,8 +27,6 @@ class Context {
   void wake_at(core::SimTime t);
 
   // Shared questions.
-  /// The hostnames of a load balancer: every public name whose DNS chain reaches it.
-  [[nodiscard]] std::vector<std::string> load_balancer_hostnames(const model::LoadBalancer& lb) const;
   /// Whether the certificate's validation CNAME for `v` resolves in public DNS.
   [[nodiscard]] bool validation_resolves(const model::DomainValidation& v) const;
   /// The names a certificate covers now (its current version's, else its SANs).
@@ -98,8 +95,6 @@ class Context {
   std::vector<Wake> wakeups_;
   std::vector<std::pair<Subject, std::uint64_t>> reads_;
   std::vector<std::pair<Subject, std::string>> names_;
-  // The hostnames that resolve to each load balancer, in record order, each once.
-  mutable std::optional<std::unordered_map<const model::LoadBalancer*, std::vector<std::string>>> lb_names_;
   mutable std::optional<std::vector<std::pair<const model::HostedZone*, const model::RecordSet*>>> records_;
 };
 

@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "acmsim/analysis/rule.hpp"
+#include "acmsim/model/route53/dns_name.hpp"
 
 namespace acmsim::analysis {
 
@@ -25,27 +26,41 @@ void check_distribution(Context& ctx, const model::Distribution& dist) {
   }
 }
 
-void check_load_balancer(Context& ctx, const model::LoadBalancer& lb) {
+// A hostname whose records send clients to a load balancer none of whose
+// certificates covers it. Judged name by name, not load balancer by load
+// balancer: a name's lookups note every record on its way to the load
+// balancer, so a record written or deleted re-judges the names whose chain
+// it is on, and a listener's change the names that reach its load balancer.
+void check_name(Context& ctx, const std::string& name) {
   const auto& w = ctx.world();
-  {
-    std::vector<const model::Certificate*> certs;
-    std::int32_t origin = lb.origin;
-    for (const auto& l : lb.listeners) {
-      if (l.deleted || l.default_certificate.empty()) continue;
-      origin = l.origin;
-      for (const auto& arn : std::vector<std::string>{l.default_certificate}) {
-        if (auto c = w.acm.find_any(arn); c.ok()) certs.push_back(c.value());
-      }
-      for (const auto& arn : l.sni_certificates) {
-        if (auto c = w.acm.find_any(arn); c.ok()) certs.push_back(c.value());
-      }
-    }
-    if (certs.empty()) return;
-    for (const auto& host : ctx.load_balancer_hostnames(lb)) {
-      const bool covered = std::any_of(certs.begin(), certs.end(), [&](const model::Certificate* c) { return Context::covers(*c, host); });
-      if (!covered) ctx.report({lb.arn, host}, host + " points at load balancer " + lb.name + ", but none of its certificates covers it.", origin);
+  // A public A, AAAA or CNAME record of the name, in the zone that answers for it.
+  bool published = false;
+  const std::string key = model::dns::sort_key(name);
+  for (const auto* zone : ctx.zones_for(name)) {
+    if (zone->private_zone) continue;
+    for (auto it = zone->records.lower_bound(model::RecordKeyView{key, "", ""}); it != zone->records.end() && it->second.name == name; ++it) {
+      const auto t = it->second.type;
+      if ((t == model::RRType::A || t == model::RRType::AAAA || t == model::RRType::CNAME) && w.dns.answering_zone(name) == zone) published = true;
     }
   }
+  if (!published) return;
+  const std::string host = model::dns::without_dot(name);
+  const auto r = model::resolve_host(w, host);
+  if (r.kind != model::ResolvedHost::Kind::LoadBalancer || r.lb == nullptr) return;
+  const model::LoadBalancer& lb = *r.lb;
+  std::vector<const model::Certificate*> certs;
+  std::int32_t origin = lb.origin;
+  for (const auto& l : lb.listeners) {
+    if (l.deleted || l.default_certificate.empty()) continue;
+    origin = l.origin;
+    if (auto c = w.acm.find_any(l.default_certificate); c.ok()) certs.push_back(c.value());
+    for (const auto& arn : l.sni_certificates) {
+      if (auto c = w.acm.find_any(arn); c.ok()) certs.push_back(c.value());
+    }
+  }
+  if (certs.empty()) return;
+  const bool covered = std::any_of(certs.begin(), certs.end(), [&](const model::Certificate* c) { return Context::covers(*c, host); });
+  if (!covered) ctx.report({lb.arn, host}, host + " points at load balancer " + lb.name + ", but none of its certificates covers it.", origin);
 }
 
 }  // namespace
@@ -64,10 +79,9 @@ const RuleDef kRule_certificate_name_mismatch{
     reads(model::Part::Acm) | reads(model::Part::ApiGateway) | reads(model::Part::CloudFront) | reads(model::Part::Elb) | reads(model::Part::Dns),
     nullptr,
     &check_domain,
-    nullptr,
+    &check_name,
     reads(model::Part::Acm) | reads(model::Part::ApiGateway) | reads(model::Part::CloudFront) | reads(model::Part::Elb) | reads(model::Part::Dns),
     model::kAllAspects,
-    &check_distribution,
-    &check_load_balancer};
+    &check_distribution};
 
 }  // namespace acmsim::analysis
