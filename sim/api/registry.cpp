@@ -28,8 +28,8 @@ constexpr std::array<ServiceDef, 9> kServices{{
     {"apigatewayv2", Scope::Regional, kReportsItsOwnChanges, false, &add_apigatewayv2_operations},
     {"cloudfront", Scope::Global, kReportsItsOwnChanges, false, &add_cloudfront_operations},  // the one distribution
     {"config", Scope::Regional, bit(Part::Config), false, &add_config_operations},
-    {"elbv2", Scope::Regional, kReportsItsOwnChanges, false, &add_elbv2_operations},  // the one load balancer
-    {"events", Scope::Regional, bit(Part::Events), false, &add_events_operations},
+    {"elbv2", Scope::Regional, kReportsItsOwnChanges, false, &add_elbv2_operations},    // the one load balancer
+    {"events", Scope::Regional, kReportsItsOwnChanges, false, &add_events_operations},  // the one bus
     {"route53", Scope::Global, bit(Part::Dns), false, &add_route53_operations},
     {"sim", Scope::Sim, model::kAllParts, false, &add_sim_operations},
 }};

@@ -27,6 +27,7 @@ World::World(core::Simulation& s, core::Trace& t, Settings st, std::string acct)
   apigateway.set_change_sink(this);
   cloudfront.set_change_sink(this);
   elb.set_change_sink(this);
+  events.set_change_sink(this);
 }
 
 // ACM sends its events to the default bus of the certificate's region only.

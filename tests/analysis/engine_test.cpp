@@ -238,3 +238,38 @@ TEST(Engine, AChangeToOneLoadBalancerOrDistributionRejudgesThatOneOnly) {
   EXPECT_EQ(count(engine, "legacy-tls-policy"), 1U);
   EXPECT_EQ(engine.full_rule_runs(), full) << "no rule judged every distribution again";
 }
+
+TEST(Engine, ARuleOnOneBusRejudgesTheCertificatesThatReadThatBus) {
+  // expiry-events-unwatched reads the rules of the default bus of the
+  // certificate's region: a rule put there re-judges that region's
+  // certificates, and the rule does not run over every certificate again.
+  WorldFixture f;
+  const auto zone = f.zone();
+  for (const char* region : {"eu-west-1", "us-east-1"}) {
+    const auto arn = f.request(std::string(region) + ".example.com", {}, "DNS", region);
+    f.write_validation_records(arn, zone);
+  }
+  f.run_until(Duration::hours(2));
+  analysis::Engine engine(f.world);
+  engine.skip_rules({"expiry-rule-wrong-region", "expiry-rule-never-matches"});  // they judge all rules at once
+  (void)engine.evaluate(f.sim.now(), -1, nullptr);
+  ASSERT_EQ(count(engine, "expiry-events-unwatched"), 2U);
+  f.world.forget_changes();
+  const std::uint64_t full = engine.full_rule_runs();
+
+  const auto eu = *model::find_region("eu-west-1");
+  model::PutRuleInput rule;
+  rule.name = "expiry";
+  rule.event_pattern = R"({"source":["aws.acm"],"detail-type":["ACM Certificate Approaching Expiration"]})";
+  ASSERT_TRUE(f.world.events.put_rule(eu, rule).ok());
+  ASSERT_TRUE(f.world.events.put_targets(eu, "expiry", "default", {{"ops", "arn:aws:sns:eu-west-1:111122223333:ops", {}, {}, {}}}).ok());
+  (void)engine.evaluate(f.sim.now(), -1, nullptr);
+  EXPECT_EQ(count(engine, "expiry-events-unwatched"), 1U) << "eu-west-1's certificate is watched now";
+  EXPECT_EQ(engine.full_rule_runs(), full) << "no rule judged every certificate again";
+  f.world.forget_changes();
+
+  ASSERT_TRUE(f.world.events.set_rule_state(eu, "expiry", "default", false).ok());
+  (void)engine.evaluate(f.sim.now(), -1, nullptr);
+  EXPECT_EQ(count(engine, "expiry-events-unwatched"), 2U) << "a disabled rule watches nothing";
+  EXPECT_EQ(engine.full_rule_runs(), full);
+}

@@ -39,7 +39,7 @@ const RuleDef kRule_expiry_events_unwatched{
     &check,
     nullptr,
     nullptr,
-    reads(model::Part::Certificates),
+    reads(model::Part::Certificates) | reads(model::Part::Events),
     aspects({model::CertificateAspect::Identity, model::CertificateAspect::Validity})};
 
 }  // namespace acmsim::analysis

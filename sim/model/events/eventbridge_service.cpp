@@ -1,5 +1,7 @@
 #include "acmsim/model/events/eventbridge_service.hpp"
 
+#include "acmsim/core/word_hash.hpp"
+
 #include <algorithm>
 #include <cctype>
 
@@ -73,6 +75,18 @@ std::string EventBridgeService::new_event_id() {
   return out;
 }
 
+std::uint64_t bus_key(RegionId region, std::string_view bus) {
+  core::WordHash h;
+  h.add(region);
+  h.add(bus.size());
+  h.add_bytes(bus);
+  return h.state() >> 1;  // never kAllKeys
+}
+
+void EventBridgeService::changed(RegionId region, std::string_view bus) {
+  if (sink_ != nullptr) sink_->resource_changed(Part::Events, bus_key(region, bus));
+}
+
 bool EventBridgeService::bus_exists(RegionId region, const std::string& name) const {
   if (name == "default") return true;
   return std::any_of(buses_.begin(), buses_.end(), [&](const EventBus& b) { return !b.deleted && b.region == region && b.name == name; });
@@ -82,12 +96,14 @@ Outcome<const EventBus*> EventBridgeService::create_event_bus(RegionId region, c
   if (!valid_name(name) || name == "default")
     return aws_error("ValidationException", "Event bus name '" + name + "' is not valid: 1 to 64 of [.-_A-Za-z0-9], not 'default'.");
   if (bus_exists(region, name)) return aws_error("ResourceAlreadyExistsException", "Event bus " + name + " already exists.");
+  changed(region, name);
   buses_.push_back(EventBus{name, region, "arn:aws:events:" + std::string(region_code(region)) + ":" + ctx_.account + ":event-bus/" + name, false});
   return &buses_.back();
 }
 
 Outcome<bool> EventBridgeService::delete_event_bus(RegionId region, const std::string& name) {
   if (name == "default") return aws_error("ValidationException", "Cannot delete event bus default.");
+  changed(region, name);
   for (auto& b : buses_) {
     if (!b.deleted && b.region == region && b.name == name) {
       b.deleted = true;
@@ -158,6 +174,7 @@ Outcome<const Rule*> EventBridgeService::put_rule(RegionId region, const PutRule
     }
     enabled = *in.state != "DISABLED";
   }
+  changed(region, in.bus);
   Rule* r = find_rule(region, in.name, in.bus);
   if (r == nullptr) {
     rules_by_bus_[region][in.bus].push_back(rules_.size());
@@ -187,6 +204,7 @@ Outcome<const Rule*> EventBridgeService::describe_rule(RegionId region, const st
 }
 
 std::vector<const Rule*> EventBridgeService::rules(RegionId region, const std::string& bus) const {
+  ReadLog::note(Part::Events, bus_key(region, bus));
   std::vector<const Rule*> out;
   for (const std::size_t i : rules_on(region, bus)) {
     if (!rules_[i].deleted) out.push_back(&rules_[i]);
@@ -195,6 +213,7 @@ std::vector<const Rule*> EventBridgeService::rules(RegionId region, const std::s
 }
 
 std::vector<const Rule*> EventBridgeService::all_rules() const {
+  ReadLog::note(Part::Events, kAllKeys);
   std::vector<const Rule*> out;
   for (const auto& r : rules_) {
     if (!r.deleted) out.push_back(&r);
@@ -205,6 +224,7 @@ std::vector<const Rule*> EventBridgeService::all_rules() const {
 Outcome<bool> EventBridgeService::delete_rule(RegionId region, const std::string& name, const std::string& bus, bool force) {
   Rule* r = find_rule(region, name, bus);
   if (r == nullptr) return true;  // as in AWS: deleting a missing rule succeeds
+  changed(region, bus);
   if (!r->targets.empty() && !force) return aws_error("ValidationException", "Rule can't be deleted since it has targets.");
   r->deleted = true;
   return true;
@@ -213,6 +233,7 @@ Outcome<bool> EventBridgeService::delete_rule(RegionId region, const std::string
 Outcome<bool> EventBridgeService::set_rule_state(RegionId region, const std::string& name, const std::string& bus, bool enabled) {
   Rule* r = find_rule(region, name, bus);
   if (r == nullptr) return no_rule(name, bus);
+  changed(region, bus);
   r->enabled = enabled;
   r->origin = ctx_.origin;
   return true;
@@ -221,6 +242,7 @@ Outcome<bool> EventBridgeService::set_rule_state(RegionId region, const std::str
 Outcome<bool> EventBridgeService::put_targets(RegionId region, const std::string& rule, const std::string& bus, const std::vector<Target>& targets) {
   Rule* r = find_rule(region, rule, bus);
   if (r == nullptr) return no_rule(rule, bus);
+  changed(region, bus);  // reported whether or not the call goes through: judging again costs little
   for (const auto& t : targets) {
     if (!valid_name(t.id)) return aws_error("ValidationException", "Target Id '" + t.id + "' is not valid: 1 to 64 of [.-_A-Za-z0-9].");
     const int given =
@@ -246,6 +268,7 @@ Outcome<bool> EventBridgeService::remove_targets(RegionId region, const std::str
                                                  const std::vector<std::string>& ids) {
   Rule* r = find_rule(region, rule, bus);
   if (r == nullptr) return no_rule(rule, bus);
+  changed(region, bus);  // reported whether or not the call goes through: judging again costs little
   for (const auto& id : ids) {
     r->targets.erase(std::remove_if(r->targets.begin(), r->targets.end(), [&](const Target& t) { return t.id == id; }), r->targets.end());
   }

@@ -15,6 +15,7 @@
 #include "acmsim/core/simulation.hpp"
 #include "acmsim/core/trace.hpp"
 #include "acmsim/model/aws_error.hpp"
+#include "acmsim/model/changes.hpp"
 #include "acmsim/model/events/event_pattern.hpp"
 #include "acmsim/model/regions.hpp"
 #include "acmsim/model/service_context.hpp"
@@ -84,9 +85,17 @@ struct PutRuleInput {
   std::string bus = "default";
 };
 
+/// The analysis's key of one event bus (Part::Events): what changes when a
+/// rule on it, or the bus itself, changes, and what a verdict reads when it
+/// looks at the bus's rules.
+std::uint64_t bus_key(RegionId region, std::string_view bus);
+
 class EventBridgeService {
  public:
   explicit EventBridgeService(const ServiceContext& ctx);
+
+  /// Where changes to one bus (its rules and their targets) are reported.
+  void set_change_sink(ChangeSink* sink) { sink_ = sink; }
 
   Outcome<const EventBus*> create_event_bus(RegionId region, const std::string& name);
   Outcome<bool> delete_event_bus(RegionId region, const std::string& name);
@@ -154,6 +163,7 @@ class EventBridgeService {
 
  private:
   Rule* find_rule(RegionId region, const std::string& name, const std::string& bus);
+  void changed(RegionId region, std::string_view bus);
   /// Adds a published event to the counts by bus, source and detail-type.
   void count_published(RegionId region, const std::string& bus, const core::Json& event);
   void count_published(RegionId region, const std::string& bus, std::string_view source, std::string_view detail_type);
@@ -180,6 +190,7 @@ class EventBridgeService {
   EventCounts event_counts_;
   DeliveryCounts delivery_counts_;
   std::vector<Pending> pending_;
+  ChangeSink* sink_ = nullptr;
 };
 
 /// Resolves a simple JSONPath ("$", "$.detail.x", "$.resources[0]") in an event.
