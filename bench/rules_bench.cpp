@@ -168,11 +168,11 @@ void BM_ReevaluateAfterChange(benchmark::State& state, model::Part part) {
 // An instant at which one resource changed: a certificate's state (a tag
 // added or removed through ACM: its identity, which every rule that judges
 // certificates reads, so none of them may skip it) or the records of one DNS
-// name (a validation record written), one custom domain or one load balancer
-// (its listeners changed). The rules that judge one resource at a time re-judge only the
+// name (a validation record written), one custom domain, one load balancer
+// (its listeners changed) or one region's default event bus (a rule put). The rules that judge one resource at a time re-judge only the
 // certificates concerned; the rules that judge the whole world run whole if
 // they read the changed part.
-enum class OneChange { Certificate, Record, Endpoint, LoadBalancer };
+enum class OneChange { Certificate, Record, Endpoint, LoadBalancer, EventBus };
 void BM_ReevaluateAfterOneChange(benchmark::State& state, OneChange what) {
   auto& a = architecture(static_cast<int>(state.range(0)));
   analysis::Engine engine(a.world);
@@ -194,8 +194,10 @@ void BM_ReevaluateAfterOneChange(benchmark::State& state, OneChange what) {
       a.world.touch_key(model::Part::Dns, name);
     else if (what == OneChange::Endpoint)
       a.world.touch_key(model::Part::ApiGateway, a.world.apigateway.all_domains().size() / 2);
-    else
+    else if (what == OneChange::LoadBalancer)
       a.world.touch_key(model::Part::Elb, a.world.elb.count() / 2);
+    else
+      a.world.touch_key(model::Part::Events, model::bus_key(cert.region, "default"));
     benchmark::DoNotOptimize(engine.evaluate(a.sim.now(), -1, nullptr));
     a.world.forget_changes();
   }
@@ -208,6 +210,7 @@ BENCHMARK_CAPTURE(BM_ReevaluateAfterOneChange, certificate, OneChange::Certifica
 BENCHMARK_CAPTURE(BM_ReevaluateAfterOneChange, record, OneChange::Record)->Arg(100'000)->Unit(benchmark::kMicrosecond);
 BENCHMARK_CAPTURE(BM_ReevaluateAfterOneChange, endpoint, OneChange::Endpoint)->Arg(100'000)->Unit(benchmark::kMicrosecond);
 BENCHMARK_CAPTURE(BM_ReevaluateAfterOneChange, load_balancer, OneChange::LoadBalancer)->Arg(100'000)->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(BM_ReevaluateAfterOneChange, event_bus, OneChange::EventBus)->Arg(100'000)->Unit(benchmark::kMicrosecond);
 
 // Each rule on its own: where a pass spends its time.
 void BM_OneRule(benchmark::State& state, const analysis::RuleDef* rule) {
