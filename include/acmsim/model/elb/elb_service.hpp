@@ -92,6 +92,12 @@ class ElbService {
   Outcome<std::pair<const LoadBalancer*, const Listener*>> find_listener(RegionId region, const std::string& listener_arn) const;
 
   [[nodiscard]] std::vector<const LoadBalancer*> all() const;
+  /// Whether any load balancer was ever made: a read of them all (one made
+  /// later changes the answer).
+  [[nodiscard]] bool any() const {
+    ReadLog::note(Part::Elb, kAllKeys);
+    return !lbs_.empty();
+  }
   /// How many load balancers were ever made (live or deleted): indexes run below it.
   [[nodiscard]] std::uint32_t count() const { return static_cast<std::uint32_t>(lbs_.size()); }
   /// The live load balancer at this index, or null; a read of it alone.
